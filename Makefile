@@ -1,0 +1,47 @@
+# The README's commands. First run creates .venv and installs; later runs reuse it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: site test serve check bench lint clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(TSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+## site: build the public site and the posters into site/
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## test: install what the tests need (browser included) and run the whole suite
+test: $(TSTAMP)
+	bash tests/setup-test-env.sh
+	$(BIN)/python -m pytest
+
+## serve: live preview on http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## check: validate content/ and report every issue
+check: $(STAMP)
+	$(BIN)/datavisie check
+
+## bench: speed and scale figures against plain MkDocs
+bench: $(TSTAMP)
+	$(BIN)/python tests/benchmarks/bench.py
+
+## lint: format check, lint and types
+lint: $(TSTAMP)
+	$(BIN)/ruff check build_tools tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .cache

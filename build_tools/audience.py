@@ -1,0 +1,119 @@
+"""The audience filter: the only module that knows what "internal" means.
+
+`for_audience(model, "publiek")` returns a new model with nothing internal in it: no
+`intern:` subtree, no file marked `zichtbaarheid: intern`, no `!!! intern` block, and no
+reference or link to what was removed. Views never ask "is this internal?": they cannot
+leak what they never receive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, TypeVar
+
+INTERNAL_KEY = "intern"
+VISIBILITY_KEY = "zichtbaarheid"
+PUBLIC = "publiek"
+INTERNAL = "intern"
+VISIBILITY_VALUES = (PUBLIC, INTERNAL)
+AUDIENCES = (PUBLIC, INTERNAL)
+
+T = TypeVar("T")
+
+_BLOCK_START = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]+intern\b.*$")
+
+
+def strip_internal_blocks(text: str) -> str:
+    """Remove `!!! intern` / `??? intern` admonitions (marker line and indented body)."""
+    if "intern" not in text:
+        return text
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        match = _BLOCK_START.match(lines[i])
+        if not match:
+            out.append(lines[i])
+            i += 1
+            continue
+        indent = len(match.group("indent"))
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+                break
+            i += 1
+    return "\n".join(out)
+
+
+def is_internal_markdown(text: str) -> bool:
+    return any(_BLOCK_START.match(line) for line in text.split("\n"))
+
+
+def _link_pattern(page_ids: set[str]) -> re.Pattern[str] | None:
+    if not page_ids:
+        return None
+    ids = "|".join(re.escape(p) for p in sorted(page_ids))
+    # [text](...paginas/<id>.md#x) or [text](/<id>/) or [text](../<id>/)
+    return re.compile(
+        r"\[(?P<text>[^\]]*)\]\((?:[^)\s]*/)?(?:paginas/)?(?:" + ids + r")(?:\.md|/)(?:#[^)\s]*)?\)")
+
+
+def _clean(value: Any, links: re.Pattern[str] | None) -> Any:
+    """Recursively drop internal subtrees and blocks from one model value."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            current = getattr(value, f.name)
+            if f.name == INTERNAL_KEY:
+                new: Any = None
+            elif f.metadata.get("markdown") and isinstance(current, str):
+                new = strip_internal_blocks(current)
+                if links is not None:
+                    new = links.sub(lambda m: m.group("text"), new)
+            else:
+                new = _clean(current, links)
+            if new is not current:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, tuple):
+        cleaned = tuple(_clean(v, links) for v in value)
+        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
+    return value
+
+
+def _public(items: tuple[T, ...]) -> tuple[T, ...]:
+    return tuple(i for i in items if getattr(i, VISIBILITY_KEY, PUBLIC) != INTERNAL)
+
+
+def for_audience(model: T, audience: str = PUBLIC) -> T:
+    """The model as `audience` may see it. `intern` returns the model unchanged."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    if audience == INTERNAL:
+        return dataclasses.replace(model, doelgroep=INTERNAL)  # type: ignore[type-var]
+    m: Any = model
+    themas = _public(m.themas)
+    theme_ids = {t.id for t in themas}
+    projecten = _public(m.projecten)
+    paginas = _public(m.paginas)
+    dropped_pages = {p.id for p in m.paginas} - {p.id for p in paginas}
+    mijlpalen = tuple(
+        dataclasses.replace(ms, themas=tuple(t for t in ms.themas if t in theme_ids))
+        for ms in m.routekaart.mijlpalen
+    )
+    projecten = tuple(
+        dataclasses.replace(p, themas=tuple(t for t in p.themas if t in theme_ids))
+        for p in projecten
+    )
+    filtered = dataclasses.replace(
+        m,
+        themas=themas,
+        projecten=projecten,
+        paginas=paginas,
+        metingen=_public(m.metingen),
+        routekaart=dataclasses.replace(m.routekaart, mijlpalen=mijlpalen),
+        doelgroep=PUBLIC,
+    )
+    return _clean(filtered, _link_pattern(dropped_pages))  # type: ignore[no-any-return]

@@ -1,0 +1,117 @@
+"""The `datavisie` command: what MkDocs has no verb for (check, posters, versions, changes,
+scaffolding). Every subcommand is a thin edge over the same core the MkDocs plugin uses.
+
+Exit codes tell who must act: 0 done; 1 content errors (the author fixes them); 2 internal
+content found in public output (publishing stops); 3 internal error (a maintainer fixes it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_LEAK, EXIT_OK, ContentError, LeakError, format_issues
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def find_root(start: Path) -> Path:
+    """The project root: the nearest folder upwards holding content/ or mkdocs.yml."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / "content").is_dir() or (folder / "mkdocs.yml").is_file():
+            return folder
+    return here
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .audience import for_audience
+    from .load import load
+
+    root = find_root(Path(args.root))
+    try:
+        model = load(root)
+    except ContentError as exc:
+        if args.format == "text":
+            print(format_issues(exc.issues), file=sys.stdout)
+            n = len(exc.issues)
+            print(f"\n{n} fout{'en' if n != 1 else ''} gevonden. Los ze op en probeer het opnieuw.",
+                  file=sys.stderr)
+        else:
+            print(format_issues(exc.issues, args.format))
+        return EXIT_CONTENT
+    model = for_audience(model, args.doelgroep)
+    if args.format == "json":
+        print("[]")
+    elif args.format == "text":
+        print(f"Inhoud in orde: {len(model.themas)} thema's, "
+              f"{len(model.routekaart.mijlpalen)} mijlpalen, {len(model.projecten)} projecten, "
+              f"{len(model.paginas)} pagina's (doelgroep: {args.doelgroep}).", file=sys.stderr)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="datavisie",
+        description="Controleer en publiceer de datavisie: inhoud, posters, versies en wijzigingen.",
+    )
+    parser.add_argument("--root", default=".", help="map van het project (standaard: hier)")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    sub.required = True
+
+    p = sub.add_parser("check", help="controleer de inhoud in content/")
+    p.add_argument("--doelgroep", choices=("publiek", "intern"), default="publiek",
+                   help="voor wie de site is (standaard: publiek)")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="uitvoer: tekst, JSON voor programma's, of GitHub-annotaties")
+    p.set_defaults(func=cmd_check)
+
+    for register in _EXTENSIONS:
+        register(sub)
+    return parser
+
+
+# Other modules add their subcommands here (posters, versions, changes, scaffolding).
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+
+
+def _load_extensions() -> None:
+    import importlib
+
+    for name in ("build_tools.commands",):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        _EXTENSIONS.extend(module.REGISTER)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_extensions()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except ContentError as exc:
+        print(format_issues(exc.issues), file=sys.stdout)
+        return EXIT_CONTENT
+    except LeakError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_LEAK
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a programming error: show the traceback, for a maintainer
+        traceback.print_exc()
+        print("\nInterne fout in datavisie (geen fout in de inhoud). Meld dit bij de beheerders.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,375 @@
+"""The whole data vision as one typed, immutable value.
+
+Every view (site, posters, exports, history) reads this model and nothing else. Objects keep
+where they came from (`pos`, and `fpos` per field) so later steps, such as poster layout,
+can still point a content author at the right file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .errors import Pos
+from .schema import When
+
+_NOWHERE = Pos("", 0, 0)
+
+
+def md() -> Any:
+    """Marks a Markdown field (the audience filter and sanitiser visit these)."""
+    return field(metadata={"markdown": True})
+
+
+def md_opt() -> Any:
+    return field(default=None, metadata={"markdown": True})
+
+
+def located() -> Any:
+    return field(default=_NOWHERE, compare=False, repr=False)
+
+
+def field_positions() -> Any:
+    return field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str
+    telefoon: str | None = None
+    intern: Any = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    naam: str
+    korte_naam: str
+    site_url: str
+    contact: Contact
+    repo_url: str | None = None
+    repo_branch: str = "main"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Vision:
+    titel: str
+    kernboodschap: str
+    body: str = md()
+    body_line: int = 1
+    path: str = "content/visie.md"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Principle:
+    titel: str
+    toelichting: str | None = None
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    titel: str
+    volgorde: int
+    ambitie: str
+    principes: tuple[Principle, ...]
+    body: str = md()
+    body_line: int = 1
+    icoon: str | None = None
+    path: str = ""
+    zichtbaarheid: str = "publiek"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    titel: str
+    start: When
+    eind: When
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    titel: str
+    fase: str
+    themas: tuple[str, ...]
+    wanneer: When
+    status: str
+    eigenaar: str
+    toelichting: str | None = md_opt()
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    fasen: tuple[Phase, ...]
+    mijlpalen: tuple[Milestone, ...]
+    path: str = "content/routekaart.yml"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+    def phase(self, phase_id: str) -> Phase | None:
+        return next((p for p in self.fasen if p.id == phase_id), None)
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        return next((m for m in self.mijlpalen if m.id == milestone_id), None)
+
+
+@dataclass(frozen=True)
+class DataSource:
+    bron: str
+    persoonsgegevens: bool
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class ImpactTest:
+    titel: str
+    link: str | None = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    publicatiecategorie: str
+    soort: str
+    menselijke_tussenkomst: str = md()
+    risicobeheer: str = md()
+    wettelijke_basis: str | None = md_opt()
+    technische_werking: str | None = md_opt()
+    leverancier: str | None = None
+    impacttoetsen: tuple[ImpactTest, ...] = ()
+    registratie: str | None = None
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class CouncilQuestions:
+    beeldvorming: tuple[str, ...] = ()
+    oordeelsvorming: tuple[str, ...] = ()
+    besluitvorming: tuple[str, ...] = ()
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+    def __bool__(self) -> bool:
+        return bool(self.beeldvorming or self.oordeelsvorming or self.besluitvorming)
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    naam: str
+    samenvatting: str
+    themas: tuple[str, ...]
+    status: str
+    start: When
+    eigenaar: str
+    doel: str = md()
+    dpia: str = "onbekend"
+    mijlpalen: tuple[str, ...] = ()
+    eind: When | None = None
+    gegevens: tuple[DataSource, ...] = ()
+    algoritme: Algorithm | None = None
+    raadsvragen: CouncilQuestions = field(default_factory=CouncilQuestions)
+    path: str = ""
+    zichtbaarheid: str = "publiek"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+    @property
+    def persoonsgegevens(self) -> bool:
+        return any(s.persoonsgegevens for s in self.gegevens)
+
+
+@dataclass(frozen=True)
+class Level:
+    waarde: int
+    naam: str
+    pos: Pos = located()
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    titel: str
+    pos: Pos = located()
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    titel: str
+    aspecten: tuple[Aspect, ...]
+    pos: Pos = located()
+
+
+@dataclass(frozen=True)
+class MaturityModel:
+    naam: str
+    niveaus: tuple[Level, ...]
+    dimensies: tuple[Dimension, ...]
+    bron: str | None = None
+    path: str = "content/metingen/model.yml"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+    @property
+    def lowest(self) -> int:
+        return min(level.waarde for level in self.niveaus)
+
+    @property
+    def highest(self) -> int:
+        return max(level.waarde for level in self.niveaus)
+
+    def aspects(self) -> tuple[Aspect, ...]:
+        return tuple(a for d in self.dimensies for a in d.aspecten)
+
+
+@dataclass(frozen=True)
+class Score:
+    aspect: str
+    huidig: int
+    ambitie: int | None = None
+    toelichting: str | None = None
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Measurement:
+    id: str
+    datum: When
+    soort: str
+    scores: tuple[Score, ...]
+    methode: str | None = None
+    path: str = ""
+    zichtbaarheid: str = "publiek"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+    def score(self, aspect_id: str) -> Score | None:
+        return next((s for s in self.scores if s.aspect == aspect_id), None)
+
+
+@dataclass(frozen=True)
+class Decision:
+    orgaan: str
+    kenmerk: str
+    url: str | None = None
+    pos: Pos = located()
+
+
+@dataclass(frozen=True)
+class Version:
+    versie: str
+    datum: When
+    status: str
+    samenvatting: str = md()
+    besluit: Decision | None = None
+    tag: str | None = None
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+    @property
+    def git_ref(self) -> str:
+        return self.tag or f"visie-{self.versie}"
+
+    @property
+    def adopted(self) -> bool:
+        return self.status.startswith("vastgesteld")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definitie: str
+    voluit: str | None = None
+    bron: str | None = None
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    titel: str
+    body: str = md()
+    body_line: int = 1
+    volgorde: int | None = None
+    path: str = ""
+    zichtbaarheid: str = "publiek"
+    intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
+class Datavisie:
+    """One municipality's data vision, for one audience."""
+
+    organisatie: Organisation
+    visie: Vision
+    themas: tuple[Theme, ...]
+    routekaart: Roadmap
+    projecten: tuple[Project, ...]
+    versies: tuple[Version, ...]
+    paginas: tuple[Page, ...] = ()
+    begrippen: tuple[Term, ...] = ()
+    metingmodel: MaturityModel | None = None
+    metingen: tuple[Measurement, ...] = ()
+    doelgroep: str = "publiek"
+    sources: tuple[str, ...] = ()  # content files the model was read from, relative to root
+    stand: date | None = None  # "stand per": date of the newest dated fact in the content
+
+    def theme(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themas if t.id == theme_id), None)
+
+    def project(self, project_id: str) -> Project | None:
+        return next((p for p in self.projecten if p.id == project_id), None)
+
+    def page(self, page_id: str) -> Page | None:
+        return next((p for p in self.paginas if p.id == page_id), None)
+
+    @property
+    def latest_adopted(self) -> Version | None:
+        adopted = [v for v in self.versies if v.adopted]
+        return adopted[-1] if adopted else None
+
+    @property
+    def baseline(self) -> Measurement | None:
+        return next((m for m in self.metingen if m.soort == "nulmeting"), None) or (
+            self.metingen[0] if self.metingen else None)
+
+    @property
+    def latest_measurement(self) -> Measurement | None:
+        return self.metingen[-1] if self.metingen else None
