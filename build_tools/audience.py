@@ -78,8 +78,11 @@ def _clean(value: Any, links: re.Pattern[str] | None) -> Any:
                 changes[f.name] = new
         return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, tuple):
-        cleaned = tuple(_clean(v, links) for v in value)
-        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
+        kept = _public(value)
+        cleaned = tuple(_clean(v, links) for v in kept)
+        if len(kept) == len(value) and all(a is b for a, b in zip(cleaned, value, strict=True)):
+            return value
+        return cleaned
     return value
 
 

@@ -334,6 +334,33 @@ class Page:
 
 
 @dataclass(frozen=True)
+class ThemeText:
+    """The text of one theme as it stood in one version of the vision."""
+
+    id: str
+    titel: str
+    ambitie: str = ""
+    principes: tuple[str, ...] = ()
+    body: str = field(default="", metadata={"markdown": True})
+    zichtbaarheid: str = "publiek"
+
+
+@dataclass(frozen=True)
+class VisionText:
+    """The vision text (core + themes) of one version: adopted at a tag, or the current text."""
+
+    versie: str
+    titel: str
+    kernboodschap: str
+    body: str = field(default="", metadata={"markdown": True})
+    themas: tuple[ThemeText, ...] = ()
+    commit: str | None = None
+
+    def theme(self, theme_id: str) -> ThemeText | None:
+        return next((t for t in self.themas if t.id == theme_id), None)
+
+
+@dataclass(frozen=True)
 class Datavisie:
     """One municipality's data vision, for one audience."""
 
@@ -350,6 +377,7 @@ class Datavisie:
     doelgroep: str = "publiek"
     sources: tuple[str, ...] = ()  # content files the model was read from, relative to root
     stand: date | None = None  # "stand per": date of the newest dated fact in the content
+    geschiedenis: tuple[VisionText, ...] = ()  # adopted texts from git, oldest first (history.py)
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themas if t.id == theme_id), None)

@@ -1,0 +1,92 @@
+"""The git edge: the few read-only questions the build asks a repository. Nothing here
+knows about versions or content; history.py and changes.py build on it."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A folder inside a git work tree. `prefix` is the folder's path from the repo top."""
+
+    root: Path
+    prefix: str
+
+    def run(self, *args: str, check: bool = False) -> str | None:
+        """stdout of a git command, or None when it fails (and check is False)."""
+        try:
+            proc = subprocess.run(
+                ["git", "-C", str(self.root), *args],
+                capture_output=True, check=False, timeout=60,
+                env=_clean_env(),
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        if proc.returncode != 0:
+            if check:
+                raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip())
+            return None
+        return proc.stdout.decode("utf-8", "replace")
+
+    def resolve(self, ref: str) -> str | None:
+        """The commit a tag, branch or commit id names, or None."""
+        if not ref or ref.startswith("-"):
+            return None
+        out = self.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        return out.strip() if out else None
+
+    def read(self, commit: str, path: str) -> bytes | None:
+        """A file's bytes at a commit; `path` is relative to this folder."""
+        try:
+            proc = subprocess.run(
+                ["git", "-C", str(self.root), "cat-file", "blob", f"{commit}:{self.prefix}{path}"],
+                capture_output=True, check=False, timeout=60, env=_clean_env(),
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return proc.stdout if proc.returncode == 0 else None
+
+    def list_files(self, commit: str, folder: str) -> list[str]:
+        """Files directly under `folder` (relative to this folder) at a commit, sorted."""
+        out = self.run("ls-tree", "--name-only", f"{commit}:{self.prefix}{folder}")
+        if out is None:
+            return []
+        return sorted(f"{folder.rstrip('/')}/{name}" for name in out.splitlines() if name)
+
+    def is_shallow(self) -> bool:
+        return (self.run("rev-parse", "--is-shallow-repository") or "").strip() == "true"
+
+    def is_clean(self) -> bool:
+        out = self.run("status", "--porcelain", "--untracked-files=normal")
+        return out is not None and not out.strip()
+
+    def commit_date(self, commit: str) -> str | None:
+        """Committer date (ISO, UTC-normalised by git's %cI in its own zone) of a commit."""
+        out = self.run("show", "-s", "--format=%cs", commit)
+        return out.strip() if out else None
+
+
+def open_repo(folder: Path) -> Repo | None:
+    """The repository holding `folder`, or None when it is not inside a git work tree."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-prefix"],
+            capture_output=True, check=False, timeout=30, env=_clean_env(),
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    return Repo(folder, proc.stdout.decode().strip())
+
+
+def _clean_env() -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env["LC_ALL"] = "C"
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    return env
