@@ -120,3 +120,56 @@ def for_audience(model: T, audience: str = PUBLIC) -> T:
         doelgroep=PUBLIC,
     )
     return _clean(filtered, _link_pattern(dropped_pages))  # type: ignore[no-any-return]
+
+
+def _strings(value: Any) -> list[str]:
+    """Every text inside a value: model objects, tuples, and plain intern data."""
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [s for f in dataclasses.fields(value) if f.name not in ("pos", "fpos")
+                for s in _strings(getattr(value, f.name))]
+    if isinstance(value, dict):
+        return [s for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))
+                for s in (*_strings(str(k)), *_strings(v))]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _internal_parts(value: Any) -> list[str]:
+    """The texts that only the internal audience may see."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if getattr(value, VISIBILITY_KEY, PUBLIC) == INTERNAL:
+            return _strings(value)
+        out: list[str] = []
+        for f in dataclasses.fields(value):
+            current = getattr(value, f.name)
+            if f.name == INTERNAL_KEY:
+                out += _strings(current)
+            elif f.metadata.get("markdown") and isinstance(current, str):
+                kept = set(strip_internal_blocks(current).split("\n"))
+                out += [line for line in current.split("\n") if line not in kept]
+            else:
+                out += _internal_parts(current)
+        return out
+    if isinstance(value, tuple):
+        return [s for v in value for s in _internal_parts(v)]
+    return []
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def internal_fragments(model: Any, *, min_length: int = 16) -> list[str]:
+    """Distinctive internal texts for the leak scan of public output: every internal string
+    or line of at least `min_length` characters that does not also occur publicly."""
+    public_text = "\n".join(_norm(s) for s in _strings(for_audience(model, PUBLIC)))
+    found = set()
+    for part in _internal_parts(model):
+        for line in part.split("\n"):
+            text = _norm(line.strip(" -*>#!?\"'"))
+            if len(text) >= min_length and text not in public_text:
+                found.add(text)
+    return sorted(found)

@@ -13,7 +13,16 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_LEAK, EXIT_OK, ContentError, LeakError, format_issues
+from .errors import (
+    EXIT_CONTENT,
+    EXIT_INTERNAL,
+    EXIT_LEAK,
+    EXIT_OK,
+    ContentError,
+    LeakError,
+    UserError,
+    format_issues,
+)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -100,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except ContentError as exc:
         print(format_issues(exc.issues), file=sys.stdout)
+        return EXIT_CONTENT
+    except UserError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
         return EXIT_CONTENT
     except LeakError as exc:
         print(str(exc), file=sys.stderr)

@@ -98,6 +98,10 @@ class LeakError(Exception):
         )
 
 
+class UserError(Exception):
+    """A refused command (dirty work tree, existing version, ...): a Dutch message, exit 1."""
+
+
 EXIT_OK = 0
 EXIT_CONTENT = 1
 EXIT_LEAK = 2
