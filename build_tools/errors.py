@@ -86,6 +86,10 @@ class ContentError(Exception):
 class StyleError(ContentError):
     """Issues in theme/huisstijl.yml or the theme's files (same shape, own exit semantics)."""
 
+    def summary(self) -> str:
+        n = len(self.issues)
+        return f"{n} fout{'en' if n != 1 else ''} in de huisstijl:\n" + format_issues(self.issues)
+
 
 class LeakError(Exception):
     """The public output contains internal content: publishing must stop (exit code 2)."""

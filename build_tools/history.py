@@ -213,7 +213,7 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
         if tag == "equal":
             chunk = a[i1:i2]
             # a lone space between two changes reads better inside the change
-            if "".join(chunk).isspace() and 0 < i1 and i2 < len(a) and out and out[-1].op != "=":
+            if "".join(chunk).isspace() and i1 > 0 and i2 < len(a) and out and out[-1].op != "=":
                 add("-", "".join(chunk))
                 add("+", "".join(chunk))
             else:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from .audience import INTERNAL_KEY, VISIBILITY_KEY, VISIBILITY_VALUES
 from .schema import (
-    F,
     Bool,
     Email,
     Enum,
+    F,
     Free,
     Id,
     Int,

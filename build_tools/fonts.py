@@ -1,0 +1,120 @@
+"""Font files of the house style: what a TTF/OTF says about itself, and its WOFF2 for the web.
+
+The TTF/OTF under `theme/fonts/` is the one source: posters use it directly (cairo), the
+site gets a WOFF2 made from it at build time. Conversion takes about a second per face, so
+results are kept in a content-addressed cache (in memory, and on disk when asked).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import fontTools
+from fontTools.ttLib import TTFont, TTLibError
+
+WEIGHTS: dict[str, int] = {
+    "dun": 100,
+    "extralicht": 200,
+    "licht": 300,
+    "normaal": 400,
+    "medium": 500,
+    "halfvet": 600,
+    "vet": 700,
+    "extravet": 800,
+    "zwart": 900,
+}
+"""Dutch weight names used in huisstijl.yml; `<naam>-cursief` is the italic (`cursief` = 400)."""
+
+
+def face_keys() -> list[str]:
+    """Every key allowed under `bestanden:`, in weight order."""
+    keys: list[str] = []
+    for name in WEIGHTS:
+        keys += [name, "cursief" if name == "normaal" else f"{name}-cursief"]
+    return keys
+
+
+def parse_face_key(key: str) -> tuple[int, bool] | None:
+    """`vet-cursief` -> (700, True); `cursief` -> (400, True); unknown -> None."""
+    if key == "cursief":
+        return 400, True
+    name, italic = (key[: -len("-cursief")], True) if key.endswith("-cursief") else (key, False)
+    return (WEIGHTS[name], italic) if name in WEIGHTS else None
+
+
+def face_key(weight: int, italic: bool) -> str:
+    name = next(n for n, w in WEIGHTS.items() if w == weight)
+    if italic:
+        return "cursief" if name == "normaal" else f"{name}-cursief"
+    return name
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One font file: its family name, weight and style as the file itself declares them."""
+
+    path: Path
+    family: str
+    weight: int
+    italic: bool
+
+    @property
+    def key(self) -> str:
+        return face_key(self.weight, self.italic) if self.weight in WEIGHTS.values() else ""
+
+
+def inspect_font(path: Path) -> FontFace:
+    """Read family, weight and italic flag from a TTF/OTF; raises ValueError if unreadable."""
+    try:
+        with TTFont(path, lazy=True) as font:
+            family = font["name"].getBestFamilyName()
+            os2 = font["OS/2"]
+            weight = int(os2.usWeightClass)
+            italic = bool(os2.fsSelection & 1) or bool(font["head"].macStyle & 2)
+    except (TTLibError, KeyError, OSError, AssertionError) as exc:
+        raise ValueError(str(exc) or type(exc).__name__) from exc
+    if not family:
+        raise ValueError("geen familienaam in het bestand")
+    return FontFace(path, family, weight, italic)
+
+
+def woff2_bytes(data: bytes) -> bytes:
+    """TTF/OTF bytes -> WOFF2 bytes, identical for identical input (no timestamps touched)."""
+    with TTFont(io.BytesIO(data), recalcTimestamp=False) as font:
+        font.flavor = "woff2"
+        out = io.BytesIO()
+        font.save(out)
+    return out.getvalue()
+
+
+def _cache_key(data: bytes) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(fontTools.version.encode())
+    return digest.hexdigest()
+
+
+_MEMO: dict[str, bytes] = {}
+
+
+def woff2_cached(path: Path, *, cache_dir: Path | None = None) -> bytes:
+    """WOFF2 of the font at `path`, reusing earlier conversions of the same bytes."""
+    data = path.read_bytes()
+    key = _cache_key(data)
+    cached = cache_dir / f"{key}.woff2" if cache_dir else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    result = _MEMO.get(key)
+    if result is None:
+        result = _MEMO[key] = woff2_bytes(data)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(result)
+        os.replace(tmp, cached)
+    return result
