@@ -12,6 +12,8 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
+from .model import newest_date
+
 INTERNAL_KEY = "intern"
 VISIBILITY_KEY = "zichtbaarheid"
 PUBLIC = "publiek"
@@ -21,46 +23,97 @@ AUDIENCES = (PUBLIC, INTERNAL)
 
 T = TypeVar("T")
 
-_BLOCK_START = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]+intern\b.*$")
+# As Python-Markdown (admonition) and pymdownx (details) read a block start: the space after
+# the marker is optional, the type is case-insensitive and may be one of several classes
+# (`!!! note intern`). Anything they would render as an internal block is stripped here.
+_BLOCK_START = re.compile(
+    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ ]?(?P<classes>[\w-]+(?:[ ]+[\w-]+)*)")
+
+
+def _starts_internal_block(line: str) -> re.Match[str] | None:
+    match = _BLOCK_START.match(line)
+    if match and INTERNAL in match.group("classes").lower().split():
+        return match
+    return None
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)  # Markdown counts a tab as four spaces
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def strip_internal_blocks(text: str) -> str:
-    """Remove `!!! intern` / `??? intern` admonitions (marker line and indented body)."""
-    if "intern" not in text:
+    """Remove `!!! intern` / `??? intern` admonitions (marker line and indented body).
+    Blank lines after a block are kept, so the text around it stays separate paragraphs."""
+    if INTERNAL not in text.lower():
         return text
     out: list[str] = []
     lines = text.split("\n")
     i = 0
     while i < len(lines):
-        match = _BLOCK_START.match(lines[i])
+        match = _starts_internal_block(lines[i])
         if not match:
             out.append(lines[i])
             i += 1
             continue
-        indent = len(match.group("indent"))
+        indent = _indent(lines[i])
         i += 1
+        last_body = i - 1
         while i < len(lines):
             line = lines[i]
-            if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
-                break
+            if line.strip():
+                if _indent(line) <= indent:
+                    break
+                last_body = i
             i += 1
+        i = last_body + 1  # trailing blank lines are not part of the block
     return "\n".join(out)
 
 
 def is_internal_markdown(text: str) -> bool:
-    return any(_BLOCK_START.match(line) for line in text.split("\n"))
+    return any(_starts_internal_block(line) for line in text.split("\n"))
 
 
-def _link_pattern(page_ids: set[str]) -> re.Pattern[str] | None:
-    if not page_ids:
+def _link_pattern(targets: list[str]) -> re.Pattern[str] | None:
+    """Inline links `[text](target)` to any removed page, theme or project (as a source
+    path or a site URL, relative or absolute, with an optional #anchor or title)."""
+    if not targets:
         return None
-    ids = "|".join(re.escape(p) for p in sorted(page_ids))
-    # [text](...paginas/<id>.md#x) or [text](/<id>/) or [text](../<id>/)
+    alternatives = "|".join(targets)
     return re.compile(
-        r"\[(?P<text>[^\]]*)\]\((?:[^)\s]*/)?(?:paginas/)?(?:" + ids + r")(?:\.md|/)(?:#[^)\s]*)?\)")
+        r"\[(?P<text>[^\]]*)\]\((?:[^)\s]*/)?(?:" + alternatives + r")"
+        r"(?:#[^)\s]*)?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)")
 
 
-def _clean(value: Any, links: re.Pattern[str] | None) -> Any:
+def _definition_pattern(targets: list[str]) -> re.Pattern[str] | None:
+    """Reference definitions `[ref]: target` pointing at removed items (whole line)."""
+    if not targets:
+        return None
+    return re.compile(r"(?m)^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(?:[^\s>]*/)?(?:" + "|".join(targets)
+                      + r")(?:#[^\s>]*)?>?(?:[ \t]+.*)?\n?")
+
+
+def _targets(pages: set[str], themes: set[str], projects: set[str]) -> list[str]:
+    out = [f"(?:paginas/)?{re.escape(p)}(?:\\.md|/)" for p in sorted(pages)]
+    out += [f"themas/{re.escape(t)}(?:\\.md|/)" for t in sorted(themes)]
+    out += [f"projecten/{re.escape(p)}(?:\\.yml|/)" for p in sorted(projects)]
+    return out
+
+
+@dataclasses.dataclass(frozen=True)
+class _Links:
+    inline: re.Pattern[str] | None
+    definitions: re.Pattern[str] | None
+
+    def reduce(self, text: str) -> str:
+        if self.definitions is not None:
+            text = self.definitions.sub("", text)
+        if self.inline is not None:
+            text = self.inline.sub(lambda m: m.group("text"), text)
+        return text
+
+
+def _clean(value: Any, links: _Links) -> Any:
     """Recursively drop internal subtrees and blocks from one model value."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes: dict[str, Any] = {}
@@ -69,9 +122,9 @@ def _clean(value: Any, links: re.Pattern[str] | None) -> Any:
             if f.name == INTERNAL_KEY:
                 new: Any = None
             elif f.metadata.get("markdown") and isinstance(current, str):
-                new = strip_internal_blocks(current)
-                if links is not None:
-                    new = links.sub(lambda m: m.group("text"), new)
+                new = links.reduce(strip_internal_blocks(current))
+                if new == current:
+                    new = current
             else:
                 new = _clean(current, links)
             if new is not current:
@@ -101,7 +154,14 @@ def for_audience(model: T, audience: str = PUBLIC) -> T:
     theme_ids = {t.id for t in themas}
     projecten = _public(m.projecten)
     paginas = _public(m.paginas)
-    dropped_pages = {p.id for p in m.paginas} - {p.id for p in paginas}
+    metingen = _public(m.metingen)
+    kept = {id(x) for x in (*themas, *projecten, *paginas, *metingen)}
+    dropped_paths = {x.path for x in (*m.themas, *m.projecten, *m.paginas, *m.metingen)
+                     if id(x) not in kept}
+    targets = _targets({p.id for p in m.paginas} - {p.id for p in paginas},
+                       {t.id for t in m.themas} - theme_ids,
+                       {p.id for p in m.projecten} - {p.id for p in projecten})
+    links = _Links(_link_pattern(targets), _definition_pattern(targets))
     mijlpalen = tuple(
         dataclasses.replace(ms, themas=tuple(t for t in ms.themas if t in theme_ids))
         for ms in m.routekaart.mijlpalen
@@ -115,11 +175,14 @@ def for_audience(model: T, audience: str = PUBLIC) -> T:
         themas=themas,
         projecten=projecten,
         paginas=paginas,
-        metingen=_public(m.metingen),
+        metingen=metingen,
         routekaart=dataclasses.replace(m.routekaart, mijlpalen=mijlpalen),
         doelgroep=PUBLIC,
+        # not even the names of internal files, nor a date that only they carry
+        sources=tuple(path for path in m.sources if path not in dropped_paths),
+        stand=newest_date(m.versies, metingen) if dropped_paths else m.stand,
     )
-    return _clean(filtered, _link_pattern(dropped_pages))  # type: ignore[no-any-return]
+    return _clean(filtered, links)  # type: ignore[no-any-return]
 
 
 def _strings(value: Any) -> list[str]:

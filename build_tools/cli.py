@@ -53,7 +53,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(format_issues(exc.issues, args.format))
         return EXIT_CONTENT
     model = for_audience(model, args.doelgroep)
-    if args.format == "json":
+    if args.format in ("json", "gitlab"):
         print("[]")
     elif args.format == "text":
         print(f"Inhoud in orde: {len(model.themas)} thema's, "
@@ -74,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="controleer de inhoud in content/")
     p.add_argument("--doelgroep", choices=("publiek", "intern"), default="publiek",
                    help="voor wie de site is (standaard: publiek)")
-    p.add_argument("--format", choices=("text", "json", "github"), default="text",
-                   help="uitvoer: tekst, JSON voor programma's, of GitHub-annotaties")
+    p.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text",
+                   help="uitvoer: tekst, JSON voor programma's, GitHub-annotaties of een "
+                        "GitLab-codekwaliteitsrapport")
     p.set_defaults(func=cmd_check)
 
     for register in _EXTENSIONS:
@@ -97,7 +98,8 @@ def _load_extensions() -> None:
             if exc.name != name:
                 raise
             continue
-        _EXTENSIONS.extend(module.REGISTER)
+        # main() may run more than once in one process (tests, tools): register once
+        _EXTENSIONS.extend(r for r in module.REGISTER if r not in _EXTENSIONS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

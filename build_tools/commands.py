@@ -71,3 +71,60 @@ def register_versions(sub: Any) -> None:
 
 
 REGISTER: list[Register] = [register_versions]
+
+
+def register_staff(sub: Any) -> None:
+    """wijzigingen, nieuw, schema: the staff workflow (changes_cli.py, scaffold.py,
+    jsonschema_export.py)."""
+    from . import changes_cli, jsonschema_export, scaffold
+
+    for module in (changes_cli, scaffold, jsonschema_export):
+        module.register(sub)
+
+
+REGISTER.append(register_staff)
+
+
+def cmd_markdown(args: argparse.Namespace) -> int:
+    from .exports import export_files
+    from .site import SiteContext, build_site
+    from .site.figures import site_figures
+    from .site.folder import mkdocs_config, write_folder
+    from .site.inputs import read_inputs
+
+    root = _root(args)
+    model, style = read_inputs(root, audience=args.doelgroep)
+    ctx = SiteContext(model=model, style=style, figures=site_figures(),
+                      font_cache=root / ".cache" / "datavisie" / "fonts")
+    site = build_site(ctx)
+    out = Path(args.uit).resolve()
+    overrides = root / "theme" / "overrides"
+    config = mkdocs_config(site, site_name=f"Datavisie {model.organisatie.korte_naam}",
+                           site_url=model.organisatie.site_url,
+                           custom_dir=str(overrides) if overrides.is_dir() else None)
+    written = write_folder(site, out, files=export_files(model), config=config)
+    print(f"{len(site.pages)} pagina's en {len(written) - len(site.pages) - 1} andere bestanden "
+          f"geschreven naar {out}. Bouw met: mkdocs build -f {out / 'mkdocs.yml'}",
+          file=sys.stderr)
+    return 0
+
+
+def register_markdown(sub: Any) -> None:
+    p = sub.add_parser("markdown", help="schrijf de site als gewone Markdown-bestanden "
+                       "(voor een andere site-bouwer)")
+    p.add_argument("--uit", required=True, help="map waarin de bestanden komen")
+    p.add_argument("--doelgroep", choices=("publiek", "intern"), default="publiek",
+                   help="voor wie de site is (standaard: publiek)")
+    p.set_defaults(func=cmd_markdown)
+
+
+REGISTER.append(register_markdown)
+
+
+def register_posters(sub: Any) -> None:
+    from .posters.command import register
+
+    register(sub)
+
+
+REGISTER.append(register_posters)

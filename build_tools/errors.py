@@ -67,7 +67,31 @@ def format_issues(issues: Iterable[Issue], fmt: str = "text") -> str:
         return json.dumps([i.as_dict() for i in ordered], ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(i.format_github() for i in ordered)
+    if fmt == "gitlab":
+        return json.dumps(code_quality(ordered), ensure_ascii=False, indent=2)
     return "\n".join(i.format() for i in ordered)
+
+
+def code_quality(issues: list[Issue]) -> list[dict[str, object]]:
+    """GitLab's code-quality report (a Code Climate subset). The fingerprint leaves out the line,
+    so an issue keeps its identity when lines above it move; repeats get a running number."""
+    import hashlib
+
+    seen: dict[tuple[str, str, str], int] = {}
+    out: list[dict[str, object]] = []
+    for i in issues:
+        key = (i.path, i.code, i.message)
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()
+        out.append({
+            "type": "issue",
+            "description": f"{i.code} {i.message}" + (f" ({i.hint})" if i.hint else ""),
+            "check_name": i.code,
+            "fingerprint": digest,
+            "severity": "major",
+            "location": {"path": i.path, "lines": {"begin": i.line}},
+        })
+    return out
 
 
 class ContentError(Exception):

@@ -38,6 +38,7 @@ from .model import (
     Theme,
     Version,
     Vision,
+    newest_date,
 )
 from .schema import ID_RE, MISSING, Ctx, Type
 from .yamlio import MarkdownDoc, Node, parse_markdown, parse_yaml, read_text
@@ -102,8 +103,11 @@ def discover(content: Path, root: Path) -> tuple[list[tuple[Path, str, str]], li
             if name in IGNORED_NAMES:
                 continue
             if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_content):
+                try:
+                    inside = path.resolve().is_relative_to(real_content)
+                except (OSError, RuntimeError):  # a symlink loop
+                    inside = False
+                if not inside:
                     issues.append(Issue(rel, 1, 1, "DV021",
                                         "koppeling (symlink) wijst buiten content/",
                                         "kopieer de inhoud naar een gewoon bestand in content/"))
@@ -254,7 +258,8 @@ def build_project(f: SourceFile) -> Any:
         return MISSING
     rv = d["raadsvragen"]
     raadsvragen = CouncilQuestions() if rv is None else _make(
-        CouncilQuestions, {k: (v or ()) if v is not MISSING else v for k, v in rv.items()}
+        CouncilQuestions, {k: v if v is MISSING or k.startswith("_") else (v or ())
+                           for k, v in rv.items()}
         if rv is not MISSING else MISSING)
     return _make(Project, {
         **d,
@@ -340,7 +345,8 @@ BUILDERS: dict[str, Callable[[SourceFile], Any]] = {
 }
 
 
-def assemble(files: list[SourceFile]) -> tuple[Datavisie | None, list[Issue]]:
+def assemble(files: list[SourceFile], *,
+             unreadable: dict[str, set[str]] | None = None) -> tuple[Datavisie | None, list[Issue]]:
     """Checked files -> one Datavisie, plus the cross-file issues (validate.py).
 
     A file that failed its own checks is left out of the cross-file rules, but its id still
@@ -349,7 +355,7 @@ def assemble(files: list[SourceFile]) -> tuple[Datavisie | None, list[Issue]]:
     from .validate import validate
 
     built: dict[str, list[Any]] = {}
-    failed: dict[str, set[str]] = {}
+    failed: dict[str, set[str]] = {k: set(v) for k, v in (unreadable or {}).items()}
     for f in sorted(files, key=lambda f: f.rel):
         value = BUILDERS[f.kind](f)
         if value is MISSING:
@@ -365,7 +371,6 @@ def assemble(files: list[SourceFile]) -> tuple[Datavisie | None, list[Issue]]:
     paginas = tuple(sorted(built.get("paginas/<id>.md", []),
                            key=lambda p: (p.volgorde if p.volgorde is not None else 999, p.id)))
     versies = one("versies.yml") or ()
-    dates = [v.datum.start for v in versies] + [m.datum.start for m in metingen]
     model = Datavisie(
         organisatie=one("organisatie.yml"),
         visie=one("visie.md"),
@@ -378,7 +383,7 @@ def assemble(files: list[SourceFile]) -> tuple[Datavisie | None, list[Issue]]:
         metingmodel=one("metingen/model.yml"),
         metingen=metingen,
         sources=tuple(sorted(f.rel for f in files)),
-        stand=max(dates) if dates else None,
+        stand=newest_date(versies, metingen),
     )
     issues = validate(model, also_known=failed)
     if failed or any(v is None for v in (model.organisatie, model.visie, model.routekaart)):
@@ -393,12 +398,15 @@ def load(root: Path, *, content_dir: str = "content") -> Datavisie:
     content = root / content_dir
     found, issues = discover(content, root)
     files: list[SourceFile] = []
+    unreadable: dict[str, set[str]] = {}
     for path, rel, kind in found:
         f, file_issues = read_file(path, rel, kind)
         issues.extend(file_issues)
         if f is not None:
             files.append(f)
-    model, cross = assemble(files)
+        else:  # unreadable, but its id still counts as known (no cascade of reference errors)
+            unreadable.setdefault(kind.split("/")[0], set()).add(path.stem)
+    model, cross = assemble(files, unreadable=unreadable)
     issues.extend(cross)
     if issues or model is None:
         raise ContentError(issues)

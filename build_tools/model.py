@@ -360,6 +360,12 @@ class VisionText:
         return next((t for t in self.themas if t.id == theme_id), None)
 
 
+def newest_date(versies: tuple[Version, ...], metingen: tuple[Measurement, ...]) -> date | None:
+    """The "stand per" date: the newest dated fact (a version or a measurement)."""
+    dates = [v.datum.start for v in versies] + [m.datum.start for m in metingen]
+    return max(dates) if dates else None
+
+
 @dataclass(frozen=True)
 class Datavisie:
     """One municipality's data vision, for one audience."""

@@ -110,7 +110,8 @@ class Type:
         if not node.is_scalar:
             kind = "een lijst" if node.is_seq else "een groep velden"
             ctx.error(node.pos, "DV101", f"`{name}` moet {self.label} zijn, niet {kind}",
-                      f"bijvoorbeeld `{name}: {self.example}`" if self.example else "")
+                      f"bijvoorbeeld `{name}: {self.example}`" if self.example
+                      else f"schrijf één waarde: {self.describe()}")
             return None
         return node.value  # type: ignore[no-any-return]
 
@@ -173,7 +174,8 @@ class Int(Type):
                 ctx.error(node.pos, "DV102", f"`{name}` is leeg", "vul een getal in")
             return MISSING
         number = int(value)
-        if (self.min is not None and number < self.min) or (self.max is not None and number > self.max):
+        if ((self.min is not None and number < self.min)
+                or (self.max is not None and number > self.max)):
             ctx.error(node.pos, "DV106", f"`{name}` is {number}; dat ligt buiten {self.range()}",
                       f"kies een getal van {self.range()}")
             return MISSING
@@ -203,7 +205,8 @@ class Bool(Type):
         value = self._scalar(node, ctx, name)
         if value is None or value not in _TRUE:
             if node.is_scalar:
-                ctx.error(node.pos, "DV107", f"`{name}` moet `true` of `false` zijn, niet {value!r}",
+                ctx.error(node.pos, "DV107",
+                          f"`{name}` moet `true` of `false` zijn, niet {value!r}",
                           "schrijf `true`/`ja` of `false`/`nee`")
             return MISSING
         return _TRUE[value]
@@ -221,7 +224,8 @@ class Enum(Type):
         value = self._scalar(node, ctx, name)
         if value is None:
             if node.is_scalar:
-                ctx.error(node.pos, "DV102", f"`{name}` is leeg", f"kies uit: {', '.join(self.values)}")
+                ctx.error(node.pos, "DV102", f"`{name}` is leeg",
+                          f"kies uit: {', '.join(self.values)}")
             return MISSING
         if value not in self.values:
             close = difflib.get_close_matches(value, self.values, n=1)
@@ -262,7 +266,8 @@ class Moment(Type):
             return MISSING
         when = parse_when(value.strip(), self.kinds)
         if when is None:
-            ctx.error(node.pos, "DV109", f"`{name}` is geen geldige {'/'.join(_WHEN_NAMES[k] for k in self.kinds)}: {value!r}",
+            kinds = "/".join(_WHEN_NAMES[k] for k in self.kinds)
+            ctx.error(node.pos, "DV109", f"`{name}` is geen geldige {kinds}: {value!r}",
                       f"schrijf {self.label}")
             return MISSING
         return when
@@ -318,7 +323,8 @@ class Id(Type):
         if value is None or not ID_RE.match(value):
             if node.is_scalar:
                 ctx.error(node.pos, "DV112", f"`{name}` is geen geldig id: {value!r}",
-                          "gebruik kleine letters a-z, cijfers en koppeltekens, bijvoorbeeld `nulmeting-gereed`")
+                          "gebruik kleine letters a-z, cijfers en koppeltekens, "
+                          "bijvoorbeeld `nulmeting-gereed`")
             return MISSING
         return value
 
@@ -356,12 +362,14 @@ class ListOf(Type):
         if node.value is None:
             items: list[Node] = []
         elif not node.is_seq:
-            ctx.error(node.pos, "DV113", f"`{name}` moet een lijst zijn", "zet elk item op een regel met `- `")
+            ctx.error(node.pos, "DV113", f"`{name}` moet een lijst zijn",
+                      "zet elk item op een regel met `- `")
             return MISSING
         else:
             items = node.value
         if len(items) < self.min:
-            ctx.error(node.pos, "DV114", f"`{name}` heeft {len(items)} item(s); nodig is minstens {self.min}",
+            ctx.error(node.pos, "DV114",
+                      f"`{name}` heeft {len(items)} item(s); nodig is minstens {self.min}",
                       "voeg items toe")
         if self.max is not None and len(items) > self.max:
             ctx.error(items[self.max].pos, "DV114",
@@ -378,6 +386,8 @@ class ListOf(Type):
                     continue
                 seen[value] = item.pos
             out.append(value)
+        if any(v is MISSING for v in out):  # a failed item fails the list (no MISSING inside)
+            return MISSING
         return tuple(out)
 
     def json_schema(self) -> dict[str, Any]:
@@ -437,13 +447,20 @@ class Record(Type):
             key_pos = node.keys[key]
             if spec is None:
                 close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-                hint = f"bedoelde je `{close[0]}`?" if close else f"bekende velden: {', '.join(known)}"
+                hint = (f"bedoelde je `{close[0]}`?" if close
+                        else f"bekende velden: {', '.join(known)}")
                 ctx.error(key_pos, "DV117", f"onbekend veld `{key}`", hint)
                 continue
             out["_fpos"][key] = child.pos
-            if child.is_scalar and child.value is None and not isinstance(spec.type, (ListOf, Free)):
+            if child.is_seq:  # `key:item` -> the item's line, for errors about one reference
+                for item in child.value:
+                    if item.is_scalar and item.value is not None:
+                        out["_fpos"].setdefault(f"{key}:{item.value}", item.pos)
+            if (child.is_scalar and child.value is None
+                    and not isinstance(spec.type, (ListOf, Free))):
                 if spec.required:
-                    ctx.error(child.pos, "DV102", f"`{key}` is leeg", f"vul {spec.type.describe()} in")
+                    ctx.error(child.pos, "DV102", f"`{key}` is leeg",
+                              f"vul {spec.type.describe()} in")
                     out[key] = MISSING
                 else:
                     out[key] = spec.default
@@ -466,8 +483,9 @@ class Record(Type):
             s = dict(spec.type.json_schema())
             if spec.doc:
                 s["description"] = spec.doc
-            if not spec.required and not isinstance(spec.type, (Record, ListOf, Free)):
-                s = {"anyOf": [s, {"type": "null"}], **({"description": spec.doc} if spec.doc else {})}
+            if not spec.required and not isinstance(spec.type, Free):  # empty = not given
+                s = {"anyOf": [s, {"type": "null"}],
+                     **({"description": spec.doc} if spec.doc else {})}
             props[key] = s
         out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
         required = [k for k, s in self.fields.items() if s.required]

@@ -48,7 +48,7 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _roadmap(model, theme_ids)
     milestone_ids = {m.id for m in model.routekaart.mijlpalen} if model.routekaart else None
     issues += _projects(model, theme_ids, milestone_ids)
-    issues += _measurements(model)
+    issues += _measurements(model, model_failed="model" in extra.get("metingen", set()))
     issues += _versions(model)
     issues += _terms(model)
     issues += _pages(model)
@@ -61,7 +61,8 @@ def _themes(model: Datavisie) -> list[Issue]:
     for t in model.themas:
         if t.volgorde in seen:
             issues.append(Issue.at(_at(t, "volgorde"), "DV201",
-                                   f"volgorde {t.volgorde} wordt ook gebruikt door thema `{seen[t.volgorde]}`",
+                                   f"volgorde {t.volgorde} wordt ook gebruikt door thema "
+                                   f"`{seen[t.volgorde]}`",
                                    "geef elk thema een eigen volgordenummer"))
         else:
             seen[t.volgorde] = t.id
@@ -82,12 +83,14 @@ def _roadmap(model: Datavisie, theme_ids: set[str]) -> list[Issue]:
         phases[ph.id] = ph
         if ph.eind.end < ph.start.start:
             issues.append(Issue.at(_at(ph, "eind"), "DV205",
-                                   f"fase `{ph.id}` eindigt ({ph.eind}) voordat ze begint ({ph.start})",
+                                   f"fase `{ph.id}` eindigt ({ph.eind}) voordat ze begint "
+                                   f"({ph.start})",
                                    "zet `eind` na `start`"))
     seen: dict[str, Pos] = {}
     for ms in rk.mijlpalen:
         if ms.id in seen:
-            issues.append(Issue.at(_at(ms, "id"), "DV202", f"mijlpaal-id `{ms.id}` staat er twee keer",
+            issues.append(Issue.at(_at(ms, "id"), "DV202",
+                                   f"mijlpaal-id `{ms.id}` staat er twee keer",
                                    f"eerder op regel {seen[ms.id].line}; kies een ander id"))
         else:
             seen[ms.id] = _at(ms, "id")
@@ -104,8 +107,13 @@ def _roadmap(model: Datavisie, theme_ids: set[str]) -> list[Issue]:
     return issues
 
 
+def _item_at(obj: Any, name: str, value: str) -> Pos:
+    """The line of one item of a list field (schema.Record records `name:value`)."""
+    return getattr(obj, "fpos", {}).get(f"{name}:{value}") or _at(obj, name)
+
+
 def _theme_refs(obj: Any, theme_ids: set[str]) -> list[Issue]:
-    return [_ref_issue(_at(obj, "themas"), "thema", t, theme_ids)
+    return [_ref_issue(_item_at(obj, "themas", t), "thema", t, theme_ids)
             for t in obj.themas if t not in theme_ids]
 
 
@@ -116,7 +124,8 @@ def _projects(model: Datavisie, theme_ids: set[str],
         issues += _theme_refs(p, theme_ids)
         for m in p.mijlpalen:
             if milestone_ids is not None and m not in milestone_ids:
-                issues.append(_ref_issue(_at(p, "mijlpalen"), "mijlpaal", m, milestone_ids))
+                issues.append(_ref_issue(_item_at(p, "mijlpalen", m), "mijlpaal", m,
+                                         milestone_ids))
         if p.eind is not None and p.eind.end < p.start.start:
             issues.append(Issue.at(_at(p, "eind"), "DV206",
                                    f"`eind` ({p.eind}) ligt voor `start` ({p.start})",
@@ -124,7 +133,8 @@ def _projects(model: Datavisie, theme_ids: set[str],
         if p.persoonsgegevens and p.dpia == "onbekend":
             issues.append(Issue.at(_at(p, "dpia"), "DV207",
                                    "een bron bevat persoonsgegevens, maar de DPIA is `onbekend`",
-                                   "vul in: `uitgevoerd`, `gepland` of `niet-nodig` (met uitleg in `doel`)"))
+                                   "vul in: `uitgevoerd`, `gepland` of `niet-nodig` "
+                                   "(met uitleg in `doel`)"))
         if p.status == "buiten-gebruik" and p.eind is None:
             issues.append(Issue.at(_at(p, "status"), "DV219",
                                    "project is buiten gebruik maar heeft geen `eind`",
@@ -132,19 +142,23 @@ def _projects(model: Datavisie, theme_ids: set[str],
     return issues
 
 
-def _measurements(model: Datavisie) -> list[Issue]:
+def _measurements(model: Datavisie, *, model_failed: bool = False) -> list[Issue]:
     issues: list[Issue] = []
     mm = model.metingmodel
     if mm is None:
+        if model_failed:  # model.yml has its own issues; no cascade here
+            return issues
         for m in model.metingen:
             issues.append(Issue.at(m.pos, "DV211", "er is een meting maar geen meetmodel",
                                    "voeg content/metingen/model.yml toe"))
         return issues
     seen_ids: dict[str, Pos] = {}
     for d in mm.dimensies:
-        for item in (d, *d.aspecten):
+        items: tuple[Any, ...] = (d, *d.aspecten)
+        for item in items:
             if item.id in seen_ids:
-                issues.append(Issue.at(item.pos, "DV202", f"id `{item.id}` staat twee keer in het model",
+                issues.append(Issue.at(item.pos, "DV202",
+                                       f"id `{item.id}` staat twee keer in het model",
                                        f"eerder op regel {seen_ids[item.id].line}"))
             seen_ids[item.id] = item.pos
     levels = sorted(level.waarde for level in mm.niveaus)
@@ -159,14 +173,17 @@ def _measurements(model: Datavisie) -> list[Issue]:
             if s.aspect not in aspects:
                 issues.append(_ref_issue(_at(s, "aspect"), "aspect", s.aspect, aspects))
             elif s.aspect in scored:
-                issues.append(Issue.at(_at(s, "aspect"), "DV210", f"aspect `{s.aspect}` heeft twee scores",
-                                       f"eerder op regel {scored[s.aspect].line}; houd er één over"))
+                first = scored[s.aspect].line
+                issues.append(Issue.at(_at(s, "aspect"), "DV210",
+                                       f"aspect `{s.aspect}` heeft twee scores",
+                                       f"eerder op regel {first}; houd er één over"))
             scored.setdefault(s.aspect, s.pos)
             for name in ("huidig", "ambitie"):
                 value = getattr(s, name)
                 if value is not None and not lo <= value <= hi:
                     issues.append(Issue.at(_at(s, name), "DV208",
-                                           f"score {value} ligt buiten de schaal {lo} tot en met {hi}",
+                                           f"score {value} ligt buiten de schaal {lo} tot en "
+                                           f"met {hi}",
                                            f"kies een niveau uit het model ({lo}-{hi})"))
         for aspect in sorted(aspects - set(scored)):
             issues.append(Issue.at(_at(m, "scores"), "DV209", f"aspect `{aspect}` heeft geen score",
@@ -180,12 +197,15 @@ def _versions(model: Datavisie) -> list[Issue]:
     previous = None
     for v in model.versies:
         if v.versie in seen:
-            issues.append(Issue.at(_at(v, "versie"), "DV212", f"versie {v.versie} staat er twee keer",
+            issues.append(Issue.at(_at(v, "versie"), "DV212",
+                                   f"versie {v.versie} staat er twee keer",
                                    f"eerder op regel {seen[v.versie].line}"))
         seen[v.versie] = _at(v, "versie")
         if v.status != "concept" and v.besluit is None:
-            issues.append(Issue.at(v.pos, "DV213", f"versie {v.versie} ({v.status}) heeft geen besluit",
-                                   "voeg `besluit:` toe met `orgaan` en `kenmerk`, of zet de status op `concept`"))
+            issues.append(Issue.at(v.pos, "DV213",
+                                   f"versie {v.versie} ({v.status}) heeft geen besluit",
+                                   "voeg `besluit:` toe met `orgaan` en `kenmerk`, of zet de "
+                                   "status op `concept`"))
         if v.status == "concept" and v is not model.versies[-1]:
             issues.append(Issue.at(_at(v, "status"), "DV215",
                                    f"conceptversie {v.versie} staat niet als laatste",
@@ -211,6 +231,7 @@ def _terms(model: Datavisie) -> list[Issue]:
 
 
 def _pages(model: Datavisie) -> list[Issue]:
-    return [Issue(p.path, 1, 1, "DV217", f"pagina-id `{p.id}` is gereserveerd voor een vaste pagina",
+    return [Issue(p.path, 1, 1, "DV217",
+                  f"pagina-id `{p.id}` is gereserveerd voor een vaste pagina",
                   "geef het bestand een andere naam")
             for p in model.paginas if p.id in RESERVED_PAGE_IDS]

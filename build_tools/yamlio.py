@@ -67,35 +67,40 @@ class MarkdownDoc:
     body_line: int  # 1-based line of the first body line in the file
 
 
-class _AliasRefused(Exception):
-    def __init__(self, mark: Any):
-        self.mark = mark
+# libyaml's parser when present (about ten times faster than the pure-Python one); both emit
+# the same events with the same marks, and composing them ourselves (below) is iterative, so
+# deep nesting never reaches Python's recursion limit.
+_EVENT_SOURCE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_SKIP = object()  # key of a mapping entry that was refused: its value is composed, then dropped
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Composes nodes only; refuses aliases (no billion laughs, no shared structure)."""
+class _Frame:
+    """An open mapping or sequence while composing: the Node and, for a mapping, the key state."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasRefused(self.peek_event().start_mark)
-        event = self.peek_event()
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _AliasRefused(event.start_mark)
-        return super().compose_node(parent, index)
+    __slots__ = ("node", "want_key", "key", "key_pos")
+
+    def __init__(self, node: Node):
+        self.node = node
+        self.want_key = True
+        self.key: Any = None
+        self.key_pos: Pos | None = None
 
 
 def _pos(rel: str, mark: Any, line_offset: int = 0) -> Pos:
     return Pos(rel, mark.line + 1 + line_offset, mark.column + 1)
 
 
+def _too_big(rel: str, size: int) -> Issue:
+    return Issue(rel, 1, 1, "DV001", f"bestand is te groot ({size:,} bytes)".replace(",", "."),
+                 f"een inhoudsbestand mag hoogstens {MAX_BYTES // 1_000_000} MB zijn; "
+                 "splits het op")
+
+
 def decode(data: bytes, rel: str) -> tuple[str | None, list[Issue]]:
     """Bytes -> text with the checks every content file shares (size, UTF-8, BOM, CRLF)."""
     if len(data) > MAX_BYTES:
-        return None, [
-            Issue(rel, 1, 1, "DV001", f"bestand is te groot ({len(data):,} bytes)".replace(",", "."),
-                  f"een inhoudsbestand mag hoogstens {MAX_BYTES // 1_000_000} MB zijn; splits het op")
-        ]
+        return None, [_too_big(rel, len(data))]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -108,8 +113,10 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Issue]]:
                   "sla het bestand op als UTF-8 (zonder vreemde tekens)")
         ]
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        return None, [Issue(rel, line, 1, "DV002", "bestand bevat binaire gegevens",
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        return None, [Issue(rel, line, col, "DV002", "bestand bevat binaire gegevens",
                             "een inhoudsbestand is gewone tekst")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, []
@@ -121,7 +128,8 @@ def _tab_issues(text: str, rel: str, line_offset: int = 0) -> list[Issue]:
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             issues.append(Issue(rel, n + line_offset, len(line) - len(stripped) + 1, "DV003",
-                                "tab gebruikt voor inspringen", "spring in met spaties, niet met tabs"))
+                                "tab gebruikt voor inspringen",
+                                "spring in met spaties, niet met tabs"))
         if len(line) > MAX_LINE:
             issues.append(Issue(rel, n + line_offset, 1, "DV001",
                                 f"regel is te lang ({len(line)} tekens)",
@@ -134,80 +142,156 @@ def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> tuple[Node | Non
     issues = _tab_issues(text, rel, line_offset)
     if issues:
         return None, issues
+    loader = _EVENT_SOURCE(text)
     try:
-        loader = _StrictLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except _AliasRefused as exc:
-        return None, [Issue.at(_pos(rel, exc.mark, line_offset), "DV004",
-                               "ankers en verwijzingen (& en *) zijn niet toegestaan",
-                               "schrijf de waarde voluit op elke plek")]
+        return _compose(loader, rel, line_offset)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _pos(rel, mark, line_offset) if mark else Pos(rel, 1 + line_offset, 1)
         problem = (exc.problem or exc.context or "onleesbare YAML").strip()
-        return None, [Issue.at(where, "DV005", f"ongeldige YAML: {problem}",
+        return None, [Issue.at(where, "DV005", f"ongeldige YAML: {_dutch(problem)}",
                                "controleer inspringen, dubbele punten en aanhalingstekens")]
+    except yaml.reader.ReaderError as exc:
+        return None, [_bad_character(text, rel, line_offset, exc)]
     except yaml.YAMLError as exc:
         return None, [Issue(rel, 1 + line_offset, 1, "DV005", f"ongeldige YAML: {exc}",
                             "controleer de opbouw van het bestand")]
-    except RecursionError:
-        return None, [Issue(rel, 1 + line_offset, 1, "DV006", "structuur is te diep genest",
-                            f"gebruik hoogstens {MAX_DEPTH} niveaus")]
-    if root is None:
-        return None, []
-    out: list[Issue] = []
-    node = _convert(root, rel, line_offset, 0, out)
-    return (None if out else node), out
+    finally:
+        loader.dispose()
 
 
-def _convert(node: Any, rel: str, off: int, depth: int, issues: list[Issue]) -> Node:
-    pos = _pos(rel, node.start_mark, off)
-    if depth > MAX_DEPTH:
-        issues.append(Issue.at(pos, "DV006", "structuur is te diep genest",
-                               f"gebruik hoogstens {MAX_DEPTH} niveaus"))
-        return Node(None, pos)
-    if isinstance(node, yaml.ScalarNode):
-        plain = node.style is None
-        if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null",
-                            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
-                            "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp") \
-                and not node.tag.startswith("tag:yaml.org,2002:"):
-            issues.append(Issue.at(pos, "DV007", f"YAML-label {node.tag!r} is niet toegestaan",
-                                   "haal het !-label weg"))
-        value: str | None = node.value
-        if plain and value in _NULLS:
-            value = None
-        return Node(value, pos, plain=plain)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, rel, off, depth + 1, issues) for item in node.value], pos)
-    if isinstance(node, yaml.MappingNode):
-        mapping: dict[str, Node] = {}
-        keys: dict[str, Pos] = {}
-        for key_node, value_node in node.value:
-            key_pos = _pos(rel, key_node.start_mark, off)
-            if not isinstance(key_node, yaml.ScalarNode):
-                issues.append(Issue.at(key_pos, "DV008", "sleutel moet een woord zijn",
+# The parser's most common complaints in the authors' language; the original stays in
+# brackets, so it can still be searched for.
+_PROBLEMS_NL = (
+    ("mapping values are not allowed", "een dubbele punt (:) staat op een plek waar dat niet "
+     "kan; zet tekst met een dubbele punt tussen aanhalingstekens"),
+    ("did not find expected ',' or ']'", "een lijst met [ wordt niet afgesloten met ]"),
+    ("did not find expected ',' or '}'", "een groep met { wordt niet afgesloten met }"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt (:) na de naam van een veld"),
+    ("did not find expected key", "een regel past niet in de opbouw (controleer het "
+     "inspringen, en tekst na een afgesloten aanhalingsteken)"),
+    ("did not find expected <document start>", "een regel past niet in de opbouw (springt "
+     "de eerste regel in, of staat er iets los onderaan?)"),
+    ("did not find expected node content", "er ontbreekt een waarde"),
+    ("did not find expected '-' indicator", "het inspringen van een lijst klopt niet"),
+    ("block sequence entries are not allowed", "een lijstregel (`- `) staat op een plek waar "
+     "geen lijst kan beginnen"),
+    ("found character that cannot start any token", "een waarde begint met een teken dat in "
+     "YAML iets betekent (zoals ` @ % of |); zet de tekst tussen aanhalingstekens"),
+    ("found unexpected end of stream", "een aanhalingsteken wordt niet afgesloten"),
+    ("found unknown escape character", "een onbekende \\-code in tekst tussen dubbele "
+     "aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("did not find expected comment or line break", "er staat nog tekst na een waarde; zet "
+     "de hele tekst tussen aanhalingstekens"),
+    ("found undefined tag handle", "een onbekend !-label"),
+)
+
+
+def _dutch(problem: str) -> str:
+    for english, dutch in _PROBLEMS_NL:
+        if problem.startswith(english):
+            return f"{dutch} ({problem})"
+    return problem
+
+
+def _bad_character(text: str, rel: str, off: int, exc: Any) -> Issue:
+    """A control character YAML refuses. Located by the character itself: libyaml reports a
+    byte offset, the pure-Python reader a character offset."""
+    char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+    index = text.find(chr(char))
+    if index < 0:
+        index = min(exc.position, len(text))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Issue(rel, line + off, col, "DV005",
+                 f"ongeldige YAML: onzichtbaar stuurteken U+{char:04X} in de tekst",
+                 "haal het teken weg; het komt vaak mee bij kopiëren en plakken")
+
+
+def _compose(loader: Any, rel: str, off: int) -> tuple[Node | None, list[Issue]]:
+    """Events -> Nodes, with an explicit stack. Stops at the first alias, anchor, extra
+    document or excessive depth: what follows cannot be trusted to mean what it seems."""
+    issues: list[Issue] = []
+    stack: list[_Frame] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(child: Node, raw_key: str | None) -> None:
+        nonlocal root
+        if not stack:
+            root = child
+            return
+        frame = stack[-1]
+        parent = frame.node
+        if isinstance(parent.value, list):
+            parent.value.append(child)
+            return
+        if frame.want_key:
+            frame.want_key = False
+            frame.key_pos = child.pos
+            if raw_key is None:
+                issues.append(Issue.at(child.pos, "DV008", "sleutel moet een woord zijn",
                                        "gebruik `naam: waarde`"))
-                continue
-            key = key_node.value
-            if key == "<<":
-                issues.append(Issue.at(key_pos, "DV004", "samenvoegen met `<<` is niet toegestaan",
+                frame.key = _SKIP
+            elif raw_key == "<<":
+                issues.append(Issue.at(child.pos, "DV004",
+                                       "samenvoegen met `<<` is niet toegestaan",
                                        "schrijf de velden voluit"))
-                continue
-            if key in mapping:
-                first = keys[key]
-                issues.append(Issue.at(key_pos, "DV009", f"sleutel `{key}` staat er twee keer",
-                                       f"eerder op regel {first.line}; houd er één over"))
-                continue
-            child = _convert(value_node, rel, off, depth + 1, issues)
-            child.key_pos = key_pos
-            mapping[key] = child
-            keys[key] = key_pos
-        return Node(mapping, pos, keys=keys)
-    raise TypeError(f"unknown YAML node {node!r}")  # pragma: no cover
+                frame.key = _SKIP
+            elif raw_key in parent.keys:
+                first = parent.keys[raw_key].line
+                issues.append(Issue.at(child.pos, "DV009",
+                                       f"sleutel `{raw_key}` staat er twee keer",
+                                       f"eerder op regel {first}; houd er één over"))
+                frame.key = _SKIP
+            else:
+                frame.key = raw_key
+            return
+        frame.want_key = True
+        if frame.key is not _SKIP and frame.key_pos is not None:
+            child.key_pos = frame.key_pos
+            parent.value[frame.key] = child
+            parent.keys[frame.key] = frame.key_pos
+
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.StreamEndEvent:
+            break
+        if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+            continue
+        pos = _pos(rel, event.start_mark, off)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                return None, [Issue.at(pos, "DV005", "ongeldige YAML: het bestand bevat meer dan "
+                                       "één document (een regel met `---`)",
+                                       "haal de regel met `---` weg of splits het bestand")]
+            continue
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            attach(stack.pop().node, None)
+            continue
+        if kind is yaml.AliasEvent or event.anchor is not None:
+            return None, [Issue.at(pos, "DV004",
+                                   "ankers en verwijzingen (& en *) zijn niet toegestaan",
+                                   "schrijf de waarde voluit op elke plek")]
+        tag = event.tag
+        if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
+            issues.append(Issue.at(pos, "DV007", f"YAML-label {tag!r} is niet toegestaan",
+                                   "haal het !-label weg"))
+        if kind is yaml.ScalarEvent:
+            plain = not event.style  # None (pure Python) or "" (libyaml) for a plain scalar
+            raw: str = event.value
+            attach(Node(None if plain and raw in _NULLS else raw, pos, plain=plain), raw)
+            continue
+        # a mapping or sequence starts
+        if len(stack) >= MAX_DEPTH:
+            return None, [Issue.at(pos, "DV006", "structuur is te diep genest",
+                                   f"gebruik hoogstens {MAX_DEPTH} niveaus")]
+        stack.append(_Frame(Node({} if kind is yaml.MappingStartEvent else [], pos)))
+    if issues:
+        return None, issues
+    return root, []
 
 
 def read_yaml(path: Path, rel: str) -> tuple[Node | None, list[Issue]]:
@@ -221,7 +305,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return decode(b"x" * (MAX_BYTES + 1), rel)
+            return None, [_too_big(rel, size)]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Issue(rel, 1, 1, "DV010", f"bestand kan niet gelezen worden: {exc.strerror}",

@@ -1,0 +1,282 @@
+"""Open data downloads under /data/: the project register as JSON and CSV, the roadmap as
+JSON and iCalendar, and each algorithm in the fields of the national Algoritmeregister
+publication standard (1.0). Pure: model -> {site path: bytes}, byte-identical for the same
+model (sorted keys, fixed order, fixed line endings, dates from the content only).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+from . import labels
+from .model import Datavisie, Milestone, Project
+
+DATA = "data"
+STANDARD_VERSION = "1.0.0"
+# The register's text fields accept these tags only (publication standard 1.0).
+REGISTER_HTML_TAGS = {"div", "br", "p", "ul", "ol", "li"}
+CSV_COLUMNS = ("id", "naam", "status", "status_label", "themas", "start", "eind", "eigenaar",
+               "algoritme", "publicatiecategorie", "persoonsgegevens", "dpia", "samenvatting",
+               "url")
+
+
+def _page_url(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path
+
+
+def project_url(site_url: str, project_id: str) -> str:
+    return _page_url(site_url, f"projecten/{project_id}/")
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def _when(w: Any) -> dict[str, str] | None:
+    if w is None:
+        return None
+    return {"waarde": w.text, "van": w.start.isoformat(), "tot_en_met": w.end.isoformat(),
+            "leesbaar": w.label()}
+
+
+# --- projects ------------------------------------------------------------------------------
+
+
+def project_record(model: Datavisie, p: Project) -> dict[str, Any]:
+    """Every public field of a project, in the content's own (Dutch) keys."""
+    site = model.organisatie.site_url
+    record: dict[str, Any] = {
+        "id": p.id,
+        "naam": p.naam,
+        "samenvatting": p.samenvatting,
+        "themas": list(p.themas),
+        "mijlpalen": list(p.mijlpalen),
+        "status": p.status,
+        "status_label": labels.PROJECT_STATUS[p.status],
+        "start": _when(p.start),
+        "eind": _when(p.eind),
+        "eigenaar": p.eigenaar,
+        "doel": p.doel,
+        "gegevens": [{"bron": s.bron, "persoonsgegevens": s.persoonsgegevens}
+                     for s in p.gegevens],
+        "persoonsgegevens": p.persoonsgegevens,
+        "dpia": p.dpia,
+        "url": project_url(site, p.id),
+        "algoritme": None,
+        "raadsvragen": {stage: list(getattr(p.raadsvragen, stage))
+                        for stage in labels.COUNCIL_STAGE},
+    }
+    a = p.algoritme
+    if a is not None:
+        record["algoritme"] = {
+            "publicatiecategorie": a.publicatiecategorie,
+            "soort": a.soort,
+            "menselijke_tussenkomst": a.menselijke_tussenkomst,
+            "risicobeheer": a.risicobeheer,
+            "wettelijke_basis": a.wettelijke_basis,
+            "technische_werking": a.technische_werking,
+            "leverancier": a.leverancier,
+            "impacttoetsen": [{"titel": t.titel, "link": t.link} for t in a.impacttoetsen],
+            "registratie": a.registratie,
+            "algoritmeregister": _page_url(site, f"{DATA}/algoritmeregister/{p.id}.json"),
+        }
+    return record
+
+
+def _projects(model: Datavisie) -> list[Project]:
+    return sorted(model.projecten, key=lambda p: p.id)
+
+
+def projects_json(model: Datavisie) -> bytes:
+    return _json({
+        "organisatie": model.organisatie.naam,
+        "stand": model.stand.isoformat() if model.stand else None,
+        "projecten": [project_record(model, p) for p in _projects(model)],
+    })
+
+
+def projects_csv(model: Datavisie) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    site = model.organisatie.site_url
+    for p in _projects(model):
+        a = p.algoritme
+        writer.writerow([
+            p.id, p.naam, p.status, labels.PROJECT_STATUS[p.status], ";".join(p.themas),
+            p.start.text, p.eind.text if p.eind else "", p.eigenaar,
+            "ja" if a else "nee", a.publicatiecategorie if a else "",
+            "ja" if p.persoonsgegevens else "nee", p.dpia, " ".join(p.samenvatting.split()),
+            project_url(site, p.id),
+        ])
+    return out.getvalue().encode()
+
+
+# --- roadmap -------------------------------------------------------------------------------
+
+
+def _milestone_record(model: Datavisie, m: Milestone) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "titel": m.titel,
+        "fase": m.fase,
+        "themas": list(m.themas),
+        "wanneer": _when(m.wanneer),
+        "status": m.status,
+        "status_label": labels.MILESTONE_STATUS[m.status],
+        "eigenaar": m.eigenaar,
+        "toelichting": m.toelichting,
+        "projecten": sorted(p.id for p in model.projecten if m.id in p.mijlpalen),
+        "url": _page_url(model.organisatie.site_url, f"routekaart/#mijlpaal-{m.id}"),
+    }
+
+
+def _milestones(model: Datavisie) -> list[Milestone]:
+    return sorted(model.routekaart.mijlpalen, key=lambda m: (m.wanneer.start, m.wanneer.end, m.id))
+
+
+def roadmap_json(model: Datavisie) -> bytes:
+    road = model.routekaart
+    return _json({
+        "organisatie": model.organisatie.naam,
+        "stand": model.stand.isoformat() if model.stand else None,
+        "fasen": [{"id": f.id, "titel": f.titel, "start": _when(f.start), "eind": _when(f.eind)}
+                  for f in road.fasen],
+        "mijlpalen": [_milestone_record(model, m) for m in _milestones(model)],
+    })
+
+
+def _ics_text(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> list[str]:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space."""
+    out: list[str] = []
+    current, size = "", 0
+    for ch in line:
+        n = len(ch.encode())
+        if size + n > (75 if not out else 74):
+            out.append(current)
+            current, size = "", 0
+        current += ch
+        size += n
+    out.append(current)
+    return [out[0]] + [" " + part for part in out[1:]]
+
+
+def roadmap_ics(model: Datavisie) -> bytes:
+    """Every milestone as an all-day event over its period (a day, month or quarter)."""
+    host = urlsplit(model.organisatie.site_url).hostname or "datavisie"
+    stamp = (model.stand or date(1970, 1, 1)).strftime("%Y%m%dT000000Z")
+    phases = {f.id: f.titel for f in model.routekaart.fasen}
+    themes = {t.id: t.titel for t in model.themas}
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
+             f"PRODID:-//{_ics_text(model.organisatie.naam)}//Datavisie//NL",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{_ics_text('Routekaart ' + model.organisatie.korte_naam)}"]
+    for m in _milestones(model):
+        description = (f"Status: {labels.MILESTONE_STATUS[m.status]}. Fase: "
+                       f"{phases.get(m.fase, m.fase)}. Eigenaar: {m.eigenaar}.")
+        if m.toelichting:
+            description += "\n\n" + " ".join(m.toelichting.split())
+        status = {"vervallen": "CANCELLED", "gereed": "CONFIRMED"}.get(m.status, "TENTATIVE")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{m.id}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{m.wanneer.start.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(m.wanneer.end + timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_text(m.titel)}",
+            f"DESCRIPTION:{_ics_text(description)}",
+            f"CATEGORIES:{','.join(_ics_text(themes.get(t, t)) for t in m.themas)}",
+            f"STATUS:{status}",
+            "TRANSP:TRANSPARENT",
+            f"URL:{_page_url(model.organisatie.site_url, f'routekaart/#mijlpaal-{m.id}')}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return ("".join(part + "\r\n" for line in lines for part in _fold(line))).encode()
+
+
+# --- Algoritmeregister ---------------------------------------------------------------------
+
+
+def _register_html(text: str | None) -> str | None:
+    """Content Markdown -> the little HTML the register accepts (lists and paragraphs)."""
+    if not text:
+        return None
+    rendered = markdown.markdown(text, extensions=["sane_lists"])
+    return nh3.clean(rendered, tags=REGISTER_HTML_TAGS, attributes={}, link_rel=None).strip()
+
+
+def _month(w: Any) -> str | None:
+    return w.start.strftime("%Y-%m") if w is not None else None
+
+
+def algorithm_record(model: Datavisie, p: Project) -> dict[str, Any]:
+    """One algorithm in the field names of the Algoritmeregister publication standard 1.0."""
+    a = p.algoritme
+    assert a is not None
+    org = model.organisatie
+    sources = "".join(
+        f"<li>{nh3.clean(s.bron, tags=set())}"
+        f"{' (persoonsgegevens)' if s.persoonsgegevens else ''}</li>" for s in p.gegevens)
+    methods = _register_html(a.technische_werking)
+    kind = f"<p>Soort algoritme: {labels.ALGORITHM_KIND[a.soort].lower()}.</p>"
+    record: dict[str, Any] = {
+        "name": p.naam,
+        "organization": org.naam,
+        "description_short": " ".join(p.samenvatting.split()),
+        "status": labels.REGISTER_STATUS[p.status],
+        "begin_date": _month(p.start),
+        "end_date": _month(p.eind) if p.status == "buiten-gebruik" else None,
+        "contact_email": org.contact.email,
+        "website": project_url(org.site_url, p.id),
+        "publication_category": labels.REGISTER_CATEGORY[a.publicatiecategorie],
+        "url": _page_url(org.site_url, f"{DATA}/algoritmeregister/{p.id}.json"),
+        "goal": _register_html(p.doel),
+        "human_intervention": _register_html(a.menselijke_tussenkomst),
+        "risks": _register_html(a.risicobeheer),
+        "lawful_basis": _register_html(a.wettelijke_basis),
+        "impacttoetsen_grouping": [{"title": t.titel, "link": t.link}
+                                   for t in a.impacttoetsen if t.link],
+        "source_data": f"<ul>{sources}</ul>" if sources else None,
+        "methods_and_models": kind + (methods or ""),
+        "provider": a.leverancier,
+        "lang": "nld",
+        "standard_version": STANDARD_VERSION,
+        "source_id": p.id,
+    }
+    without_link = [t.titel for t in a.impacttoetsen if not t.link]
+    if without_link:
+        record["impacttoetsen"] = "<p>Ook uitgevoerd: " + ", ".join(
+            nh3.clean(t, tags=set()) for t in without_link) + ".</p>"
+    return {k: v for k, v in record.items() if v not in (None, "", [])}
+
+
+def algorithm_json(model: Datavisie, p: Project) -> bytes:
+    return _json(algorithm_record(model, p))
+
+
+def export_files(model: Datavisie) -> dict[str, bytes]:
+    """Site path -> bytes for every download."""
+    files = {
+        f"{DATA}/projecten.json": projects_json(model),
+        f"{DATA}/projecten.csv": projects_csv(model),
+        f"{DATA}/routekaart.json": roadmap_json(model),
+        f"{DATA}/routekaart.ics": roadmap_ics(model),
+    }
+    for p in _projects(model):
+        if p.algoritme is not None:
+            files[f"{DATA}/algoritmeregister/{p.id}.json"] = algorithm_json(model, p)
+    return dict(sorted(files.items()))

@@ -1,0 +1,270 @@
+"""Posters: the vision as SVG, PNG and PDF in the house style, plus social cards.
+
+Place in the flow: a view. It reads the (audience-filtered) model and the house `Style`,
+and the poster definitions in `posters/` (one YAML + one SVG Jinja template per poster).
+
+Public API (everything else in this package is internal):
+
+- `poster_list(model, *, posters_dir=None) -> list[PosterInfo]`
+  Cheap, renders nothing: name, title and text alternative of every poster, for linking
+  (`site/posters/<name>.{svg,png,pdf}` and the thumbnail `<name>-klein.png`).
+- `check_fit(model, style, *, posters_dir=None) -> list[Issue]`
+  Layout only, no raster: poster-definition problems (DP0xx) and content that cannot fit
+  (DP101: names the field at file:line, the poster, and how many characters too long;
+  DP102: characters the house font lacks).
+- `render_svgs(model, style, *, posters_dir=None) -> dict[str, str]`
+  Pure: poster name -> self-contained SVG text. Raises ContentError on any issue.
+- `render_all(model, style, *, out_dir, formats=("svg", "png", "pdf"), dpi=150,
+  cache_dir=None, thumbnails=True, posters_dir=None) -> list[PosterFile]`
+  Writes `<out_dir>/<name>.<fmt>` (+ `<name>-klein.png`); PNG/PDF are rasterised in
+  parallel and cached by content hash in `cache_dir` (e.g. `.cache/posters`).
+- `social_card_png(model, style, *, title, subtitle="", section="", cache_dir=None) -> bytes`
+  One 1200x630 PNG. For many pages use `social_cards(model, style, cards, *, out_dir,
+  cache_dir=None) -> list[Path]` with `SocialCard(path, title, subtitle, section)`; it writes
+  `<out_dir>/<path>.png` (e.g. `assets/social/themas/ethiek.png`) in parallel.
+
+Content never becomes markup (Jinja XML autoescape) and nothing is ever fetched: no file
+paths or web addresses are followed, CairoSVG runs with `unsafe=False`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import ContentError, Issue, sort_issues
+from ..model import Datavisie
+from ..tokens import Style
+from .kinds import Card, Job, alt_text, job_title, jobs_for
+from .layout import PosterDef, read_definitions
+from .raster import Task, cache_get, cache_key, cache_put, shared_rasteriser, write_atomic
+from .render import DEFAULT_DIR, compose
+
+__all__ = [
+    "FORMATS", "PosterFile", "PosterInfo", "SocialCard", "check_fit", "poster_list",
+    "render_all", "render_svgs", "social_card_png", "social_card_svg", "social_cards",
+]
+
+log = logging.getLogger("mkdocs.plugins.datavisie")
+FORMATS = ("svg", "png", "pdf")
+CARD_SIZE = (1200, 630)
+
+
+@dataclass(frozen=True)
+class PosterInfo:
+    """A poster as the site links it: file stem, title, and text alternative (Dutch)."""
+
+    name: str
+    title: str
+    alt: str
+    kind: str
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class PosterFile:
+    """A rendered poster: where each format went, and which were made fresh (not cached)."""
+
+    name: str
+    title: str
+    alt_text: str
+    paths: Mapping[str, Path]
+    thumbnail: Path | None = None
+    fresh: tuple[str, ...] = ()
+    seconds: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SocialCard:
+    """A page's social image: `path` without extension, relative to the output folder."""
+
+    path: str
+    title: str
+    subtitle: str = ""
+    section: str = ""
+
+
+def _definitions(posters_dir: Path | None) -> tuple[list[PosterDef], list[Issue]]:
+    folder = posters_dir or DEFAULT_DIR
+    return read_definitions(folder, folder.parent)
+
+
+def _checked_definitions(posters_dir: Path | None) -> list[PosterDef]:
+    defs, issues = _definitions(posters_dir)
+    if issues:
+        raise ContentError(issues)
+    return defs
+
+
+def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[PosterInfo]:
+    defs = _checked_definitions(posters_dir)
+    return [PosterInfo(j.name, job_title(j), alt_text(model, j), j.defn.kind,
+                       j.theme.id if j.theme else None) for j in jobs_for(model, defs)]
+
+
+def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None) -> list[Issue]:
+    defs, issues = _definitions(posters_dir)
+    for job in jobs_for(model, defs):
+        issues += compose(model, style, job, posters_dir=posters_dir)[1]
+    return sort_issues(issues)
+
+
+def render_svgs(model: Datavisie, style: Style, *,
+                posters_dir: Path | None = None) -> dict[str, str]:
+    defs = _checked_definitions(posters_dir)
+    out, issues = {}, []
+    for job in jobs_for(model, defs):
+        svg, found = compose(model, style, job, posters_dir=posters_dir)
+        out[job.name] = svg
+        issues += found
+    if issues:
+        raise ContentError(issues)
+    return out
+
+
+def _epoch(model: Datavisie) -> int:
+    """The date stamped in PDFs: SOURCE_DATE_EPOCH, else the content's 'stand per' date."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return int(env)
+    if model.stand is not None:
+        return int(datetime(model.stand.year, model.stand.month, model.stand.day,
+                            tzinfo=UTC).timestamp())
+    return 0
+
+
+def _font_paths(style: Style) -> list[Path]:
+    return [f.path.resolve() for f in style.fonts.faces()]
+
+
+def render_all(model: Datavisie, style: Style, *, out_dir: Path,
+               formats: Sequence[str] = FORMATS, dpi: int = 150, cache_dir: Path | None = None,
+               thumbnails: bool = True, posters_dir: Path | None = None) -> list[PosterFile]:
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise ValueError(f"unknown poster formats: {unknown}")
+    started = time.perf_counter()
+    svgs = render_svgs(model, style, posters_dir=posters_dir)
+    compose_s = time.perf_counter() - started
+    defs = _checked_definitions(posters_dir)
+    jobs = {j.name: j for j in jobs_for(model, defs)}
+    fonts = _font_paths(style)
+    epoch = _epoch(model)
+    wanted = [f for f in ("png", "pdf") if f in formats] + (["thumb"] if thumbnails else [])
+    pending: dict[tuple[str, str], tuple[Future[tuple[bytes, float]], str]] = {}
+    results: dict[tuple[str, str], bytes] = {}
+    rasteriser = None
+    for name, svg in svgs.items():
+        data = svg.encode("utf-8")
+        for fmt in wanted:
+            task = Task(data, fmt, dpi)
+            key = cache_key(task, fonts, epoch)
+            cached = cache_get(cache_dir, key, _ext(fmt))
+            if cached is not None:
+                results[(name, fmt)] = cached
+                continue
+            rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
+            pending[(name, fmt)] = (rasteriser.submit(task), key)
+    seconds: dict[str, dict[str, float]] = {n: {"svg": compose_s / max(len(svgs), 1)}
+                                            for n in svgs}
+    for (name, fmt), (future, key) in pending.items():
+        data, seconds[name][fmt] = future.result()
+        cache_put(cache_dir, key, _ext(fmt), data)
+        results[(name, fmt)] = data
+    out = []
+    for name, svg in svgs.items():
+        paths = {}
+        if "svg" in formats:
+            paths["svg"] = out_dir / f"{name}.svg"
+            write_atomic(paths["svg"], svg.encode("utf-8"))
+        for fmt in ("png", "pdf"):
+            if fmt in formats:
+                paths[fmt] = out_dir / f"{name}.{fmt}"
+                write_atomic(paths[fmt], results[(name, fmt)])
+        thumb = None
+        if thumbnails:
+            thumb = out_dir / f"{name}-klein.png"
+            write_atomic(thumb, results[(name, "thumb")])
+        job = jobs[name]
+        fresh = tuple(f for f in wanted if (name, f) in pending)
+        out.append(PosterFile(name, job_title(job), alt_text(model, job), paths, thumb, fresh,
+                              seconds[name]))
+        log.debug("poster %s: %s", name, ", ".join(f"{k} {v:.2f}s" for k, v in
+                                                   seconds[name].items()))
+    return out
+
+
+def _ext(fmt: str) -> str:
+    return "thumb.png" if fmt == "thumb" else fmt
+
+
+def _card_job(posters_dir: Path | None) -> Job:
+    defs = _checked_definitions(posters_dir)
+    card = next((d for d in defs if d.kind == "kaart"), None)
+    if card is None:
+        raise ContentError([Issue("posters", 1, 1, "DP010",
+                                  "er is geen posterdefinitie van soort `kaart`",
+                                  "voeg posters/kaart.yml toe")])
+    return Job(card, "kaart")
+
+
+def social_card_svg(model: Datavisie, style: Style, *, title: str, subtitle: str = "",
+                    section: str = "", posters_dir: Path | None = None) -> str:
+    """A 1200x630 card as SVG. Long texts are shortened with an ellipsis (a preview image;
+    the page carries the full text), so this never raises for content length."""
+    svg, _ = compose(model, style, _card_job(posters_dir), posters_dir=posters_dir,
+                     card=Card(title, subtitle, section))
+    return svg
+
+
+def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
+                 out_dir: Path, cache_dir: Path | None = None,
+                 posters_dir: Path | None = None) -> list[Path]:
+    """Write `<out_dir>/<card.path>.png` for every card, in parallel, cached by content."""
+    fonts = _font_paths(style)
+    epoch = _epoch(model)
+    rasteriser = None
+    pending: list[tuple[Path, Future[tuple[bytes, float]], str]] = []
+    written = []
+    for card in sorted(cards, key=lambda c: c.path):
+        svg = social_card_svg(model, style, title=card.title, subtitle=card.subtitle,
+                              section=card.section, posters_dir=posters_dir)
+        task = Task(svg.encode("utf-8"), "png", 96)
+        key = cache_key(task, fonts, epoch)
+        target = out_dir / f"{card.path}.png"
+        cached = cache_get(cache_dir, key, "png")
+        if cached is not None:
+            write_atomic(target, cached)
+            written.append(target)
+            continue
+        rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
+        pending.append((target, rasteriser.submit(task), key))
+    for target, future, key in pending:
+        data, _ = future.result()
+        cache_put(cache_dir, key, "png", data)
+        write_atomic(target, data)
+        written.append(target)
+    return sorted(written)
+
+
+def social_card_png(model: Datavisie, style: Style, *, title: str, subtitle: str = "",
+                    section: str = "", cache_dir: Path | None = None,
+                    posters_dir: Path | None = None) -> bytes:
+    svg = social_card_svg(model, style, title=title, subtitle=subtitle, section=section,
+                          posters_dir=posters_dir)
+    task = Task(svg.encode("utf-8"), "png", 96)
+    fonts = _font_paths(style)
+    epoch = _epoch(model)
+    key = cache_key(task, fonts, epoch)
+    cached = cache_get(cache_dir, key, "png")
+    if cached is not None:
+        return cached
+    data, _ = shared_rasteriser(fonts, epoch=epoch).submit(task).result()
+    cache_put(cache_dir, key, "png", data)
+    return data

@@ -1,0 +1,55 @@
+"""`datavisie posters`: render every poster without building the site (a thin edge)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError
+
+
+def cmd_posters(args: argparse.Namespace) -> int:
+    from ..cli import find_root
+    from ..site.inputs import read_inputs
+    from . import FORMATS, check_fit, render_all
+
+    formats = tuple(f.strip() for f in args.formaat.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        print(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit "
+              f"{', '.join(FORMATS)}", file=sys.stderr)
+        return 2
+    if not 10 <= args.dpi <= 600:
+        print("--dpi moet tussen 10 en 600 liggen", file=sys.stderr)
+        return 2
+    root = find_root(Path(args.root))
+    model, style = read_inputs(root)
+    posters_dir = root / "posters"
+    issues = check_fit(model, style, posters_dir=posters_dir)
+    if issues:
+        raise ContentError(issues)
+    out = Path(args.uit) if args.uit else root / "site" / "posters"
+    cache = None if args.geen_cache else root / ".cache" / "posters"
+    start = time.perf_counter()
+    files = render_all(model, style, out_dir=out, formats=formats, dpi=args.dpi,
+                       cache_dir=cache, posters_dir=posters_dir)
+    for f in files:
+        made = ", ".join(f"{fmt} {sec:.1f}s" for fmt, sec in f.seconds.items() if fmt != "svg")
+        print(f"{f.name:<32} {made or 'uit de cache'}", file=sys.stderr)
+    print(f"{len(files)} posters in {out} ({time.perf_counter() - start:.1f}s)", file=sys.stderr)
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("posters", help="maak de posters (SVG, PNG, PDF) zonder de site te bouwen")
+    p.add_argument("--formaat", default="svg,png,pdf",
+                   help="welke formaten, met komma's (standaard: svg,png,pdf)")
+    p.add_argument("--dpi", type=int, default=150,
+                   help="beeldpunten per inch voor PNG (standaard 150; 300 voor drukwerk)")
+    p.add_argument("--uit", help="map voor de posters (standaard: site/posters)")
+    p.add_argument("--geen-cache", action="store_true",
+                   help="maak alles opnieuw, ook wat niet veranderd is")
+    p.set_defaults(func=cmd_posters)

@@ -1,0 +1,58 @@
+"""Poster SVG as pure text: a kind's builder fills the values, the definition's Jinja template
+(XML autoescaping: content can never become markup) draws them, and the fonts used are
+embedded as subsets. Same model, style and definition -> byte-identical SVG.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..errors import Issue
+from ..model import Datavisie
+from ..tokens import Style
+from .assets import embed_fonts, face_files
+from .kinds import BUILDERS, Card, Job, alt_text, build_kaart, job_title, poster_label
+from .scene import Fitter, Fonts
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "posters"
+
+
+def _n(value: float) -> str:
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@lru_cache(maxsize=8)
+def environment(folder: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=select_autoescape(enabled_extensions=("j2", "svg"), default=True),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True)
+    env.filters["n"] = _n
+    return env
+
+
+def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | None = None,
+            card: Card | None = None) -> tuple[str, list[Issue]]:
+    """The poster's SVG and the issues of text that cannot fit (left out of the SVG)."""
+    fonts = Fonts.of(style)
+    fitter = Fitter(job.defn, poster_label(job), fonts)
+    if job.defn.kind == "kaart":
+        ctx: dict[str, Any] = build_kaart(model, style, job, fitter, card or Card(job.defn.title))
+        ctx["desc"] = " · ".join(t for t in (card.section, card.title, card.subtitle) if t) \
+            if card else job.defn.title
+        ctx["title"] = card.title if card else job.defn.title
+    else:
+        ctx = BUILDERS[job.defn.kind](model, style, job, fitter)
+        ctx["desc"] = alt_text(model, job)
+        ctx["title"] = job_title(job)
+    ctx["name"] = job.name
+    template = environment(str(posters_dir or DEFAULT_DIR)).get_template(job.defn.template)
+    svg = template.render(**ctx)
+    faces = face_files(f.path for f in style.fonts.faces())
+    return embed_fonts(svg, faces), fitter.issues

@@ -1,0 +1,117 @@
+"""What every page builder receives: the (already filtered) model, the house style, the fixed
+page paths of the site layout, and the optional extras (charts, posters) found at build time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..model import Datavisie, Milestone, Project
+from ..schema import MONTHS_NL
+from ..tokens import Style
+
+HOME = "index.md"
+VISION = "visie/index.md"
+ROADMAP = "routekaart.md"
+REGISTER = "projecten/index.md"
+MATURITY = "ontwikkeling.md"
+GLOSSARY = "begrippen.md"
+VERSIONS = "versies.md"
+POSTERS = "posters/index.md"
+DATA = "data"
+
+
+def theme_path(theme_id: str) -> str:
+    return f"themas/{theme_id}.md"
+
+
+def project_path(project_id: str) -> str:
+    return f"projecten/{project_id}.md"
+
+
+def free_page_path(page_id: str) -> str:
+    return f"{page_id}.md"
+
+
+def milestone_anchor(milestone_id: str) -> str:
+    return f"mijlpaal-{milestone_id}"
+
+
+def algorithm_export_path(project_id: str) -> str:
+    return f"{DATA}/algoritmeregister/{project_id}.json"
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class PosterLink:
+    """A poster the site can link to: files are site-relative paths that exist in the output."""
+
+    name: str
+    title: str
+    files: tuple[tuple[str, str], ...]  # (label, path), e.g. ("PDF", "posters/visie.pdf")
+    thumbnail: str | None = None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The chart renderers (build_tools.charts) when present; None means: table only."""
+
+    timeline: Callable[..., str] | None = None
+    radar: Callable[..., str] | None = None
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    model: Datavisie
+    style: Style | None = None
+    directory_urls: bool = True
+    posters: tuple[PosterLink, ...] = ()
+    figures: Figures = field(default_factory=Figures)
+    downloads: bool = True  # the /data/ exports exist and may be linked
+    font_cache: Path | None = None  # where converted web fonts are kept between builds
+
+    def theme_title(self, theme_id: str) -> str:
+        theme = self.model.theme(theme_id)
+        return theme.titel if theme else theme_id
+
+    def theme_colour(self, theme_id: str) -> str | None:
+        if self.style is None:
+            return None
+        order = [t.id for t in self.model.themas]
+        index = order.index(theme_id) if theme_id in order else 0
+        return self.style.theme_colour(theme_id, index)
+
+    def milestones_of_theme(self, theme_id: str) -> tuple[Milestone, ...]:
+        return tuple(m for m in self.model.routekaart.mijlpalen if theme_id in m.themas)
+
+    def projects_of_theme(self, theme_id: str) -> tuple[Project, ...]:
+        return tuple(p for p in self.sorted_projects() if theme_id in p.themas)
+
+    def projects_of_milestone(self, milestone_id: str) -> tuple[Project, ...]:
+        return tuple(p for p in self.sorted_projects() if milestone_id in p.mijlpalen)
+
+    def sorted_projects(self) -> tuple[Project, ...]:
+        return tuple(sorted(self.model.projecten, key=lambda p: (p.naam.lower(), p.id)))
+
+    def sorted_milestones(self) -> tuple[Milestone, ...]:
+        return tuple(sorted(self.model.routekaart.mijlpalen,
+                            key=lambda m: (m.wanneer.start, m.wanneer.end, m.id)))
+
+    def source_file(self, name: str) -> str | None:
+        """The project-relative path of a content file (`versies.yml`), if it was read."""
+        return next((s for s in self.model.sources if s == name or s.endswith("/" + name)), None)
+
+    @property
+    def updated(self) -> date | None:
+        """Date of the newest dated fact in the content ("stand per")."""
+        return self.model.stand
+
+    @property
+    def vision_updated(self) -> date | None:
+        versions = self.model.versies
+        return max(v.datum.start for v in versions) if versions else self.model.stand

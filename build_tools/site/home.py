@@ -1,0 +1,83 @@
+"""The home page: the core message, the themes as tiles, roadmap and register at a glance,
+the version that applies with its decision, and the posters."""
+
+from __future__ import annotations
+
+from .. import labels
+from .context import HOME, POSTERS, REGISTER, ROADMAP, VERSIONS, VISION, SiteContext
+from .html import esc, link, status_badge
+from .page import Blocks, Linker, SitePage
+from .roadmap import progress_bar
+from .versions import decision_text
+from .vision import theme_tiles
+
+
+def _hero(ctx: SiteContext, to: Linker) -> str:
+    org, vision = ctx.model.organisatie, ctx.model.visie
+    buttons = (
+        f'<a class="md-button md-button--primary" href="{esc(to(VISION))}">Lees de visie</a>'
+        f'<a class="md-button" href="{esc(to(ROADMAP))}">Bekijk de routekaart</a>'
+        f'<a class="md-button" href="{esc(to(REGISTER))}">Projecten en algoritmes</a>')
+    return (f'<div class="dv-hero"><p class="dv-hero__org">{esc(org.naam)}</p>'
+            f'<h1 class="dv-hero__titel">{esc(vision.titel)}</h1>'
+            f'<p class="dv-hero__kern">{esc(vision.kernboodschap)}</p>'
+            f'<p class="dv-hero__knoppen">{buttons}</p></div>')
+
+
+def _projects_glance(ctx: SiteContext, to: Linker) -> str:
+    projects = ctx.model.projecten
+    counts = {s: sum(1 for p in projects if p.status == s) for s in labels.PROJECT_STATUS}
+    items = "".join(
+        f'<li>{status_badge(s, kind="project")} {n}</li>' for s, n in counts.items() if n)
+    n_alg = sum(1 for p in projects if p.algoritme)
+    return (f'<div class="dv-voortgang"><p class="dv-voortgang__kop">{len(projects)} projecten, '
+            f"waarvan {n_alg} met een algoritme.</p>"
+            f'<ul class="dv-voortgang__legenda">{items}</ul>'
+            f'<p>{link(to(REGISTER), "Naar het register")}</p></div>')
+
+
+def _version(ctx: SiteContext, to: Linker) -> str:
+    adopted = ctx.model.latest_adopted
+    newest = ctx.model.versies[-1] if ctx.model.versies else None
+    if adopted is None:
+        text = ("De visie is nog een <strong>concept</strong>. Er is nog geen versie "
+                "vastgesteld.")
+    else:
+        text = f"Versie {esc(adopted.versie)} geldt. Deze versie is {decision_text(adopted)}."
+        if newest is not None and newest is not adopted and newest.status == "concept":
+            text += (f" Er ligt een concept voor versie {esc(newest.versie)} "
+                     f"({esc(newest.datum.label())}).")
+    return (f'<div class="dv-kader"><p>{text}</p>'
+            f'<p>{link(to(VERSIONS), "Alle versies en besluiten")}</p></div>')
+
+
+def _posters(ctx: SiteContext, to: Linker) -> str:
+    items = []
+    for poster in ctx.posters:
+        thumb = (f'<img src="{esc(to(poster.thumbnail))}" alt="" loading="lazy">'
+                 if poster.thumbnail else "")
+        files = " · ".join(link(to(path), label) for label, path in poster.files)
+        items.append(f'<li class="dv-poster">{thumb}<p class="dv-poster__titel">'
+                     f'{esc(poster.title)}</p><p class="dv-klein">{files}</p></li>')
+    return (f'<ul class="dv-posters">{"".join(items)}</ul>'
+            f'<p>{link(to(POSTERS), "Alle posters")}</p>')
+
+
+def home_page(ctx: SiteContext, *, with_posters_page: bool) -> SitePage:
+    to = Linker(HOME, directory_urls=ctx.directory_urls)
+    blocks = Blocks()
+    parts = [blocks.add(_hero(ctx, to)),
+             "\n## Onze thema's\n", blocks.add(theme_tiles(ctx, to)),
+             "\n## Waar we staan\n",
+             blocks.add('<div class="dv-twee"><div>' + progress_bar(ctx)
+                        + f'<p>{link(to(ROADMAP), "Naar de routekaart")}</p></div>'
+                        + _projects_glance(ctx, to) + "</div>")]
+    if ctx.model.versies:
+        parts += ["\n## Welke versie geldt\n", blocks.add(_version(ctx, to))]
+    if ctx.posters and with_posters_page:
+        parts += ["\n## Posters\n", blocks.add(_posters(ctx, to))]
+    return SitePage(
+        path=HOME, title=ctx.model.visie.titel, nav_title="Home", markdown="".join(parts),
+        source=ctx.model.visie.path, updated=ctx.vision_updated,
+        description=ctx.model.visie.kernboodschap, hide=("navigation", "toc"),
+        blocks=blocks.blocks)

@@ -1,0 +1,82 @@
+"""model + style -> the whole site: ordered pages, the navigation, and every asset.
+
+`build_site` is pure apart from reading the house style's font and logo files (through
+style.py). Engine adapters (plugin.py for MkDocs/ProperDocs, `datavisie markdown` for a folder)
+only hand its result to an engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .assets import CONTENT_CSS, content_css, scripts, static_assets, style_assets, stylesheets
+from .context import SiteContext, free_page_path
+from .free import SECTION as ABOUT
+from .free import free_page
+from .glossary import abbreviations, glossary_page
+from .home import home_page
+from .maturity import maturity_page
+from .page import Asset, Site, SitePage, page_url
+from .posters import posters_page
+from .register import filter_groups as register_filters
+from .register import project_page, register_page
+from .roadmap import filter_groups as roadmap_filters
+from .roadmap import roadmap_page
+from .versions import versions_page
+from .vision import theme_page, vision_page
+
+
+def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
+    """Every page in navigation order (pages outside the navigation last)."""
+    model = ctx.model
+    posters = posters_page(ctx)
+    about = ABOUT if len(model.paginas) > 1 else None
+    pages: list[SitePage | None] = [
+        home_page(ctx, with_posters_page=posters is not None),
+        vision_page(ctx),
+        *(theme_page(ctx, t) for t in model.themas),
+        posters,
+        roadmap_page(ctx),
+        register_page(ctx),
+        maturity_page(ctx),
+        *(free_page(ctx, p, section=about) for p in model.paginas),
+        glossary_page(ctx),
+        versions_page(ctx),
+        *(project_page(ctx, p) for p in ctx.sorted_projects()),
+    ]
+    return tuple(p for p in pages if p is not None)
+
+
+def navigation(pages: Sequence[SitePage]) -> tuple[Any, ...]:
+    """MkDocs `nav:`: top-level pages and sections in page order; sections keep their pages."""
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in pages:
+        if not page.in_nav:
+            continue
+        entry = page.path if page.path.endswith("index.md") and page.section else \
+            {page.nav_title or page.title: page.path}
+        if page.section is None:
+            nav.append(entry)
+            continue
+        if page.section not in sections:
+            sections[page.section] = []
+            nav.append({page.section: sections[page.section]})
+        sections[page.section].append(entry)
+    return tuple(nav)
+
+
+def build_site(ctx: SiteContext) -> Site:
+    pages = build_pages(ctx)
+    filters = {"mijlpalen": roadmap_filters(ctx), "projecten": register_filters(ctx)}
+    assets: list[Asset] = [
+        *style_assets(ctx),
+        *static_assets(),
+        Asset(CONTENT_CSS, content_css(ctx, filters).encode()),
+    ]
+    footer = tuple((p.titel, page_url(free_page_path(p.id), directory_urls=ctx.directory_urls))
+                   for p in ctx.model.paginas)
+    return Site(pages=pages, assets=tuple(assets), nav=navigation(pages),
+                css=stylesheets(ctx), javascript=scripts(), abbreviations=abbreviations(ctx),
+                footer=footer)

@@ -1,0 +1,60 @@
+"""The one gate between rendered content Markdown and the published page: an allow-list of the
+tags and attributes that Markdown and Material produce, nothing else.
+
+Content Markdown is untrusted (anyone can propose a change). Raw HTML is already shown as text
+by `markdown_ext`; this is the second line: it drops scripts, event handlers, comments, styles,
+frames and `javascript:`/`data:` URLs, and images or frames from other hosts.
+Our own generated HTML (charts, tables) is inserted after this step (see `page.insert_blocks`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u",
+    "ul",
+})
+
+ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "details": {"open"},
+}
+
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+# Markdown tables align columns with `style="text-align: ..."`; no other property survives.
+STYLE_PROPERTIES = frozenset({"text-align"})
+
+
+def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if tag == "img" and attr == "src" and urlsplit(value).scheme:
+        return None  # only images that are part of this site: no tracking pixels, no hotlinks
+    return value
+
+
+def sanitize_html(html: str) -> str:
+    """Rendered content HTML -> the same HTML with only allowed tags, attributes and URLs."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "template",
+                            "noscript", "textarea", "select", "svg", "math"},
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        attribute_filter=_attribute_filter,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )

@@ -1,0 +1,108 @@
+"""The staff guide: pure pages under meedoen/, a field reference and error list generated from
+the schemas and the code registry, and nothing internal from the model."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import markdown
+import pytest
+
+from build_tools.audience import for_audience
+from build_tools.guide import GuidePage, forge_of, guide_pages
+from build_tools.load import load
+from build_tools.schema import ListOf, Record
+from build_tools.schemas import FILE_SCHEMAS
+
+TESTS = Path(__file__).resolve().parent
+MINIMAL = TESTS / "fixtures" / "minimal"
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    return for_audience(load(MINIMAL), "publiek")
+
+
+@pytest.fixture(scope="module")
+def pages(model) -> dict[str, GuidePage]:  # type: ignore[no-untyped-def]
+    return {p.path: p for p in guide_pages(model)}
+
+
+def keys(record: Record, prefix: str = "") -> list[str]:
+    out = []
+    for key, spec in record.fields.items():
+        out.append(prefix + key)
+        if isinstance(spec.type, Record):
+            out += keys(spec.type, prefix + key + ".")
+        elif isinstance(spec.type, ListOf) and isinstance(spec.type.item, Record):
+            out += keys(spec.type.item, prefix + key + "[].")
+    return out
+
+
+def test_pages_and_order(pages: dict[str, GuidePage]) -> None:
+    assert list(pages) == ["meedoen/index.md", "meedoen/project-toevoegen.md",
+                           "meedoen/velden.md", "meedoen/foutmeldingen.md",
+                           "meedoen/beoordelen.md"]
+    for page in pages.values():
+        assert page.markdown.startswith(f"# {page.title}\n")
+        for link in re.findall(r"\]\(([a-z-]+\.md)\)", page.markdown):
+            assert f"meedoen/{link}" in pages, link
+
+
+def test_same_model_same_pages(model) -> None:  # type: ignore[no-untyped-def]
+    assert guide_pages(model) == guide_pages(model)
+
+
+def test_field_reference_lists_every_field(pages: dict[str, GuidePage]) -> None:
+    text = pages["meedoen/velden.md"].markdown
+    for schema in FILE_SCHEMAS.values():
+        record = schema.item if isinstance(schema, ListOf) else schema
+        assert isinstance(record, Record)
+        for key in keys(record):
+            assert f"| `{key}` |" in text, key
+    assert "| `status` | Stand van het project. | een van: `verkenning`" in text
+
+
+def test_error_list_comes_from_the_registry(pages: dict[str, GuidePage]) -> None:
+    codes = pytest.importorskip("build_tools.codes")
+    text = pages["meedoen/foutmeldingen.md"].markdown
+    for code, entry in codes.CODES.items():
+        assert f"| {code} | {entry.title} |" in text.replace("\\|", "|")
+
+
+def test_tables_render(pages: dict[str, GuidePage]) -> None:
+    for page in pages.values():
+        html = markdown.markdown(page.markdown,
+                                 extensions=["tables", "sane_lists", "admonition", "toc"])
+        root = ElementTree.fromstring(f"<div>{html.replace('&nbsp;', ' ')}</div>")
+        for table in root.iter("table"):
+            widths = {len(row) for row in table.iter("tr")}
+            assert len(widths) == 1, page.path
+
+
+def test_nothing_internal_and_content_escaped(model) -> None:  # type: ignore[no-untyped-def]
+    pages = guide_pages(model)
+    text = "\n".join(p.markdown for p in pages)
+    assert "geheim" not in text  # the internal theme of the fixture
+    org = dataclasses.replace(model.organisatie, naam="Gemeente <b>*X*</b>")
+    index = guide_pages(dataclasses.replace(model, organisatie=org))[0].markdown
+    assert "&lt;b&gt;\\*X\\*&lt;/b&gt;" in index
+
+
+@pytest.mark.parametrize(("url", "kind", "edit"), [
+    ("https://github.com/gemeente/datavisie", "github",
+     "https://github.com/gemeente/datavisie/edit/main/content/visie.md"),
+    ("https://gitlab.com/gemeente/datavisie", "gitlab",
+     "https://gitlab.com/gemeente/datavisie/-/edit/main/content/visie.md"),
+    ("https://git.example.nl/gemeente/datavisie", "onbekend", None),
+])
+def test_forge_links(model, url: str, kind: str, edit: str | None) -> None:  # type: ignore[no-untyped-def]
+    org = dataclasses.replace(model.organisatie, repo_url=url, repo_branch="main")
+    changed = dataclasses.replace(model, organisatie=org)
+    forge = forge_of(changed)
+    assert forge.kind == kind and forge.edit("content/visie.md") == edit
+    index = guide_pages(changed)[0].markdown
+    assert (edit in index) if edit else (url in index)
