@@ -1,11 +1,12 @@
 # The README's commands. First run creates .venv and installs; later runs reuse it.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check bench lint clean
+.PHONY: site test serve check bench lint schema clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +43,10 @@ bench: $(TSTAMP)
 lint: $(TSTAMP)
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/mypy
+
+## schema: regenerate the JSON Schemas for editors after changing build_tools/schemas.py
+schema: $(STAMP)
+	$(BIN)/datavisie schema --editor
 
 clean:
 	rm -rf site .cache

@@ -183,7 +183,8 @@ def build_visie(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[s
         ctx["numbers"] = _numbers(model, fit, ctx, "cijfers", numbers)
     else:  # no measurement yet: the register figures take the whole row
         cb, rb = r["cijfers"].box, r["radar"].box
-        wide = Box(min(cb.x, rb.x), cb.y, max(cb.right, rb.right) - min(cb.x, rb.x), cb.h)
+        wide = Box(min(cb.x, rb.x), cb.y + cb.h * 0.2, max(cb.right, rb.right) - min(cb.x, rb.x),
+                   cb.h * 0.6)
         ctx["box"] = {**ctx["box"], "cijfers": wide}
         ctx["numbers"] = _numbers(model, fit, ctx, "cijfers", numbers, cols=len(numbers),
                                   box=wide)
@@ -270,20 +271,15 @@ def _numbers(model: Datavisie, fit: Fitter, ctx: dict[str, Any], name: str,
     f, c = fit.fonts, ctx["c"]
     gap = min(area.w * 0.04, region.box.w * 0.04)
     boxes = _grid(area, len(items), cols, gap)
+    num_size = min(fit.defn.pt(region.largest) * 2.6, boxes[0].h * 0.42)
+    label_boxes = [Box(b.x, b.y + num_size * 1.45, b.w, b.h - num_size * 1.45) for b in boxes]
+    parts = [[Para(label, f.text, leading=1.2, role="tekst")] for _, label in items]
+    flows = [fit.fit(name, paras, box=lb) for paras, lb in zip(parts, label_boxes, strict=True)]
+    flows = _same_size(flows, parts, label_boxes)
     out = []
-    flows, parts = [], []
-    for (_, label), box in zip(items, boxes, strict=True):
-        paras = [Para(label, f.text, leading=1.2, role="tekst")]
-        lb = Box(box.x, box.y + box.h * 0.5, box.w, box.h * 0.5)
-        flows.append(fit.fit(name, paras, box=lb))
-        parts.append(paras)
-    lbs = [Box(b.x, b.y + b.h * 0.5, b.w, b.h * 0.5) for b in boxes]
-    flows = _same_size(flows, parts, lbs)
-    for (number, _), box, lb, flow in zip(items, boxes, lbs, flows, strict=True):
-        num_size = min(box.h * 0.5 / 1.0, fit.defn.pt(region.largest) * 2.6)
-        out.append({"number": number, "x": box.x, "y": box.y + box.h * 0.5 - box.h * 0.08,
-                    "size": num_size, "family": f.heading.family, "rule_y": box.y,
-                    "w": box.w,
+    for (number, _), box, lb, flow in zip(items, boxes, label_boxes, flows, strict=True):
+        out.append({"number": number, "x": box.x, "y": box.y + num_size * 1.12,
+                    "size": num_size, "family": f.heading.family, "rule_y": box.y, "w": box.w,
                     "label": lines_of(flow, lb, {"tekst": c["text"]}) if flow else ()})
     return out
 
