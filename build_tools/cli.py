@@ -65,7 +65,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="datavisie",
-        description="Controleer en publiceer de datavisie: inhoud, posters, versies en wijzigingen.",
+        description="Controleer en publiceer de datavisie: inhoud, posters, versies en "
+                    "wijzigingen.",
     )
     parser.add_argument("--root", default=".", help="map van het project (standaard: hier)")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")

@@ -22,7 +22,7 @@ class Pos:
 
 @dataclass(frozen=True, order=True)
 class Issue:
-    """One content problem. `code` is stable (documented in docs/foutcodes), the text is Dutch."""
+    """One content problem. `code` is stable (registered in codes.py), the text is Dutch."""
 
     path: str
     line: int
