@@ -10,6 +10,7 @@ for dark mode, because CSS rules override presentation attributes.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -55,8 +56,12 @@ class ChartFont:
         return f' font-family="{_e(self.regular)}"' if self.regular else ""
 
 
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    """Escaped for XML text and attributes, without the characters XML 1.0 forbids."""
+    return escape(_NOT_XML_RE.sub("", text), quote=True)
 
 
 def _n(value: float) -> str:
@@ -512,6 +517,11 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
 
     legend_h = 0.0 if right else fs * 1.9 * len(keys) + fs * .4
     n = len(dims)
+    if n < 3:  # a radar needs three axes: show each dimension as a scale with its marks
+        out.append(_scales(model, style, dims, keys, size, legend_h, fs, font))
+        out.append(_radar_legend(model, style, keys, size, legend_h, fs, font, right))
+        out.append("</svg>")
+        return "".join(out)
     lo, hi = mm.lowest, mm.highest
     gap = fs * 0.9
     # Four axes as an X, not a +: the side labels then sit at the corners, where there is room.
@@ -580,6 +590,15 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
                        f' font-size="{_n(fs)}" text-anchor="{anchor}" fill="{_e(pal.text)}"'
                        f'{font.attrs(strong=True)}>{_e(line)}</text>')
 
+    out.append(_radar_legend(model, style, keys, size, legend_h, fs, font, right))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _radar_legend(model: Datavisie, style: Style, keys: Sequence[str], size: float,
+                  legend_h: float, fs: float, font: ChartFont, right: bool) -> str:
+    out: list[str] = []
+    pal = style.light
     ly0 = size - legend_h + fs * 1.0
     x0 = fs * .5
     if right:
@@ -599,5 +618,38 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         out.append(f'<text class="dv-c-text" x="{_n(x0 + fs * 3.2)}" y="{_n(yy + fs * .35)}"'
                    f' font-size="{_n(fs)}" fill="{_e(pal.text)}"{font.attrs()}>'
                    f'{_e(_series_label(model, key))}</text>')
-    out.append("</svg>")
+    return "".join(out)
+
+
+def _scales(model: Datavisie, style: Style, dims: Sequence[DimensionScore],
+            keys: Sequence[str], size: float, legend_h: float, fs: float,
+            font: ChartFont) -> str:
+    """One horizontal scale per dimension with a mark per series (fewer than 3 dimensions)."""
+    mm = model.metingmodel
+    assert mm is not None
+    pal = style.light
+    lo, hi = mm.lowest, mm.highest
+    x0, x1 = fs * 1.0, size - fs * 1.0
+    room = size - legend_h
+    step = room / (len(dims) + 0.5)
+    out = []
+    for i, d in enumerate(dims):
+        y = step * (i + 0.75)
+        out.append(f'<text class="dv-c-text" x="{_n(x0)}" y="{_n(y - fs * 1.2)}" font-size="{_n(fs)}"'
+                   f' fill="{_e(pal.text)}"{font.attrs(strong=True)}>{_e(d.titel)}</text>')
+        out.append(f'<line class="dv-c-grid" x1="{_n(x0)}" y1="{_n(y)}" x2="{_n(x1)}" y2="{_n(y)}"'
+                   f' stroke="{_e(pal.text_muted)}" stroke-opacity="0.5"'
+                   f' stroke-width="{_n(fs * .08)}"/>')
+        for level in mm.niveaus:
+            lx = x0 + (level.waarde - lo) / max(hi - lo, 1) * (x1 - x0)
+            out.append(f'<text class="dv-c-muted" x="{_n(lx)}" y="{_n(y + fs * 1.5)}"'
+                       f' font-size="{_n(fs * .72)}" text-anchor="middle"'
+                       f' fill="{_e(pal.text_muted)}"{font.attrs()}>{level.waarde}</text>')
+        for key in keys:
+            value = getattr(d, key)
+            if value is None:
+                continue
+            vx = x0 + (value - lo) / max(hi - lo, 1) * (x1 - x0)
+            out.append(_marker(_SERIES_STYLE[key][1], vx, y, fs * .4, style.series[key],
+                               pal.background))
     return "".join(out)

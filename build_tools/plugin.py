@@ -172,7 +172,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         return self.site_posters
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(self.theme_dir))
+        server.watch(str(self.theme_dir))  # content/ is docs_dir: MkDocs watches it already
+        if self.posters_dir is not None:
+            server.watch(str(self.posters_dir))
         return server
 
     def _page(self, page: Page) -> SitePage | None:

@@ -27,7 +27,7 @@ def cmd_posters(args: argparse.Namespace) -> int:
         return 2
     root = find_root(Path(args.root))
     model, style = read_inputs(root)
-    posters_dir = root / "posters"
+    posters_dir = root / "posters" if (root / "posters").is_dir() else None
     issues = check_fit(model, style, posters_dir=posters_dir)
     if issues:
         raise ContentError(issues)

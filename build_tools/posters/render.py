@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from ..errors import Issue
 from ..model import Datavisie
@@ -17,6 +18,7 @@ from ..tokens import Style
 from .assets import embed_fonts, face_files
 from .kinds import BUILDERS, Card, Job, alt_text, build_kaart, job_title, poster_label
 from .scene import Fitter, Fonts
+from .textfit import xml_safe
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "posters"
 
@@ -26,9 +28,18 @@ def _n(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _finalize(value: object) -> object:
+    """Every value a template prints: characters XML 1.0 forbids are dropped (escaping alone
+    would still leave a control character that makes the SVG unreadable)."""
+    if isinstance(value, Markup):
+        return Markup(xml_safe(str(value)))
+    return xml_safe(value) if isinstance(value, str) else value
+
+
 @lru_cache(maxsize=8)
 def environment(folder: str) -> Environment:
     env = Environment(
+        finalize=_finalize,
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(enabled_extensions=("j2", "svg"), default=True),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,

@@ -23,6 +23,11 @@ _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uff
 HYPHEN = "-"
 
 
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids (most control characters)."""
+    return _NOT_XML_RE.sub("", text)
+
+
 def clean(text: str) -> str:
     """One line of display text: XML-safe characters, whitespace collapsed to single spaces."""
     return _SPACE_RE.sub(" ", _NOT_XML_RE.sub("", text)).strip()

@@ -4,9 +4,8 @@ maturity model and at least one measurement."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .. import labels
+from ..charts import dimension_scores
 from ..model import MaturityModel, Measurement
 from ..schema import MONTHS_NL
 from .context import MATURITY, SiteContext
@@ -14,26 +13,10 @@ from .html import esc
 from .page import Blocks, SitePage
 
 
-def _mean(values: Sequence[int]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
 def _fmt(value: float | None) -> str:
     if value is None:
         return "&ndash;"
     return f"{value:.1f}".replace(".", ",")
-
-
-def _series(m: Measurement | None, aspect_ids: Sequence[str], *, ambition: bool) -> float | None:
-    if m is None:
-        return None
-    values = []
-    for aspect_id in aspect_ids:
-        s = m.score(aspect_id)
-        v = None if s is None else (s.ambitie if ambition else s.huidig)
-        if v is not None:
-            values.append(v)
-    return _mean(values)
 
 
 def _heading(m: Measurement) -> str:
@@ -49,13 +32,11 @@ def dimension_table(ctx: SiteContext) -> str:
     columns = [base] + ([last] if last is not None and last is not base else [])
     head = "".join(f'<th scope="col">{esc(_heading(m))}</th>' for m in columns if m)
     rows = []
-    for d in mm.dimensies:
-        ids = [a.id for a in d.aspecten]
-        ambition = _series(last, ids, ambition=True)
-        if ambition is None:
-            ambition = _series(base, ids, ambition=True)
-        cells = "".join(f"<td>{_fmt(_series(m, ids, ambition=False))}</td>" for m in columns)
-        rows.append(f'<tr><th scope="row">{esc(d.titel)}</th>{cells}<td>{_fmt(ambition)}</td></tr>')
+    for d in dimension_scores(model):  # the same numbers as the radar
+        values = [d.nulmeting] + ([d.meting] if len(columns) > 1 else [])
+        cells = "".join(f"<td>{_fmt(v)}</td>" for v in values)
+        rows.append(f'<tr><th scope="row">{esc(d.titel)}</th>{cells}'
+                    f"<td>{_fmt(d.ambitie)}</td></tr>")
     return ('<div class="dv-tabel-wrap"><table class="dv-tabel dv-tabel--getallen">'
             f"<caption>Gemiddelde score per dimensie, op een schaal van {mm.lowest} tot en met "
             f"{mm.highest}</caption>"

@@ -22,6 +22,15 @@ def decision_text(version: Version) -> str:
     return f"{verb} {esc(body)} op {esc(version.datum.label())} (besluit {kenmerk})"
 
 
+def _decision_ref(version: Version) -> str:
+    """The decision's reference (linked when public); the status column says who decided."""
+    if version.besluit is None:
+        return "&ndash;"
+    if version.besluit.url:
+        return link(version.besluit.url, version.besluit.kenmerk)
+    return esc(version.besluit.kenmerk)
+
+
 def version_note(ctx: SiteContext, to: Linker) -> str:
     """Which version of the vision the reader sees, and whether a newer concept is pending."""
     adopted = ctx.model.latest_adopted
@@ -52,12 +61,12 @@ def versions_page(ctx: SiteContext) -> SitePage | None:
         status = esc(labels.VERSION_STATUS[v.status])
         if current:
             status += ' <span class="dv-label">geldt nu</span>'
-        besluit = decision_text(v) if v.besluit else "&ndash;"
+        besluit = _decision_ref(v)
         row_class = ' class="dv-huidig"' if current else ""
         summary = inline_snippet(author_urls(model, v.samenvatting, source=source, to=to))
         rows.append(
             f'<tr id="versie-{esc(v.versie)}"{row_class}>'
-            f'<th scope="row">{esc(v.versie)}</th><td>{esc(v.datum.label())}</td>'
+            f'<th scope="row">{esc(v.versie)}</th><td class="dv-nowrap">{esc(v.datum.label())}</td>'
             f"<td>{status}</td><td>{besluit}</td><td>{summary}</td></tr>")
     table = (
         '<div class="dv-tabel-wrap"><table class="dv-tabel">'

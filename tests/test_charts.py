@@ -1,0 +1,149 @@
+"""Shared charts (timeline, radar): complete, accessible, escaped, prefixed SVG from the model."""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from build_tools import charts
+from build_tools.audience import for_audience
+from build_tools.load import load
+from build_tools.model import Datavisie
+from build_tools.style import load_style
+from build_tools.tokens import Style
+
+REPO = Path(__file__).resolve().parents[1]
+MINIMAL = REPO / "tests" / "fixtures" / "minimal"
+NOORDKUST = REPO / "tests" / "fixtures" / "noordkust"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def model() -> Datavisie:
+    return for_audience(load(MINIMAL), "publiek")
+
+
+@pytest.fixture(scope="module")
+def style() -> Style:
+    return load_style(REPO / "theme", REPO)
+
+
+def parse(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text and desc is not None and desc.text
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    return root
+
+
+def texts(root: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_timeline_is_complete_accessible_svg(model: Datavisie, style: Style) -> None:
+    root = parse(charts.timeline_svg(model, style, width=900, height=400))
+    shown = texts(root)
+    for theme in model.themas:
+        assert theme.titel in shown
+    for phase in model.routekaart.fasen:
+        assert phase.titel in shown
+    for label in charts.MILESTONE_LABELS.values():  # the legend names every status
+        assert any(t.startswith(label) for t in shown)
+    ids = {g.get("data-id") for g in root.iter(f"{SVG}g") if g.get("data-id")}
+    assert ids == {m.id for m in model.routekaart.mijlpalen}
+    tips = [t.text for g in root.iter(f"{SVG}g") if g.get("data-id")
+            for t in g.findall(f"{SVG}title")]
+    assert all(t and ("gereed" in t or "loopt" in t or "gepland" in t) for t in tips)
+
+
+def test_status_is_not_told_by_colour_alone(model: Datavisie, style: Style) -> None:
+    marks = {s: charts.status_mark(s, 10, 10, 5, "#000000") for s in charts.MILESTONE_LABELS}
+    shapes = {s: ET.fromstring(f'<svg xmlns="http://www.w3.org/2000/svg">{m}</svg>')
+              for s, m in marks.items()}
+    signatures = {s: tuple(sorted(c.tag for c in root.iter()))
+                  + tuple(sorted(c.get("fill", "") for c in root.iter()))
+                  for s, root in shapes.items()}
+    assert len(set(signatures.values())) == len(signatures)  # same colour, five shapes
+
+
+def test_ids_are_prefixed_so_charts_share_a_page(model: Datavisie, style: Style) -> None:
+    a = parse(charts.timeline_svg(model, style, width=600, height=300, id_prefix="a"))
+    b = parse(charts.radar_svg(model, style, size=300, id_prefix="b"))
+    ids_a = {e.get("id") for e in a.iter() if e.get("id")}
+    ids_b = {e.get("id") for e in b.iter() if e.get("id")}
+    assert all(i.startswith("a") for i in ids_a) and all(i.startswith("b") for i in ids_b)
+    assert not ids_a & ids_b
+
+
+def test_content_is_escaped(model: Datavisie, style: Style) -> None:
+    evil = '<script>alert("x")</script> & <image href="https://evil.example/x.png"/>'
+    theme = dataclasses.replace(model.themas[0], titel=evil)
+    road = model.routekaart
+    ms = dataclasses.replace(road.mijlpalen[0], titel=evil)
+    bad = dataclasses.replace(model, themas=(theme, *model.themas[1:]),
+                              routekaart=dataclasses.replace(road, mijlpalen=(ms, *road.mijlpalen[1:])))
+    svg = charts.timeline_svg(bad, style, width=900, height=400)
+    root = parse(svg)
+    assert not list(root.iter(f"{SVG}script")) and not list(root.iter(f"{SVG}image"))
+    assert any("<script>" in t for t in texts(root))  # shown as text, not as markup
+    assert not [e for e in root.iter() for a in e.attrib if a.endswith("href")]
+
+
+def test_timeline_limits_to_themes_and_stays_deterministic(model: Datavisie,
+                                                          style: Style) -> None:
+    one = model.themas[0].id
+    svg = charts.timeline_svg(model, style, width=600, height=200, lanes="geen", themes=(one,))
+    assert svg == charts.timeline_svg(model, style, width=600, height=200, lanes="geen",
+                                      themes=(one,))
+    ids = {g.get("data-id") for g in parse(svg).iter(f"{SVG}g") if g.get("data-id")}
+    assert ids == {m.id for m in model.routekaart.mijlpalen if one in m.themas}
+
+
+def test_dimension_is_mean_of_its_aspects(model: Datavisie) -> None:
+    scores = charts.dimension_scores(model)
+    mm = model.metingmodel
+    assert mm is not None and len(scores) == len(mm.dimensies)
+    base = model.baseline
+    assert base is not None
+    for dim, score in zip(mm.dimensies, scores, strict=True):
+        values = [s.huidig for a in dim.aspecten if (s := base.score(a.id))]
+        assert score.nulmeting == pytest.approx(sum(values) / len(values))
+
+
+def test_radar_with_three_or_more_dimensions(style: Style) -> None:
+    den_helder = for_audience(load(REPO), "publiek") if (REPO / "content").is_dir() else None
+    if den_helder is None or den_helder.metingmodel is None:
+        pytest.skip("example content without a maturity model")
+    root = parse(charts.radar_svg(den_helder, style, size=500))
+    series = [p for p in root.iter(f"{SVG}polygon") if "dv-c-series" in (p.get("class") or "")]
+    assert len(series) == 3  # baseline, latest, ambition
+    assert {s.get("stroke-dasharray") is None for s in series} == {True, False}  # line styles
+    shown = texts(root)
+    for dim in den_helder.metingmodel.dimensies:
+        assert any(dim.titel.split()[0] in t for t in shown)
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.text and "ambitie" in desc.text
+
+
+def test_radar_with_few_dimensions_and_without_measurements(model: Datavisie,
+                                                             style: Style) -> None:
+    root = parse(charts.radar_svg(model, style, size=300))  # two dimensions: scales
+    assert any(t == model.metingmodel.dimensies[0].titel for t in texts(root))  # type: ignore[union-attr]
+    empty = dataclasses.replace(model, metingen=())
+    assert not charts.has_radar(empty)
+    assert "Nog geen meting" in texts(parse(charts.radar_svg(empty, style, size=300)))
+
+
+def test_other_house_style_and_six_themes() -> None:
+    nk = for_audience(load(NOORDKUST), "publiek")
+    style = load_style(NOORDKUST / "theme", NOORDKUST)
+    svg = charts.timeline_svg(nk, style, width=1000, height=500)
+    root = parse(svg)
+    for i, theme in enumerate(nk.themas):
+        assert style.theme_colour(theme.id, i) in svg
+    assert "Alle thema's" in texts(root) or len(nk.themas) < 3

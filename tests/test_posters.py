@@ -1,0 +1,484 @@
+"""Posters: definitions, text that fits, self-contained SVG, PNG/PDF through CairoSVG, cache,
+safety (nothing fetched), CONCEPT mark, social cards, and a pixel comparison.
+
+The reference image is regenerated with one command (review the new PNG like code):
+
+    DATAVISIE_UPDATE_REFERENCE=1 .venv/bin/python -m pytest tests/test_posters.py -k reference
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageChops, ImageStat
+
+from build_tools import posters
+from build_tools.audience import for_audience
+from build_tools.errors import ContentError
+from build_tools.load import load
+from build_tools.model import Datavisie, Version
+from build_tools.posters import assets, kinds, layout, raster, render, scene, textfit
+from build_tools.schema import parse_when
+from build_tools.style import load_style
+from build_tools.tokens import Style
+
+REPO = Path(__file__).resolve().parents[1]
+MINIMAL = REPO / "tests" / "fixtures" / "minimal"
+NOORDKUST = REPO / "tests" / "fixtures" / "noordkust"
+POSTERS = REPO / "posters"
+REFERENCE = REPO / "tests" / "fixtures" / "posters" / "thema-ethiek-40dpi.png"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def model() -> Datavisie:
+    return for_audience(load(MINIMAL), "publiek")
+
+
+@pytest.fixture(scope="module")
+def style() -> Style:
+    return load_style(REPO / "theme", REPO)
+
+
+def defs() -> list[layout.PosterDef]:
+    found, issues = layout.read_definitions(POSTERS, REPO)
+    assert issues == []
+    return found
+
+
+def parse_svg(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg" and root.get("lang") == "nl"
+    assert (root.findtext(f"{SVG}title") or "").strip()
+    assert (root.findtext(f"{SVG}desc") or "").strip()
+    return root
+
+
+def svg_text(root: ET.Element) -> str:
+    return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+# --- definitions --------------------------------------------------------------------------
+
+
+def test_definitions_in_posters_folder_are_valid() -> None:
+    by_name = {d.name: d for d in defs()}
+    assert {d.kind for d in by_name.values()} == {"visie", "routekaart", "thema", "kaart"}
+    assert by_name["visie"].size == (594, 841)  # A1 portrait
+    assert by_name["routekaart"].size == (420, 297)  # A3 landscape
+    assert by_name["thema"].size == (210, 297)
+    assert by_name["kaart"].size == (1200, 630) and by_name["kaart"].unit == "px"
+
+
+BAD_DEFINITIONS = [
+    ("sjabloon: visie.svg.j2", "sjabloon: ../../etc/passwd", "DP004"),
+    ("sjabloon: visie.svg.j2", "sjabloon: https://evil.example/visie.svg.j2", "DP004"),
+    ("titel: De datavisie op één poster", "titel: X\nlogo: https://evil.example/logo.svg", "DV117"),
+    ("  voet: {", "  achtergrond: {vak: [0, 0, 10, 10]}\n  voet: {", "DP006"),
+    ("  voet: {vak: [40, 798, 514, 34]", "  voet: {bron: file:///etc/passwd, vak: [40, 798, 514, 34]",
+     "DV117"),
+    ("  voet: {vak: [40, 798, 514, 34]", "  voet: {vak: [40, 798, 514, 340]", "DP007"),
+    ("grootte: [20, 12]}", "grootte: [12, 20]}", "DP008"),
+    ("  radar:", "  radar_weg:", "DP006"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "code"), BAD_DEFINITIONS)
+def test_bad_definition_is_an_issue_and_renders_nothing(tmp_path: Path, model: Datavisie,
+                                                         style: Style, old: str, new: str,
+                                                         code: str) -> None:
+    folder = tmp_path / "posters"
+    shutil.copytree(POSTERS, folder)
+    target = folder / "visie.yml"
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _, issues = layout.read_definitions(folder, tmp_path)
+    assert code in {i.code for i in issues}
+    assert all(i.path == "posters/visie.yml" and i.line >= 1 for i in issues)
+    with pytest.raises(ContentError):
+        posters.render_svgs(model, style, posters_dir=folder)
+
+
+def test_missing_region_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "posters"
+    shutil.copytree(POSTERS, folder)
+    target = folder / "visie.yml"
+    lines = [ln for ln in target.read_text(encoding="utf-8").splitlines()
+             if not ln.startswith("  cijfers:")]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, issues = layout.read_definitions(folder, tmp_path)
+    assert [i.code for i in issues] == ["DP009"] and "cijfers" in issues[0].message
+
+
+# --- text measurement and fitting ---------------------------------------------------------
+
+
+def face(style: Style) -> textfit.Face:
+    return textfit.load_face(style.fonts.text.face(400).path)
+
+
+def test_width_is_the_sum_of_real_advances(style: Style) -> None:
+    from fontTools.ttLib import TTFont
+
+    f = face(style)
+    with TTFont(f.path) as font:
+        cmap, hmtx, upm = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+        expected = sum(hmtx[cmap[ord(ch)]][0] for ch in "Eerlijk & één") / upm * 20
+    assert f.width("Eerlijk & één", 20) == pytest.approx(expected)
+    assert f.width("WWW", 10) > f.width("iii", 10)
+
+
+def test_text_shrinks_step_wise_then_breaks_words_only_at_the_smallest(style: Style) -> None:
+    f = face(style)
+    text = "Gegevensbeschermingseffectbeoordeling voor iedereen"
+    para = [textfit.Para(text, f)]
+    flow = textfit.fit(para, 200, 100, largest=30, smallest=10, step=1)
+    assert flow is not None and flow.size < 30
+    assert all("-" not in ln for p in flow.placed for ln in p.lines)
+    narrow = textfit.fit(para, 60, 200, largest=12, smallest=10, step=1)
+    assert narrow is not None and narrow.size == 10
+    assert any(ln.endswith("-") for p in narrow.placed for ln in p.lines)
+
+
+def test_balanced_titles_keep_their_line_count(style: Style) -> None:
+    f = face(style)
+    plain = textfit.layout([textfit.Para("Datagedreven werken in Den Helder", f)], 400, 30)
+    even = textfit.layout([textfit.Para("Datagedreven werken in Den Helder", f, balance=True)],
+                          400, 30)
+    assert plain is not None and even is not None
+    a, b = plain.placed[0].lines, even.placed[0].lines
+    assert len(a) == len(b) == 2
+    widths = [f.width(ln, 30) for ln in b]
+    assert max(widths) <= max(f.width(ln, 30) for ln in a)
+
+
+DUTCH = ["één", "ĳsje", "café", "coördinatie", "geïnteresseerd", "zeeën", "&", "<", ">", '"',
+         "'", "&amp;", "<b>", "]]>", "😀", "🇳🇱", "data", "algoritme", "gemeente", "Den",
+         "Helder", "privacy", "gegevensbeschermingseffectbeoordeling", "x" * 60, "\u00ad",
+         "\u200b", "a\u0301", "\t", "\x07"]
+TEXT = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300),
+    st.lists(st.sampled_from(DUTCH), min_size=1, max_size=120).map(" ".join),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=TEXT, width=st.floats(20, 400), height=st.floats(5, 200))
+def test_fit_either_fits_its_box_or_says_how_much_is_too_long(style: Style, text: str,
+                                                              width: float,
+                                                              height: float) -> None:
+    f = face(style)
+    para = [textfit.Para(text, f, source=textfit.Source(parse_pos(), "tekst"))]
+    flow = textfit.fit(para, width, height, largest=14, smallest=6, step=1)
+    if flow is not None:
+        assert flow.height <= height + 1e-6
+        for placed in flow.placed:
+            for line in placed.lines:
+                assert f.width(line, placed.size) <= width + 1e-6
+        return
+    over = textfit.overflow(para, width, height, smallest=6)
+    assert over.too_long > 0
+    cleaned = textfit.clean(text)
+    if over.too_long < len(cleaned):
+        cut = [textfit.Para(cleaned[: len(cleaned) - over.too_long], f)]
+        assert textfit.fit(cut, width, height, largest=6, smallest=6, step=1) is not None
+
+
+def parse_pos() -> Any:
+    from build_tools.errors import Pos
+
+    return Pos("content/x.md", 3, 1)
+
+
+# --- every text region, on every poster ---------------------------------------------------
+
+
+def _with_texts(model: Datavisie, t: dict[str, str]) -> Datavisie:
+    theme = model.themas[0]
+    pr = dataclasses.replace(theme.principes[0], titel=t["principe"], toelichting=t["toelichting"])
+    theme = dataclasses.replace(theme, titel=t["thema"], ambitie=t["ambitie"],
+                                principes=(pr, *theme.principes[1:]))
+    visie = dataclasses.replace(model.visie, titel=t["titel"], kernboodschap=t["kern"])
+    return dataclasses.replace(model, visie=visie, themas=(theme, *model.themas[1:]))
+
+
+FIELDS = {"titel": ("content/visie.md", "titel"), "kern": ("content/visie.md", "kernboodschap"),
+          "thema": ("themas", "titel"), "ambitie": ("themas", "ambitie"),
+          "principe": ("themas", "titel"), "toelichting": ("themas", "toelichting")}
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.fixed_dictionaries({k: TEXT.filter(lambda s: textfit.clean(s) != "")
+                                   for k in FIELDS}))
+def test_every_text_region_fits_or_is_a_content_error(model: Datavisie, style: Style,
+                                                      data: dict[str, str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "embed_fonts",
+                        lambda svg, faces: svg.replace(assets.FONTS_MARK, ""))
+    changed = _with_texts(model, data)
+    sources = {"content/visie.md", model.themas[0].path}
+    for job in kinds.jobs_for(changed, defs()):
+        fonts = scene.Fonts.of(style)
+        fitter = scene.Fitter(job.defn, kinds.poster_label(job), fonts)
+        ctx = kinds.BUILDERS[job.defn.kind](changed, style, job, fitter)
+        for name, lines in ctx["texts"].items():
+            box = job.defn.regions[name].box
+            for ln in lines:
+                f = textfit.load_face(next(p for p in (fonts.text, fonts.strong, fonts.bold,
+                                                       fonts.italic, fonts.heading)
+                                           if p.family == ln.family).path)
+                assert box.x - 1e-6 <= ln.x and ln.x + f.width(ln.text, ln.size) <= box.right + 1e-3
+                assert box.y - 1e-6 <= ln.y <= box.bottom + 1e-6
+        for issue in fitter.issues:
+            assert issue.code in ("DP101", "DP102")
+            assert issue.path in sources and issue.line > 1
+            assert job.name in issue.message
+        svg, _ = render.compose(changed, style, job, posters_dir=POSTERS)
+        parse_svg(svg)  # well-formed whatever the text
+
+
+def test_check_fit_names_field_poster_and_how_many_characters(model: Datavisie,
+                                                               style: Style) -> None:
+    theme = model.themas[0]
+    long = ("We gebruiken data alleen als het inwoners echt helpt. " * 40).strip()
+    bad = dataclasses.replace(model, themas=(dataclasses.replace(theme, ambitie=long),
+                                             *model.themas[1:]))
+    issues = [i for i in posters.check_fit(bad, style) if i.code == "DP101"]
+    assert issues
+    pos = theme.fpos["ambitie"]
+    assert {(i.path, i.line) for i in issues} == {(pos.path, pos.line)}
+    assert any(f"thema-{theme.id}" in i.message for i in issues)
+    counts = [int(i.message.rsplit(": ", 1)[1].split()[0]) for i in issues]
+    shorter = dataclasses.replace(theme, ambitie=long[: len(long) - max(counts)])
+    fixed = dataclasses.replace(model, themas=(shorter, *model.themas[1:]))
+    assert not [i for i in posters.check_fit(fixed, style) if i.code == "DP101"]
+
+
+def test_characters_the_font_lacks_are_named(model: Datavisie, style: Style) -> None:
+    visie = dataclasses.replace(model.visie, kernboodschap="Data voor iedereen 🐟")
+    issues = posters.check_fit(dataclasses.replace(model, visie=visie), style)
+    assert any(i.code == "DP102" and "U+1F41F" in i.message for i in issues)
+
+
+# --- SVG ----------------------------------------------------------------------------------
+
+
+def test_svgs_are_self_contained_accessible_and_deterministic(model: Datavisie,
+                                                              style: Style) -> None:
+    svgs = posters.render_svgs(model, style)
+    assert set(svgs) == {p.name for p in posters.poster_list(model)}
+    for name, svg in svgs.items():
+        root = parse_svg(svg)
+        assert root.get("role") == "img"
+        for el in root.iter():  # nothing to fetch: no links, no images, no foreign content
+            for attr, value in el.attrib.items():
+                if attr.endswith("href"):
+                    assert value.startswith(("#", "data:image/png", "data:image/jpeg")), name
+            assert el.tag not in (f"{SVG}script", f"{SVG}foreignObject")
+        assert "url(http" not in svg and "url(file" not in svg
+        style_text = "".join(s.text or "" for s in root.iter(f"{SVG}style"))
+        assert "@font-face" in style_text and "data:font/woff2;base64," in style_text
+        assert model.organisatie.site_url.split("://")[1].rstrip("/") in svg_text(root)
+    assert model.visie.titel.split()[0] in svg_text(ET.fromstring(svgs["visie"]))
+    assert svgs == posters.render_svgs(model, style)
+
+
+def test_every_poster_carries_version_and_concept_mark(model: Datavisie, style: Style) -> None:
+    assert model.versies[-1].status == "concept"
+    for svg in posters.render_svgs(model, style).values():
+        text = svg_text(ET.fromstring(svg))
+        assert "CONCEPT" in text and "Versie 1.1" in text
+    adopted = Version("1.1", parse_when("2024-06-01"), "vastgesteld-raad",  # type: ignore[arg-type]
+                      "Vastgesteld.", model.versies[0].besluit)
+    final = dataclasses.replace(model, versies=(model.versies[0], adopted))
+    for svg in posters.render_svgs(final, style).values():
+        text = svg_text(ET.fromstring(svg))
+        assert "CONCEPT" not in text and "vastgesteld door de gemeenteraad" in text
+
+
+def test_poster_list_is_cheap_and_has_text_alternatives(model: Datavisie,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "compose", lambda *a, **k: pytest.fail("rendered"))
+    infos = posters.poster_list(model)
+    names = [p.name for p in infos]
+    assert names[0] == "routekaart" and "visie" in names
+    assert {f"thema-{t.id}" for t in model.themas} <= set(names)
+    for info in infos:
+        assert len(info.alt) > 40 and info.title
+    ethiek = next(p for p in infos if p.name == "thema-ethiek")
+    assert "Ethiek" in ethiek.alt and ethiek.theme == "ethiek"
+
+
+def test_logo_is_inlined_without_anything_that_fetches() -> None:
+    evil = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+            ' viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script>'
+            '<style>@import url(https://evil.example/a.css); .a{fill:url(https://x/y)}</style>'
+            '<image href="file:///etc/passwd" width="5" height="5"/>'
+            '<image xlink:href="https://evil.example/x.png" width="5" height="5"/>'
+            '<use href="https://evil.example/s.svg#a"/><use href="#r"/>'
+            '<foreignObject><p>x</p></foreignObject>'
+            '<rect id="r" width="4" height="4" fill="url(#g)" onclick="x()"/></svg>')
+    out = assets.inline_svg(evil, prefix="p", x=1, y=2, width=30, height=10)
+    root = ET.fromstring(f'<svg xmlns="http://www.w3.org/2000/svg">{out}</svg>')
+    for el in root.iter():
+        assert not any(a.startswith("on") for a in el.attrib)
+        for attr, value in el.attrib.items():
+            if attr.endswith("href"):
+                assert value == "#p-r"
+    assert "script" not in out and "foreignObject" not in out and "evil" not in out
+    assert "passwd" not in out and "@import" not in out
+    assert 'id="p-r"' in out
+
+
+def test_qr_code_is_one_path_of_modules() -> None:
+    path, size = assets.qr_path("https://datavisie.example.nl/")
+    assert size >= 21 and path.startswith("M") and "z" in path
+
+
+def test_fontconfig_knows_only_the_theme_fonts(style: Style, tmp_path: Path) -> None:
+    paths = [f.path.resolve() for f in style.fonts.faces()]
+    conf = raster.fonts_conf(paths, tmp_path / "cache")
+    ET.fromstring(conf.split("\n", 2)[2])  # well-formed after the prolog and doctype
+    assert "<include" not in conf and "/usr/share/fonts" not in conf
+    for p in paths:
+        assert f"<string>{textfit.face_family(p)}</string>" in conf
+
+
+# --- PNG, PDF, cache ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_render_all_writes_svg_png_pdf_thumbnails_and_uses_the_cache(
+        model: Datavisie, style: Style, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out, cache = tmp_path / "site" / "posters", tmp_path / "cache"
+    files = posters.render_all(model, style, out_dir=out, dpi=30, cache_dir=cache)
+    by_name = {f.name: f for f in files}
+    sizes = {d.name: d.size for d in defs()}
+    for f in files:
+        kind = "thema" if f.name.startswith("thema-") else f.name
+        w_mm, h_mm = sizes[kind]
+        with Image.open(f.paths["png"]) as im:
+            assert im.size == (round(w_mm / 25.4 * 30), round(h_mm / 25.4 * 30))
+        with Image.open(f.thumbnail) as im:  # type: ignore[arg-type]
+            assert im.width == raster.THUMB_WIDTH
+        pdf = f.paths["pdf"].read_bytes()
+        assert pdf.startswith(b"%PDF")
+        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        assert float(page.mediabox.width) == pytest.approx(w_mm / 25.4 * 72, abs=0.5)
+        fonts = [font.get_object() for font in page["/Resources"]["/Font"].values()]
+        names = set()
+        for font in fonts:
+            desc = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()[
+                "/FontDescriptor"]
+            assert {"/FontFile2", "/FontFile3"} & set(desc.get_object())
+            names.add(str(font["/BaseFont"]))
+        assert all("OpenSans" in n for n in names), names  # the bundled font, not a system one
+        assert "Ethiek" in page.extract_text() or f.name != "thema-ethiek"
+        assert f.fresh == ("png", "pdf", "thumb")
+        assert (out / f"{f.name}.svg").read_text(encoding="utf-8").startswith("<svg")
+    assert by_name["visie"].paths["svg"].stat().st_mode & 0o044  # readable by the web server
+    again = posters.render_all(model, style, out_dir=out, dpi=30, cache_dir=cache)
+    assert [f.fresh for f in again] == [()] * len(again)  # nothing rendered the second time
+    assert [f.paths for f in again] == [f.paths for f in files]
+
+
+@pytest.mark.slow
+def test_pixels_match_the_reference(model: Datavisie, style: Style, tmp_path: Path) -> None:
+    """A theme A4 at 40 dpi against tests/fixtures/posters/ (see the module docstring)."""
+    files = posters.render_all(model, style, out_dir=tmp_path, formats=("png",), dpi=40,
+                               thumbnails=False)
+    png = next(f for f in files if f.name == "thema-ethiek").paths["png"]
+    if os.environ.get("DATAVISIE_UPDATE_REFERENCE"):
+        REFERENCE.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(png, REFERENCE)
+        pytest.skip(f"reference written: {REFERENCE.relative_to(REPO)}")
+    with Image.open(png) as new, Image.open(REFERENCE) as ref:
+        assert new.size == ref.size
+        diff = ImageChops.difference(new.convert("RGB"), ref.convert("RGB")).convert("L")
+        mean = ImageStat.Stat(diff).mean[0]
+        changed = sum(diff.histogram()[64:]) / (diff.width * diff.height)
+    assert mean < 1.5 and changed < 0.01, f"mean {mean:.2f}, changed {changed:.2%}"
+
+
+def test_rasteriser_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cairosvg.url
+
+    asked: list[str] = []
+    real = cairosvg.url.fetch
+
+    def spy(url: str, resource_type: str) -> bytes:
+        asked.append(url)
+        return real(url, resource_type)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(cairosvg.url, "fetch", spy)
+    outside = ('<image href="file:///etc/passwd" width="20" height="20"/>'
+               '<image href="https://evil.example/x.png" x="20" width="20" height="20"/>'
+               '<use href="https://evil.example/s.svg#a"/>'
+               '<rect width="10" height="10" fill="url(https://evil.example/p.svg#p)"/>')
+    base = ('<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30">'
+            '<rect width="60" height="30" fill="#ffffff"/>{}</svg>')
+    with_refs = raster.convert(raster.Task(base.format(outside).encode(), "png", 96))
+    without = raster.convert(raster.Task(base.format("").encode(), "png", 96))
+    assert not [u for u in asked if not u.startswith("data:")]
+    with Image.open(io.BytesIO(with_refs)) as a, Image.open(io.BytesIO(without)) as b:
+        assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None
+
+
+@pytest.mark.slow
+def test_social_card_is_1200_by_630(model: Datavisie, style: Style, tmp_path: Path) -> None:
+    png = posters.social_card_png(model, style, title="Ethiek " * 40, subtitle="x " * 400,
+                                  section="Thema")
+    with Image.open(io.BytesIO(png)) as im:
+        assert im.size == (1200, 630)
+    paths = posters.social_cards(
+        model, style, [posters.SocialCard("themas/ethiek", "Ethiek", "Ambitie", "Thema"),
+                       posters.SocialCard("index", model.visie.titel)], out_dir=tmp_path)
+    assert paths == [tmp_path / "index.png", tmp_path / "themas" / "ethiek.png"]
+    svg = posters.social_card_svg(model, style, title="<b>&</b>", subtitle='"quoted"')
+    assert "&lt;b&gt;&amp;&lt;/b&gt;" in svg
+    parse_svg(svg)
+
+
+@pytest.mark.slow
+def test_other_municipality_renders_in_its_own_fonts(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    nk = for_audience(load(NOORDKUST), "publiek")
+    style = load_style(NOORDKUST / "theme", NOORDKUST)
+    assert posters.check_fit(nk, style) == []
+    files = posters.render_all(nk, style, out_dir=tmp_path, formats=("svg", "pdf"), dpi=20,
+                               thumbnails=False)
+    assert {f.name for f in files} >= {f"thema-{t.id}" for t in nk.themas}
+    visie = next(f for f in files if f.name == "visie")
+    page = PdfReader(visie.paths["pdf"]).pages[0]
+    names = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    assert all("Inter" in n for n in names), names
+
+
+@pytest.mark.slow
+def test_cli_renders_posters(tmp_path: Path) -> None:
+    from build_tools.cli import main
+
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    shutil.copytree(REPO / "theme", root / "theme")
+    out = tmp_path / "uit"
+    assert main(["--root", str(root), "posters", "--formaat", "svg,png", "--dpi", "20",
+                 "--uit", str(out)]) == 0
+    assert (out / "visie.svg").is_file() and (out / "visie.png").is_file()
+    assert not (out / "visie.pdf").exists()
+    assert main(["--root", str(root), "posters", "--formaat", "gif"]) == 2
