@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..guide import SECTION as GUIDE_SECTION
+from ..guide import guide_pages
 from .assets import CONTENT_CSS, content_css, scripts, static_assets, style_assets, stylesheets
 from .context import SiteContext, free_page_path
 from .free import SECTION as ABOUT
@@ -43,6 +45,8 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
         *(free_page(ctx, p, section=about) for p in model.paginas),
         glossary_page(ctx),
         versions_page(ctx),
+        *(SitePage(g.path, g.title, g.markdown, section=GUIDE_SECTION)
+          for g in guide_pages(model)),
         *(project_page(ctx, p) for p in ctx.sorted_projects()),
     ]
     return tuple(p for p in pages if p is not None)
