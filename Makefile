@@ -18,9 +18,10 @@ $(TSTAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-## site: build the public site and the posters into site/
+## site: build the public site and the posters into site/ (strict; leak scan and link check;
+## site/ is replaced only when everything succeeded). `mkdocs build` does the same build.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/datavisie bouw
 
 ## test: install what the tests need (browser included) and run the whole suite
 test: $(TSTAMP)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from .model import newest_date
@@ -225,14 +226,18 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def internal_fragments(model: Any, *, min_length: int = 16) -> list[str]:
+def internal_fragments(model: Any, *, min_length: int = 16,
+                       also_public: Iterable[str] = ()) -> list[str]:
     """Distinctive internal texts for the leak scan of public output: every internal string
-    or line of at least `min_length` characters that does not also occur publicly."""
-    public_text = "\n".join(_norm(s) for s in _strings(for_audience(model, PUBLIC)))
+    or line of at least `min_length` characters that does not also occur publicly (in the
+    public model or in `also_public`: fixed texts of the site, such as the staff guide).
+    Compared case-blind, as the scan reads."""
+    public = [*_strings(for_audience(model, PUBLIC)), *also_public]
+    public_text = "\n".join(_norm(s) for s in public).casefold()
     found = set()
     for part in _internal_parts(model):
         for line in part.split("\n"):
             text = _norm(line.strip(" -*>#!?\"'"))
-            if len(text) >= min_length and text not in public_text:
+            if len(text) >= min_length and text.casefold() not in public_text:
                 found.add(text)
     return sorted(found)

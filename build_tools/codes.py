@@ -93,6 +93,9 @@ CODES: dict[str, Code] = {
                                    "het veld weg."),
     "DV118": Code("Verplicht veld ontbreekt", "Voeg het veld toe; de melding geeft een "
                                               "voorbeeld."),
+    "DV120": Code("HTML-commentaar in Markdown",
+                  "Haal `<!-- ... -->` weg: het komt als tekst op de site. Een notitie voor "
+                  "collega's zet je in een blok `!!! intern`."),
     # --- rules across values and files ----------------------------------------------------
     "DV201": Code("Volgordenummer dubbel", "Geef elk thema een eigen `volgorde`."),
     "DV202": Code("Id dubbel", "Geef elke fase, mijlpaal, dimensie, aspect en niveau een "

@@ -35,7 +35,10 @@ def cmd_versies(args: argparse.Namespace) -> int:
         tekst = "tekst in git" if v.versie in found else (
             "huidige tekst" if v.status == "concept" else "tekst niet gevonden")
         print(f"{v.versie:<8} {v.datum.text:<11} {v.status:<20} {besluit:<28} {tekst}")
-    if st.adopted is None:
+    if st.missing is not None:
+        print(f"\nDe tekst van versie {st.missing.versie} is niet gevonden: de site toont de "
+              "huidige tekst als concept.")
+    elif st.adopted is None:
         print("\nEr is nog geen vastgestelde versie: de hele visie is een concept.")
     elif st.concept:
         print(f"\nDe huidige tekst wijkt af van versie {st.adopted.versie}: dat is een concept.")
@@ -90,10 +93,13 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     from .site import SiteContext, build_site
     from .site.figures import site_figures
     from .site.folder import mkdocs_config, write_folder
-    from .site.inputs import read_inputs
+    from .site.inputs import read_site_inputs
 
     root = _root(args)
-    model, style = read_inputs(root, audience=args.doelgroep)
+    inputs = read_site_inputs(root, audience=args.doelgroep)
+    for note in inputs.notes:
+        print(f"waarschuwing: {note}", file=sys.stderr)
+    model, style = inputs.model, inputs.style
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
                       font_cache=root / ".cache" / "datavisie" / "fonts")
     site = build_site(ctx)
@@ -128,3 +134,12 @@ def register_posters(sub: Any) -> None:
 
 
 REGISTER.append(register_posters)
+
+
+def register_build(sub: Any) -> None:
+    from .sitebuild import register
+
+    register(sub)
+
+
+REGISTER.append(register_build)

@@ -103,6 +103,16 @@ def projects_json(model: Datavisie) -> bytes:
     })
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); a
+# leading apostrophe makes it text in Excel, LibreOffice and Google Sheets (OWASP advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: str) -> str:
+    """A cell value that no spreadsheet will run as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def projects_csv(model: Datavisie) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -110,7 +120,7 @@ def projects_csv(model: Datavisie) -> bytes:
     site = model.organisatie.site_url
     for p in _projects(model):
         a = p.algoritme
-        writer.writerow([
+        writer.writerow(csv_cell(cell) for cell in [
             p.id, p.naam, p.status, labels.PROJECT_STATUS[p.status], ";".join(p.themas),
             p.start.text, p.eind.text if p.eind else "", p.eigenaar,
             "ja" if a else "nee", a.publicatiecategorie if a else "",

@@ -1,5 +1,5 @@
 """Versions as the council sees them: the adopted vision text at each version's git tag, the
-current text as a concept when it differs, and word-level redlines between any two texts.
+current text as a concept when it differs, and per-section comparisons between two texts.
 
 `attach(model, root)` is the edge (it reads git); everything else is pure. Old tags may hold an
 older content shape: history reads only titles, core message, ambitions, principles and bodies,
@@ -9,18 +9,34 @@ and never fails the build because an old version lacks a newer field.
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .gitio import Repo, open_repo
 from .model import Datavisie, ThemeText, Version, VisionText
+from .textdiff import (
+    Block,
+    Segment,
+    changed,
+    norm,
+    paragraphs,
+    redline,
+    similarity,
+    word_diff,
+    words,
+)
 from .yamlio import decode, parse_markdown
 
+# The diff primitives are re-exported: changes_details.py and the site import them from here.
+__all__ = [
+    "CURRENT", "Block", "Comparison", "HistoryNote", "Section", "Segment", "Status", "attach",
+    "compare", "comparisons", "current_text", "paragraphs", "redline", "status", "text_at",
+    "word_diff", "words",
+]
+
 CURRENT = "huidig"
+RENAMED_AT = 0.6  # a removed and an added theme sharing this much text are one renamed theme
 
 
 @dataclass(frozen=True)
@@ -31,7 +47,7 @@ class HistoryNote:
     hint: str
 
     def __str__(self) -> str:
-        return f"{self.message} ({self.hint})"
+        return f"{self.message} Oplossing: {self.hint}"
 
 
 # --- reading (edge) ----------------------------------------------------------------------
@@ -41,15 +57,19 @@ def _meta_text(meta: Any, key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _principles(meta: Any) -> tuple[str, ...]:
+def _principles(meta: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Titles and explanations of a theme's principles (older files may have none, or
+    principles written as plain strings)."""
     items = meta.get("principes") if isinstance(meta, dict) else None
-    out = []
+    titles, notes = [], []
     for item in items if isinstance(items, list) else ():
         if isinstance(item, dict) and isinstance(item.get("titel"), str):
-            out.append(item["titel"].strip())
+            titles.append(item["titel"].strip())
+            notes.append(_meta_text(item, "toelichting"))
         elif isinstance(item, str):
-            out.append(item.strip())
-    return tuple(out)
+            titles.append(item.strip())
+            notes.append("")
+    return tuple(titles), tuple(notes)
 
 
 def _lenient_markdown(data: bytes | None, rel: str) -> tuple[dict[str, Any], str] | None:
@@ -65,7 +85,13 @@ def _lenient_markdown(data: bytes | None, rel: str) -> tuple[dict[str, Any], str
     return (meta if isinstance(meta, dict) else {}), doc.body
 
 
-def text_at(repo: Repo, commit: str, versie: str, content_dir: str = "content") -> VisionText | None:
+def _order(meta: dict[str, Any]) -> int:
+    value = meta.get("volgorde")
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else 999
+
+
+def text_at(repo: Repo, commit: str, versie: str,
+            content_dir: str = "content") -> VisionText | None:
     """The vision text at a commit, read leniently; None when there is no visie.md there."""
     vision = _lenient_markdown(repo.read(commit, f"{content_dir}/visie.md"), "visie.md")
     if vision is None:
@@ -79,18 +105,18 @@ def text_at(repo: Repo, commit: str, versie: str, content_dir: str = "content") 
         if parsed is None:
             continue
         tmeta, tbody = parsed
-        themes.append((
-            tmeta.get("volgorde") if isinstance(tmeta.get("volgorde"), str) else "999",
-            ThemeText(
-                id=Path(path).stem,
-                titel=_meta_text(tmeta, "titel") or Path(path).stem,
-                ambitie=_meta_text(tmeta, "ambitie"),
-                principes=_principles(tmeta),
-                body=tbody,
-                zichtbaarheid=_meta_text(tmeta, "zichtbaarheid") or "publiek",
-            ),
-        ))
-    themes.sort(key=lambda t: (int(t[0]) if t[0].isdigit() else 999, t[1].id))
+        titles, notes = _principles(tmeta)
+        theme = ThemeText(
+            id=Path(path).stem,
+            titel=_meta_text(tmeta, "titel") or Path(path).stem,
+            ambitie=_meta_text(tmeta, "ambitie"),
+            principes=titles,
+            body=tbody,
+            zichtbaarheid=_meta_text(tmeta, "zichtbaarheid") or "publiek",
+            toelichtingen=notes,
+        )
+        themes.append((_order(tmeta), theme))
+    themes.sort(key=lambda t: (t[0], t[1].id))
     return VisionText(
         versie=versie,
         titel=_meta_text(meta, "titel"),
@@ -101,33 +127,40 @@ def text_at(repo: Repo, commit: str, versie: str, content_dir: str = "content") 
     )
 
 
-def attach(model: Datavisie, root: Path) -> tuple[Datavisie, list[HistoryNote]]:
-    """Read the adopted texts from git into `model.geschiedenis`; notes say what is missing."""
+def attach(model: Datavisie, root: Path, *,
+           content_dir: str = "content") -> tuple[Datavisie, list[HistoryNote]]:
+    """Read the adopted texts from git into `model.geschiedenis`. At most one note, saying what
+    is missing and how to fix it; the build goes on without the missing texts."""
     wanted = [v for v in model.versies if v.status != "concept"]
     if not wanted:
         return model, []
     repo = open_repo(root)
     if repo is None:
         return model, [HistoryNote(
-            "geen git-repository: de vastgestelde versies zijn niet te lezen; de site toont "
-            "de huidige tekst als concept",
-            "bouw vanuit een git-clone van de repository")]
+            "Dit is geen git-repository, dus de vastgestelde versies van de visie zijn niet te "
+            "lezen. De site toont de huidige tekst als concept.",
+            "bouw de site vanuit een clone van de repository (git clone ...).")]
     texts: list[VisionText] = []
     missing: list[Version] = []
     for v in wanted:
         commit = repo.resolve(v.git_ref)
-        text = text_at(repo, commit, v.versie) if commit else None
+        text = text_at(repo, commit, v.versie, content_dir) if commit else None
         if text is None:
             missing.append(v)
         else:
             texts.append(text)
     notes = []
     if missing:
-        refs = ", ".join(v.git_ref for v in missing)
-        hint = ("haal de geschiedenis op met `git fetch --tags --unshallow`" if repo.is_shallow()
+        which = ", ".join(f"{v.versie} (tag of commit {v.git_ref})" for v in missing)
+        latest = model.latest_adopted
+        effect = ("De site toont de huidige tekst als concept." if latest in missing
+                  else "Die versies ontbreken in het archief.")
+        hint = ("haal de hele geschiedenis met de tags op: `git fetch --tags --unshallow` "
+                "(in CI: `fetch-depth: 0`)." if repo.is_shallow()
                 else "haal de tags op met `git fetch --tags`, of zet in versies.yml bij `tag:` "
-                     "de juiste tag of commit")
-        notes.append(HistoryNote(f"tekst van versie(s) niet gevonden in git: {refs}", hint))
+                     "de tag of commit die de vastgestelde tekst bevat.")
+        notes.append(HistoryNote(f"De tekst van versie {which} staat niet in git. {effect}",
+                                 hint))
     return dataclasses.replace(model, geschiedenis=tuple(texts)), notes
 
 
@@ -140,138 +173,47 @@ def current_text(model: Datavisie) -> VisionText:
         kernboodschap=model.visie.kernboodschap,
         body=model.visie.body,
         themas=tuple(ThemeText(t.id, t.titel, t.ambitie, tuple(p.titel for p in t.principes),
-                               t.body) for t in model.themas),
+                               t.body, toelichtingen=tuple(p.toelichting or ""
+                                                           for p in t.principes))
+                     for t in model.themas),
     )
 
 
 def _comparable(text: VisionText) -> tuple[Any, ...]:
-    return (text.titel, text.kernboodschap, _norm(text.body),
-            tuple((t.id, t.titel, t.ambitie, t.principes, _norm(t.body)) for t in text.themas))
-
-
-def _norm(body: str) -> str:
-    return re.sub(r"\s+", " ", body).strip()
+    return (text.titel, text.kernboodschap, norm(text.body),
+            tuple((t.id, t.titel, t.ambitie, t.principles(), norm(t.body)) for t in text.themas))
 
 
 @dataclass(frozen=True)
 class Status:
-    """Which text is in force and whether the working text is a concept."""
+    """Which text is in force and whether the working text is a concept.
 
-    adopted: Version | None  # latest adopted version whose text was found
+    `adopted` is the latest adopted version of the register, but only when its text was read
+    from git; when it was not (`missing`), no older text is presented as the one in force."""
+
+    adopted: Version | None
     adopted_text: VisionText | None
     concept: bool  # the current text differs from the adopted text (or nothing is adopted)
+    missing: Version | None = None  # the latest adopted version, when its text is missing
 
 
 def status(model: Datavisie) -> Status:
-    by_version = {t.versie: t for t in model.geschiedenis}
-    adopted = [v for v in model.versies if v.adopted and v.versie in by_version]
-    if not adopted:
+    latest = model.latest_adopted
+    if latest is None:
         return Status(None, None, True)
-    latest = adopted[-1]
-    text = by_version[latest.versie]
+    text = next((t for t in model.geschiedenis if t.versie == latest.versie), None)
+    if text is None:
+        return Status(None, None, True, missing=latest)
     return Status(latest, text, _comparable(text) != _comparable(current_text(model)))
 
 
-# --- redlines (pure) -----------------------------------------------------------------------
-
-_TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F'’-]+|[^\w\s]", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Segment:
-    op: str  # "=" | "+" | "-"
-    text: str
-
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph of a redline: unchanged, added, removed, or changed word by word."""
-
-    op: str  # "=" | "+" | "-" | "~"
-    segments: tuple[Segment, ...]
-
-
-def words(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-def word_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """Word-level insertions and deletions, merged into readable runs."""
-    a, b = words(old), words(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    out: list[Segment] = []
-
-    def add(op: str, text: str) -> None:
-        if not text:
-            return
-        if out and out[-1].op == op:
-            out[-1] = Segment(op, out[-1].text + text)
-        else:
-            out.append(Segment(op, text))
-
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            chunk = a[i1:i2]
-            # a lone space between two changes reads better inside the change
-            if "".join(chunk).isspace() and i1 > 0 and i2 < len(a) and out and out[-1].op != "=":
-                add("-", "".join(chunk))
-                add("+", "".join(chunk))
-            else:
-                add("=", "".join(chunk))
-        else:
-            add("-", "".join(a[i1:i2]))
-            add("+", "".join(b[j1:j2]))
-    return _regroup(out)
-
-
-def _regroup(segments: list[Segment]) -> tuple[Segment, ...]:
-    """Order each run of changes as all deletions, then all insertions."""
-    out: list[Segment] = []
-    run: list[Segment] = []
-    for seg in [*segments, Segment("=", "")]:
-        if seg.op == "=":
-            dels = "".join(s.text for s in run if s.op == "-")
-            ins = "".join(s.text for s in run if s.op == "+")
-            if dels:
-                out.append(Segment("-", dels))
-            if ins:
-                out.append(Segment("+", ins))
-            run = []
-            if seg.text:
-                out.append(seg)
-        else:
-            run.append(seg)
-    return tuple(out)
-
-
-def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-
-
-def redline(old: str, new: str) -> tuple[Block, ...]:
-    """Paragraph-aligned redline with word-level changes inside changed paragraphs."""
-    a, b = paragraphs(old), paragraphs(new)
-    matcher = difflib.SequenceMatcher(None, [_norm(p) for p in a], [_norm(p) for p in b],
-                                      autojunk=False)
-    blocks: list[Block] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            blocks += [Block("=", (Segment("=", p),)) for p in b[j1:j2]]
-            continue
-        olds, news = a[i1:i2], b[j1:j2]
-        pairs = min(len(olds), len(news)) if tag == "replace" else 0
-        for k in range(pairs):
-            blocks.append(Block("~", word_diff(olds[k], news[k])))
-        blocks += [Block("-", (Segment("-", p),)) for p in olds[pairs:]]
-        blocks += [Block("+", (Segment("+", p),)) for p in news[pairs:]]
-    return tuple(blocks)
-
+# --- comparisons (pure) --------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Section:
     """One section of a comparison: the core vision or a theme, with what changed in it."""
 
-    key: str  # "kernvisie" or the theme id
+    key: str  # "kernvisie" or the (new) theme id
     titel: str
     status: str  # "gelijk" | "gewijzigd" | "nieuw" | "vervallen"
     kernboodschap: tuple[Segment, ...] = ()
@@ -279,6 +221,9 @@ class Section:
     principes_bij: tuple[str, ...] = ()
     principes_af: tuple[str, ...] = ()
     body: tuple[Block, ...] = ()
+    titel_diff: tuple[Segment, ...] = ()  # only when the title changed
+    toelichtingen: tuple[tuple[str, tuple[Segment, ...]], ...] = ()  # changed explanations
+    vorige_id: str | None = None  # the old id of a renamed theme
 
     @property
     def changed(self) -> bool:
@@ -295,6 +240,9 @@ class Comparison:
     def changed(self) -> bool:
         return any(s.changed for s in self.sections)
 
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
     def counts(self) -> dict[str, int]:
         """Changed, added and removed paragraphs over all sections (for summaries)."""
         out = {"gewijzigd": 0, "toegevoegd": 0, "verwijderd": 0}
@@ -306,42 +254,73 @@ class Comparison:
         return out
 
 
-def _seg_changed(segments: Iterable[Segment]) -> bool:
-    return any(s.op != "=" for s in segments)
+def _theme_words(t: ThemeText) -> str:
+    return " ".join((t.titel, t.ambitie, *t.principes, t.body))
+
+
+def renames(old: VisionText, new: VisionText) -> dict[str, str]:
+    """New theme id -> old theme id, for themes whose file got another name but whose text
+    stayed mostly the same (the best match first, each old theme used once)."""
+    new_ids = {t.id for t in new.themas}
+    old_ids = {t.id for t in old.themas}
+    gone = [t for t in old.themas if t.id not in new_ids]
+    added = [t for t in new.themas if t.id not in old_ids]
+    scored = sorted(((similarity(_theme_words(o), _theme_words(n)), i, j)
+                     for i, o in enumerate(gone) for j, n in enumerate(added)),
+                    key=lambda x: (-x[0], x[1], x[2]))
+    out: dict[str, str] = {}
+    used: set[int] = set()
+    for score, i, j in scored:
+        if score < RENAMED_AT:
+            break
+        if i in used or added[j].id in out:
+            continue
+        out[added[j].id] = gone[i].id
+        used.add(i)
+    return out
 
 
 def compare(old: VisionText, new: VisionText) -> Comparison:
-    """Compare two texts per section: core vision, then each theme (new order, then removed)."""
-    sections = [_section("kernvisie", new.titel or old.titel, old.kernboodschap, new.kernboodschap,
-                         "", "", (), (), old.body, new.body)]
+    """Compare two texts per section: core vision, then each theme (new order, then removed).
+    A renamed theme file is one section (with `vorige_id`), not a removal and an addition."""
+    sections = [_section("kernvisie", new.titel or old.titel, old.kernboodschap,
+                         new.kernboodschap, ThemeText("", old.titel, body=old.body),
+                         ThemeText("", new.titel, body=new.body))]
+    moved = renames(old, new)
     old_themes = {t.id: t for t in old.themas}
-    new_ids = {t.id for t in new.themas}
     for t in new.themas:
-        o = old_themes.get(t.id)
+        o = old_themes.get(moved.get(t.id, t.id))
         if o is None:
             sections.append(Section(t.id, t.titel, "nieuw", ambitie=(Segment("+", t.ambitie),),
                                     principes_bij=t.principes, body=redline("", t.body)))
         else:
-            sections.append(_section(t.id, t.titel, "", "", o.ambitie, t.ambitie,
-                                     o.principes, t.principes, o.body, t.body))
+            section = _section(t.id, t.titel, "", "", o, t)
+            if o.id != t.id:
+                section = dataclasses.replace(section, status="gewijzigd", vorige_id=o.id)
+            sections.append(section)
+    kept = {t.id for t in new.themas} | set(moved.values())
     for o in old.themas:
-        if o.id not in new_ids:
+        if o.id not in kept:
             sections.append(Section(o.id, o.titel, "vervallen", ambitie=(Segment("-", o.ambitie),),
                                     principes_af=o.principes, body=redline(o.body, "")))
     return Comparison(old, new, tuple(sections))
 
 
-def _section(key: str, titel: str, old_kern: str, new_kern: str, old_amb: str, new_amb: str,
-             old_pr: tuple[str, ...], new_pr: tuple[str, ...], old_body: str,
-             new_body: str) -> Section:
+def _section(key: str, titel: str, old_kern: str, new_kern: str, o: ThemeText,
+             n: ThemeText) -> Section:
     kern = word_diff(old_kern, new_kern) if (old_kern or new_kern) else ()
-    amb = word_diff(old_amb, new_amb) if (old_amb or new_amb) else ()
-    bij = tuple(p for p in new_pr if p not in old_pr)
-    af = tuple(p for p in old_pr if p not in new_pr)
-    body = redline(old_body, new_body)
-    changed = (_seg_changed(kern) or _seg_changed(amb) or bij or af
-               or any(b.op != "=" for b in body))
-    return Section(key, titel, "gewijzigd" if changed else "gelijk", kern, amb, bij, af, body)
+    amb = word_diff(o.ambitie, n.ambitie) if (o.ambitie or n.ambitie) else ()
+    title = word_diff(o.titel, n.titel) if o.titel != n.titel else ()
+    bij = tuple(p for p in n.principes if p not in o.principes)
+    af = tuple(p for p in o.principes if p not in n.principes)
+    old_notes = dict(o.principles())
+    notes = tuple((p, word_diff(old_notes[p], note)) for p, note in n.principles()
+                  if p in old_notes and norm(old_notes[p]) != norm(note))
+    body = redline(o.body, n.body)
+    is_changed = (changed(kern) or changed(amb) or bool(title) or bij or af or notes
+                  or any(b.op != "=" for b in body))
+    return Section(key, titel, "gewijzigd" if is_changed else "gelijk", kern, amb, bij, af, body,
+                   titel_diff=title, toelichtingen=notes)
 
 
 def comparisons(model: Datavisie) -> list[tuple[str, str, Comparison]]:

@@ -340,9 +340,15 @@ class ThemeText:
     id: str
     titel: str
     ambitie: str = ""
-    principes: tuple[str, ...] = ()
+    principes: tuple[str, ...] = ()  # titles
     body: str = field(default="", metadata={"markdown": True})
     zichtbaarheid: str = "publiek"
+    toelichtingen: tuple[str, ...] = ()  # per principle, same order; "" when it has none
+
+    def principles(self) -> tuple[tuple[str, str], ...]:
+        """(title, explanation) per principle."""
+        return tuple((t, self.toelichtingen[i] if i < len(self.toelichtingen) else "")
+                     for i, t in enumerate(self.principes))
 
 
 @dataclass(frozen=True)

@@ -4,31 +4,42 @@ on_config loads, checks and filters the content and the house style (so a conten
 the build before the previous site/ is touched), and builds the whole site in memory; on_files
 replaces the file collection with the generated pages and assets; on_page_content sanitises
 the rendered content and puts in our own HTML blocks.
+
+Builds are atomic: on_config points MkDocs at a staging folder beside the real output;
+on_post_build (last of all plugins) renders the posters there, runs the leak scan and the link
+check, and only then swaps the folder in. A failure anywhere leaves the previous site/ as it was.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .audience import AUDIENCES
-from .errors import ContentError
+from . import gate, publish
+from .audience import AUDIENCES, PUBLIC, internal_fragments
+from .errors import ContentError, LeakError
 from .exports import export_files
+from .guide import guide_pages
+from .history import attach
+from .load import load
 from .model import Datavisie
 from .site import PosterLink, Site, SiteContext, SitePage, build_site, insert_blocks
 from .site.context import day_label
 from .site.figures import site_figures
-from .site.inputs import read_inputs
+from .site.inputs import log_history_notes, read_site_inputs
 from .site.page import page_url
 from .site.sanitize import sanitize_html
 from .tokens import Style
@@ -37,6 +48,29 @@ log = logging.getLogger("mkdocs.plugins.datavisie")
 ENV_AUDIENCE = "DATAVISIE_DOELGROEP"
 SOCIAL = "assets/social"
 MARKDOWN_EXTENSION = "build_tools.site.markdown_ext"
+
+
+class ContentProblem(PluginError):
+    """Content or house-style errors (exit code 1): the message lists every issue."""
+
+
+class LeakFound(PluginError):
+    """The public output holds internal content, a build path or an e-mail address (exit 2)."""
+
+    def __init__(self, findings: list[str]) -> None:
+        self.findings = findings
+        super().__init__(f"{LeakError(findings)}\nEr is niets gepubliceerd; de vorige site "
+                         "staat er nog.")
+
+
+class BrokenLinks(PluginError):
+    """Links or anchors inside the site that lead nowhere (exit code 1)."""
+
+    def __init__(self, links: list[str]) -> None:
+        self.links = links
+        super().__init__("Links die nergens heen gaan (pagina: link):\n"
+                         + "\n".join(f"  {link}" for link in links)
+                         + "\nVerbeter de link in de inhoud; de vorige site staat er nog.")
 
 
 class DatavisieConfig(base.Config):
@@ -49,8 +83,19 @@ class DatavisieConfig(base.Config):
 
 class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     supports_multiple_instances = False
+    command = "build"  # until on_startup says otherwise (build() called directly)
+    dirty = False
+    staging: Path | None = None
+    failure: Exception | None = None  # what ended the last build (read by `datavisie bouw`)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.failure = None
+        refused = gate.refused_extensions(config.markdown_extensions, list(config.plugins))
+        if refused:
+            raise PluginError("mkdocs.yml: " + "\n".join(refused))
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.theme_dir = root / self.config.huisstijl
@@ -60,11 +105,14 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                               f"{', '.join(AUDIENCES)}.")
         content = os.path.relpath(config.docs_dir, root)
         try:
-            model, style = read_inputs(root, content=content, theme=self.config.huisstijl,
-                                       audience=audience)
+            inputs = read_site_inputs(root, content=content, theme=self.config.huisstijl,
+                                      audience=audience)  # with the adopted texts from git
+            model, style = inputs.model, inputs.style
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback
-            raise PluginError(exc.summary()) from None
+            raise ContentProblem(exc.summary()) from None
+        log_history_notes(inputs.notes, log, strict=config.strict)
+        self.audience, self.content = audience, content
 
         org = model.organisatie
         config.site_url = config.site_url or org.site_url
@@ -72,7 +120,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.repo_url = org.repo_url
             config.repo_name = config.repo_name or "Bronbestanden"
         if config.repo_url and not config.edit_uri_template:
-            config.edit_uri_template = f"edit/{org.repo_branch}/{{path}}"
+            # the branch name is content: quoted, it cannot leave the URL (or its attribute)
+            config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
                           font_cache=root / self.config.cache / "fonts")
@@ -90,9 +139,25 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             "organisatie": org.naam,
             "voet": [{"titel": t, "url": u} for t, u in self.site.footer],
         }
+        for key, value in self.site.extra.items():  # version selector, feed, concept notice
+            config.extra.setdefault(key, value)
         if any(a.path == "assets/images/beeldmerk.svg" for a in self.site.assets):
             config.theme["logo"] = config.theme["favicon"] = "assets/images/beeldmerk.svg"
+        self._stage(config)
         return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Send MkDocs' output to a fresh staging folder (MkDocs cleans site_dir after this
+        event, so the real folder is never touched). `mkdocs serve` builds in its own
+        temporary folder and needs none."""
+        self.target = Path(config.site_dir)
+        self.staging = None
+        if self.command == "serve":
+            return
+        self.staging = publish.staging_dir(self.target)
+        if self.dirty and self.target.is_dir():  # --dirty rebuilds on top of the last site
+            shutil.copytree(self.target, self.staging, symlinks=True, dirs_exist_ok=True)
+        config.site_dir = str(self.staging)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = os.path.realpath(config.docs_dir)
@@ -109,13 +174,22 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             existing = out.get_file_from_path(path)
             if existing is not None:
                 out.remove(existing)
-            out.append(File.generated(config, path, content=content))
+            # INCLUDED: MkDocs would otherwise drop dot paths such as .well-known/security.txt
+            out.append(File.generated(config, path, content=content,
+                                      inclusion=InclusionLevel.INCLUDED))
         return out
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         site_page = self._page(page)
         if site_page is not None:
+            # front matter and nav titles are escaped HTML already (SitePage.front_matter);
+            # Markup keeps Material's `| e` from escaping them twice
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = Markup(page.meta[key])
+            if isinstance(page.title, str):
+                page.title = Markup(page.title)
             day = site_page.updated or self.model.stand
             if site_page.updated:
                 page.meta["revision_date"] = day_label(site_page.updated)
@@ -132,7 +206,55 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         clean = sanitize_html(html)
         return insert_blocks(clean, site_page.blocks) if site_page else clean
 
+    @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._render_posters(config)
+        self._publish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failure = error
+        if self.staging is not None:
+            publish.discard(self.staging)
+            self.staging = None
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        """Check the finished output; when clean, swap it in for the real site folder."""
+        out = Path(config.site_dir)
+        fragments = forbidden = None
+        if self.audience == PUBLIC:
+            # the unfiltered model, with the adopted texts from git: their internal blocks
+            # must not turn up either
+            full, _ = attach(load(self.root, content_dir=self.content), self.root,
+                             content_dir=self.content)
+            # the staff guide is fixed text that may repeat an internal page's headings
+            fragments = internal_fragments(
+                full, also_public=[g.markdown for g in guide_pages(self.model)])
+            forbidden = gate.forbidden_strings(
+                paths=[self.root, out, self.target, self.cache, *gate.temp_paths()],
+                emails=gate.commit_emails(self.root),
+                public_emails=[full.organisatie.contact.email])
+        report = gate.check_output(out, fragments=fragments, forbidden=forbidden or (),
+                                   base_path=urlsplit(config.site_url or "/").path or "/")
+        problems: list[PluginError] = []
+        if report.leaks:  # a leak decides the exit code; broken links are listed with it
+            problems.append(LeakFound([*(str(f) for f in report.leaks),
+                                       *(f"link naar niets: {b}" for b in report.broken_links)]))
+        elif report.broken_links:
+            problems.append(BrokenLinks([str(b) for b in report.broken_links]))
+        if self.staging is None:  # `mkdocs serve`: a preview; report, keep serving
+            for problem in problems:
+                log.warning(str(problem))
+            return
+        if problems:
+            raise problems[0]
+        if config.strict and gate.warnings_counted():
+            return  # MkDocs aborts the strict build next; on_build_error discards the folder
+        publish.promote(self.staging, self.target)
+        log.info("Site geplaatst in %s", self.target)
+        config.site_dir = str(self.target)  # for what runs after the build (gh-deploy)
+        self.staging = None
+
+    def _render_posters(self, config: MkDocsConfig) -> None:
         from . import posters
 
         site_dir = Path(config.site_dir)
@@ -150,7 +272,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                                      out_dir=site_dir / SOCIAL, cache_dir=self.cache / "social",
                                      posters_dir=self.posters_dir)
         except ContentError as exc:
-            raise PluginError(exc.summary()) from None
+            raise ContentProblem(exc.summary()) from None
 
     def _check_posters(self, model: Datavisie, style: Style) -> tuple[PosterLink, ...]:
         """The posters the site will link to; their content must fit (checked before building)."""

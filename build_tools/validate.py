@@ -10,11 +10,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import Issue, Pos
+from .markup import markup_issues
 from .model import Datavisie
 
 RESERVED_PAGE_IDS = {"visie", "themas", "routekaart", "projecten", "ontwikkeling", "begrippen",
                      "versies", "meedoen", "posters", "assets", "search", "data", "index",
-                     "vergelijk", "archief"}
+                     "vergelijk", "archief", "concept"}  # concept: /concept/ (site/editions.py)
 
 
 def _at(obj: Any, name: str | None = None) -> Pos:
@@ -52,6 +53,7 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _versions(model)
     issues += _terms(model)
     issues += _pages(model)
+    issues += markup_issues(model)
     return issues
 
 

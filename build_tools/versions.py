@@ -60,7 +60,8 @@ def adopt(root: Path, *, versie: str, orgaan: str, datum: str, kenmerk: str,
         raise UserError(f"tag {tag} bestaat al; kies een nieuw versienummer")
     existing = next((v for v in model.versies if v.versie == versie), None)
     if existing is not None and existing.status != "concept":
-        raise UserError(f"versie {versie} bestaat al ({existing.status}); kies een nieuw versienummer")
+        raise UserError(f"versie {versie} bestaat al ({existing.status}); "
+                        "kies een nieuw versienummer")
     previous = [v for v in model.versies if v.status != "concept"]
     if previous and when.start < previous[-1].datum.start:
         raise UserError(f"datum {datum} ligt voor versie {previous[-1].versie} "
@@ -81,9 +82,18 @@ def adopt(root: Path, *, versie: str, orgaan: str, datum: str, kenmerk: str,
         path.write_text(original, encoding="utf-8")
         raise
     message = f"Versie {versie} vastgesteld door {orgaan} ({kenmerk}, {datum})"
-    repo.run("add", "--", VERSIONS_FILE, check=True)
-    repo.run("commit", "-q", "-m", message, "--", VERSIONS_FILE, check=True)
-    repo.run("tag", "-a", tag, "-m", message, check=True)
+    try:
+        repo.run("add", "--", VERSIONS_FILE, check=True)
+        repo.run("commit", "-q", "-m", message, "--", VERSIONS_FILE, check=True)
+    except RuntimeError as exc:  # e.g. no user.name/user.email: nothing is committed
+        path.write_text(original, encoding="utf-8")
+        repo.run("reset", "-q", "--", VERSIONS_FILE)
+        raise UserError(f"git kon de wijziging niet vastleggen: {exc}") from None
+    try:
+        repo.run("tag", "-a", tag, "-m", message, check=True)
+    except RuntimeError as exc:
+        raise UserError(f"versies.yml is vastgelegd, maar git kon de tag {tag} niet maken: "
+                        f"{exc}. Maak hem met: git tag -a {tag} -m \"{message}\"") from None
     return f"{message}. Vastgelegd en getagd als {tag}. Publiceer met: git push --follow-tags"
 
 

@@ -85,8 +85,8 @@ def test_content_is_escaped(model: Datavisie, style: Style) -> None:
     theme = dataclasses.replace(model.themas[0], titel=evil)
     road = model.routekaart
     ms = dataclasses.replace(road.mijlpalen[0], titel=evil)
-    bad = dataclasses.replace(model, themas=(theme, *model.themas[1:]),
-                              routekaart=dataclasses.replace(road, mijlpalen=(ms, *road.mijlpalen[1:])))
+    road = dataclasses.replace(road, mijlpalen=(ms, *road.mijlpalen[1:]))
+    bad = dataclasses.replace(model, themas=(theme, *model.themas[1:]), routekaart=road)
     svg = charts.timeline_svg(bad, style, width=900, height=400)
     root = parse(svg)
     assert not list(root.iter(f"{SVG}script")) and not list(root.iter(f"{SVG}image"))
@@ -147,3 +147,13 @@ def test_other_house_style_and_six_themes() -> None:
     for i, theme in enumerate(nk.themas):
         assert style.theme_colour(theme.id, i) in svg
     assert "Alle thema's" in texts(root) or len(nk.themas) < 3
+
+
+def test_timeline_height_keeps_every_name(model: Datavisie, style: Style) -> None:
+    height = charts.timeline_height(model, style, width=700, font_size=14)
+    named = parse(charts.timeline_svg(model, style, width=700, height=height, font_size=14))
+    shown = " ".join(texts(named))
+    assert all(m.titel.split()[0] in shown for m in model.routekaart.mijlpalen)
+    cramped = parse(charts.timeline_svg(model, style, width=700, height=height * 0.3,
+                                        font_size=14))
+    assert len(texts(cramped)) < len(texts(named))  # names left out rather than overlapping

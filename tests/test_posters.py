@@ -57,7 +57,9 @@ def defs() -> list[layout.PosterDef]:
 
 def parse_svg(svg: str) -> ET.Element:
     root = ET.fromstring(svg)
-    assert root.tag == f"{SVG}svg" and root.get("lang") == "nl"
+    assert root.tag == f"{SVG}svg"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"  # SVG 1.1: xml:lang
+    assert root.get("lang") == "nl"  # SVG 2 and HTML readers
     assert (root.findtext(f"{SVG}title") or "").strip()
     assert (root.findtext(f"{SVG}desc") or "").strip()
     return root
@@ -84,8 +86,8 @@ BAD_DEFINITIONS = [
     ("sjabloon: visie.svg.j2", "sjabloon: https://evil.example/visie.svg.j2", "DP004"),
     ("titel: De datavisie op één poster", "titel: X\nlogo: https://evil.example/logo.svg", "DV117"),
     ("  voet: {", "  achtergrond: {vak: [0, 0, 10, 10]}\n  voet: {", "DP006"),
-    ("  voet: {vak: [40, 798, 514, 34]", "  voet: {bron: file:///etc/passwd, vak: [40, 798, 514, 34]",
-     "DV117"),
+    ("  voet: {vak: [40, 798, 514, 34]",
+     "  voet: {bron: file:///etc/passwd, vak: [40, 798, 514, 34]", "DV117"),
     ("  voet: {vak: [40, 798, 514, 34]", "  voet: {vak: [40, 798, 514, 340]", "DP007"),
     ("grootte: [20, 12]}", "grootte: [12, 20]}", "DP008"),
     ("  radar:", "  radar_weg:", "DP006"),
@@ -482,3 +484,25 @@ def test_cli_renders_posters(tmp_path: Path) -> None:
     assert (out / "visie.svg").is_file() and (out / "visie.png").is_file()
     assert not (out / "visie.pdf").exists()
     assert main(["--root", str(root), "posters", "--formaat", "gif"]) == 2
+
+
+@pytest.mark.slow
+def test_rendered_text_is_as_wide_as_measured(style: Style) -> None:
+    """PNG glyphs are set unhinted in the bundled font: ink ends where the layout said."""
+    fonts = [f.path.resolve() for f in style.fonts.faces()]
+    face_ = textfit.load_face(style.fonts.text.face(600).path)
+    text = "We gebruiken data alleen als het inwoners echt helpt en als het eerlijk is."
+    for size in (9.0, 20.0, 33.0):
+        width = face_.width(text, size)
+        w = int(width + 40)
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="80"'
+               f' text-rendering="geometricPrecision"><rect width="{w}" height="80" fill="#fff"/>'
+               f'<text x="10" y="50" font-size="{size}" font-family="{face_.family}">{text}</text>'
+               f'</svg>')
+        png, _ = raster.shared_rasteriser(fonts).submit(
+            raster.Task(svg.encode(), "png", 96)).result()
+        with Image.open(io.BytesIO(png)) as im:
+            ink = Image.eval(im.convert("L"), lambda v: 255 - v).getbbox()
+        assert ink is not None
+        assert ink[2] <= 10 + width + 1.5, (size, ink, 10 + width)
+        assert ink[2] >= 10 + width - size * 0.3  # and really this font, not a narrower one

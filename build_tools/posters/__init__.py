@@ -25,6 +25,10 @@ Public API (everything else in this package is internal):
 
 Content never becomes markup (Jinja XML autoescape) and nothing is ever fetched: no file
 paths or web addresses are followed, CairoSVG runs with `unsafe=False`.
+
+PNG/PDF are made in spawned worker processes (fontconfig there sees only the theme's font
+files), so a script calling `render_all` or the social-card functions needs the usual
+`if __name__ == "__main__":` guard; the `datavisie` and `mkdocs` commands have it.
 """
 
 from __future__ import annotations
@@ -41,10 +45,11 @@ from pathlib import Path
 from ..errors import ContentError, Issue, sort_issues
 from ..model import Datavisie
 from ..tokens import Style
-from .kinds import Card, Job, alt_text, job_title, jobs_for
+from .card import Card
+from .kinds import Job, alt_text, job_title, jobs_for
 from .layout import PosterDef, read_definitions
 from .raster import Task, cache_get, cache_key, cache_put, shared_rasteriser, write_atomic
-from .render import DEFAULT_DIR, compose
+from .render import DEFAULT_DIR, compose, embed_svg
 
 __all__ = [
     "FORMATS", "PosterFile", "PosterInfo", "SocialCard", "check_fit", "poster_list",
@@ -111,16 +116,16 @@ def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[Po
 def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None) -> list[Issue]:
     defs, issues = _definitions(posters_dir)
     for job in jobs_for(model, defs):
-        issues += compose(model, style, job, posters_dir=posters_dir)[1]
+        issues += compose(model, style, job, posters_dir=posters_dir, embed=False)[1]
     return sort_issues(issues)
 
 
-def render_svgs(model: Datavisie, style: Style, *,
-                posters_dir: Path | None = None) -> dict[str, str]:
+def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
+                embed: bool = True) -> dict[str, str]:
     defs = _checked_definitions(posters_dir)
     out, issues = {}, []
     for job in jobs_for(model, defs):
-        svg, found = compose(model, style, job, posters_dir=posters_dir)
+        svg, found = compose(model, style, job, posters_dir=posters_dir, embed=embed)
         out[job.name] = svg
         issues += found
     if issues:
@@ -150,17 +155,21 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     if unknown:
         raise ValueError(f"unknown poster formats: {unknown}")
     started = time.perf_counter()
-    svgs = render_svgs(model, style, posters_dir=posters_dir)
+    # Rasterise the SVG without font subsets (same pixels: the workers use the font files);
+    # the published SVG gets its subsets from the cache, so a warm build subsets nothing.
+    bare = render_svgs(model, style, posters_dir=posters_dir, embed=False)
+    fonts = _font_paths(style)
+    epoch = _epoch(model)
+    svgs = {name: _published_svg(svg, style, fonts, cache_dir) if "svg" in formats else svg
+            for name, svg in bare.items()}
     compose_s = time.perf_counter() - started
     defs = _checked_definitions(posters_dir)
     jobs = {j.name: j for j in jobs_for(model, defs)}
-    fonts = _font_paths(style)
-    epoch = _epoch(model)
     wanted = [f for f in ("png", "pdf") if f in formats] + (["thumb"] if thumbnails else [])
     pending: dict[tuple[str, str], tuple[Future[tuple[bytes, float]], str]] = {}
     results: dict[tuple[str, str], bytes] = {}
     rasteriser = None
-    for name, svg in svgs.items():
+    for name, svg in bare.items():
         data = svg.encode("utf-8")
         for fmt in wanted:
             task = Task(data, fmt, dpi)
@@ -204,6 +213,18 @@ def _ext(fmt: str) -> str:
     return "thumb.png" if fmt == "thumb" else fmt
 
 
+def _published_svg(bare: str, style: Style, fonts: Sequence[Path],
+                   cache_dir: Path | None) -> str:
+    """The self-contained SVG (font subsets inside) of `bare`, cached by content."""
+    key = cache_key(Task(bare.encode("utf-8"), "svg", 0), fonts, 0)
+    cached = cache_get(cache_dir, key, "svg")
+    if cached is not None:
+        return cached.decode("utf-8")
+    svg = embed_svg(bare, style)
+    cache_put(cache_dir, key, "svg", svg.encode("utf-8"))
+    return svg
+
+
 def _card_job(posters_dir: Path | None) -> Job:
     defs = _checked_definitions(posters_dir)
     card = next((d for d in defs if d.kind == "kaart"), None)
@@ -218,8 +239,13 @@ def social_card_svg(model: Datavisie, style: Style, *, title: str, subtitle: str
                     section: str = "", posters_dir: Path | None = None) -> str:
     """A 1200x630 card as SVG. Long texts are shortened with an ellipsis (a preview image;
     the page carries the full text), so this never raises for content length."""
-    svg, _ = compose(model, style, _card_job(posters_dir), posters_dir=posters_dir,
-                     card=Card(title, subtitle, section))
+    return _card_svg(model, style, _card_job(posters_dir), Card(title, subtitle, section),
+                     posters_dir=posters_dir, embed=True)
+
+
+def _card_svg(model: Datavisie, style: Style, job: Job, card: Card, *,
+              posters_dir: Path | None, embed: bool) -> str:
+    svg, _ = compose(model, style, job, posters_dir=posters_dir, card=card, embed=embed)
     return svg
 
 
@@ -232,9 +258,11 @@ def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
     rasteriser = None
     pending: list[tuple[Path, Future[tuple[bytes, float]], str]] = []
     written = []
+    job = _card_job(posters_dir)  # read the definitions once, not once per page
     for card in sorted(cards, key=lambda c: c.path):
-        svg = social_card_svg(model, style, title=card.title, subtitle=card.subtitle,
-                              section=card.section, posters_dir=posters_dir)
+        # Only the PNG is published: no font subsets in its SVG (they were ~90% of a card).
+        svg = _card_svg(model, style, job, Card(card.title, card.subtitle, card.section),
+                        posters_dir=posters_dir, embed=False)
         task = Task(svg.encode("utf-8"), "png", 96)
         key = cache_key(task, fonts, epoch)
         target = out_dir / f"{card.path}.png"
@@ -256,8 +284,8 @@ def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
 def social_card_png(model: Datavisie, style: Style, *, title: str, subtitle: str = "",
                     section: str = "", cache_dir: Path | None = None,
                     posters_dir: Path | None = None) -> bytes:
-    svg = social_card_svg(model, style, title=title, subtitle=subtitle, section=section,
-                          posters_dir=posters_dir)
+    svg = _card_svg(model, style, _card_job(posters_dir), Card(title, subtitle, section),
+                    posters_dir=posters_dir, embed=False)
     task = Task(svg.encode("utf-8"), "png", 96)
     fonts = _font_paths(style)
     epoch = _epoch(model)

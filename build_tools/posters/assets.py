@@ -158,7 +158,8 @@ def _clean_element(el: ET.Element, prefix: str, ids: set[str | None]) -> str:
 def aspect(svg_text: str) -> float:
     """Width / height of an SVG from its viewBox (1.0 if unreadable)."""
     try:
-        parts = [float(v) for v in re.split(r"[\s,]+", ET.fromstring(svg_text).get("viewBox", "").strip())]
+        box = ET.fromstring(svg_text).get("viewBox", "").strip()
+        parts = [float(v) for v in re.split(r"[\s,]+", box)]
         return parts[2] / parts[3] if len(parts) == 4 and parts[3] else 1.0
     except (ET.ParseError, ValueError):
         return 1.0
@@ -167,6 +168,7 @@ def aspect(svg_text: str) -> float:
 # --- QR -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16)  # the same site address on every poster, twice per build
 def qr_path(url: str) -> tuple[str, int]:
     """A QR code for `url` as one path (unit = one module, no quiet zone) and its size."""
     code = segno.make(url, error="m", micro=False)

@@ -32,15 +32,6 @@ class Job:
     theme: Theme | None = None
 
 
-@dataclass(frozen=True)
-class Card:
-    """A social card's text (given by the site per page)."""
-
-    title: str
-    subtitle: str = ""
-    section: str = ""
-
-
 def colours(style: Style) -> dict[str, str]:
     p = style.light
     return {"brand": p.brand, "on_brand": p.on_brand, "accent": p.accent, "text": p.text,
@@ -64,7 +55,7 @@ def _chart_font(fonts: Fonts) -> charts.ChartFont:
                             fonts.strong.width)
 
 
-def _base(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
+def base_context(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
     d = job.defn
     w, h = d.size
     ed = edition(model)
@@ -95,7 +86,7 @@ def _base(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, An
     return ctx
 
 
-def _put(ctx: dict[str, Any], name: str, flow: Flow | None, box: Box,
+def put_text(ctx: dict[str, Any], name: str, flow: Flow | None, box: Box,
          fills: Mapping[str, str], **kw: str) -> None:
     if flow is not None:
         ctx["texts"][name] = lines_of(flow, box, fills, **kw)
@@ -120,8 +111,9 @@ def _footer(model: Datavisie, ctx: dict[str, Any], fit: Fitter, *, qr: bool = Tr
     tail = " · ".join(t for t in (ctx["stand"], ctx["host"]) if t)
     paras.append(Para(tail, f.text, space_before=0.15, role="zacht"))
     flow = fit.fit("voet", paras, box=text_box)
-    _put(ctx, "voet", flow, text_box, {"sterk": ctx["c"]["on_brand"], "tekst": ctx["c"]["on_brand"],
-                                       "zacht": ctx["c"]["on_brand"]}, valign="middle")
+    on_brand = ctx["c"]["on_brand"]
+    put_text(ctx, "voet", flow, text_box, {"sterk": on_brand, "tekst": on_brand, "zacht": on_brand},
+             valign="middle")
     if qr:
         ctx["qr"] = _qr(model, box.right - qr_size, box.y, qr_size)
 
@@ -152,16 +144,16 @@ def _same_size(flows: Sequence[Flow | None], parts: Sequence[Sequence[Para]],
 
 
 def build_visie(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
-    ctx = _base(model, style, job, fit)
+    ctx = base_context(model, style, job, fit)
     d, f, c = job.defn, fit.fonts, ctx["c"]
     v = model.visie
     r = d.regions
     flow = fit.fit("titel", [Para(v.titel, f.heading, leading=1.08, role="titel", balance=True,
                                   source=source(v, "titel", "de titel van de visie"))])
-    _put(ctx, "titel", flow, r["titel"].box, {"titel": c["brand"]}, valign="bottom")
+    put_text(ctx, "titel", flow, r["titel"].box, {"titel": c["brand"]}, valign="bottom")
     flow = fit.fit("kernboodschap", [Para(v.kernboodschap, f.text, leading=1.3,
                                           source=source(v, "kernboodschap", "de kernboodschap"))])
-    _put(ctx, "kernboodschap", flow, r["kernboodschap"].box, {"tekst": c["text"]})
+    put_text(ctx, "kernboodschap", flow, r["kernboodschap"].box, {"tekst": c["text"]})
     ctx["tiles"] = _theme_tiles(model, style, fit, ctx)
 
     rk = r["routekaart"]
@@ -183,11 +175,11 @@ def build_visie(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[s
         ctx["numbers"] = _numbers(model, fit, ctx, "cijfers", numbers)
     else:  # no measurement yet: the register figures take the whole row
         cb, rb = r["cijfers"].box, r["radar"].box
-        wide = Box(min(cb.x, rb.x), cb.y + cb.h * 0.2, max(cb.right, rb.right) - min(cb.x, rb.x),
-                   cb.h * 0.6)
-        ctx["box"] = {**ctx["box"], "cijfers": wide}
+        row = Box(min(cb.x, rb.x), cb.y + cb.h * 0.2, max(cb.right, rb.right) - min(cb.x, rb.x),
+                  cb.h * 0.6)
+        ctx["box"] = {**ctx["box"], "cijfers": row}
         ctx["numbers"] = _numbers(model, fit, ctx, "cijfers", numbers, cols=len(numbers),
-                                  box=wide)
+                                  box=row)
     _footer(model, ctx, fit)
     return ctx
 
@@ -204,7 +196,7 @@ def _theme_tiles(model: Datavisie, style: Style, fit: Fitter,
     head_size = region.largest * 1.3
     band_h = fit.defn.pt(head_size) * 1.9
     heads, bodies, head_boxes, body_boxes, paras_h, paras_b = [], [], [], [], [], []
-    for i, (t, box) in enumerate(zip(model.themas, boxes, strict=True)):
+    for t, box in zip(model.themas, boxes, strict=True):
         hb = Box(box.x + pad, box.y, box.w - 2 * pad, band_h)
         bb = Box(box.x + pad, box.y + band_h + pad, box.w - 2 * pad, box.h - band_h - 2 * pad)
         ph = [Para(t.titel, f.heading, max_lines=1, role="kop",
@@ -226,10 +218,10 @@ def _theme_tiles(model: Datavisie, style: Style, fit: Fitter,
     tiles = []
     for i, t in enumerate(model.themas):
         colour = style.theme_colour(t.id, i)
-        head = lines_of(heads[i], head_boxes[i], {"kop": text_on(colour)}, valign="middle") \
-            if heads[i] else ()
-        body = lines_of(bodies[i], body_boxes[i], {"ambitie": c["text"], "principe": c["text"]}) \
-            if bodies[i] else ()
+        hf, bf = heads[i], bodies[i]
+        head = lines_of(hf, head_boxes[i], {"kop": text_on(colour)}, valign="middle") if hf else ()
+        body = (lines_of(bf, body_boxes[i], {"ambitie": c["text"], "principe": c["text"]})
+                if bf else ())
         bullets = [(ln.x - ln.size * 0.75, ln.y - ln.size * 0.33, ln.size * 0.2)
                    for ln in body if ln.role == "principe" and _first_line(body, ln)]
         tiles.append({"box": boxes[i], "colour": colour, "band_h": band_h, "head": head,
@@ -288,14 +280,14 @@ def _numbers(model: Datavisie, fit: Fitter, ctx: dict[str, Any], name: str,
 
 
 def build_routekaart(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
-    ctx = _base(model, style, job, fit)
+    ctx = base_context(model, style, job, fit)
     d, f, c = job.defn, fit.fonts, ctx["c"]
     r = d.regions
     paras = [Para(job.defn.title, f.heading, leading=1.1, role="titel"),
              Para(f"{model.organisatie.naam} · {ctx['stand']}".strip(" ·"), f.text, scale=0.42,
                   space_before=0.2, role="zacht")]
     flow = fit.fit("titel", paras)
-    _put(ctx, "titel", flow, r["titel"].box, {"titel": c["brand"], "zacht": c["muted"]},
+    put_text(ctx, "titel", flow, r["titel"].box, {"titel": c["brand"], "zacht": c["muted"]},
          valign="bottom")
     rk = r["routekaart"]
     ctx["timeline"] = Markup(charts.timeline_svg(
@@ -310,7 +302,7 @@ def build_routekaart(model: Datavisie, style: Style, job: Job, fit: Fitter) -> d
 
 
 def build_thema(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
-    ctx = _base(model, style, job, fit)
+    ctx = base_context(model, style, job, fit)
     t = job.theme
     assert t is not None
     d, f, c = job.defn, fit.fonts, ctx["c"]
@@ -324,11 +316,12 @@ def build_thema(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[s
              Para(t.titel, f.heading, leading=1.08, space_before=0.25, role="titel",
                   source=source(t, "titel", f"de titel van thema {t.titel}"))]
     flow = fit.fit("titel", paras)
-    _put(ctx, "titel", flow, r["titel"].box, {"titel": ctx["on_theme"], "zacht": ctx["on_theme"]},
-         valign="bottom")
-    flow = fit.fit("ambitie", [Para(t.ambitie, f.strong, leading=1.3,
-                                    source=source(t, "ambitie", f"de ambitie van thema {t.titel}"))])
-    _put(ctx, "ambitie", flow, r["ambitie"].box, {"tekst": c["text"]})
+    on_theme = ctx["on_theme"]
+    put_text(ctx, "titel", flow, r["titel"].box, {"titel": on_theme, "zacht": on_theme},
+             valign="bottom")
+    ambition = source(t, "ambitie", f"de ambitie van thema {t.titel}")
+    flow = fit.fit("ambitie", [Para(t.ambitie, f.strong, leading=1.3, source=ambition)])
+    put_text(ctx, "ambitie", flow, r["ambitie"].box, {"tekst": c["text"]})
     paras = [Para("Principes", f.heading, scale=1.1, role="kop")]
     for j, pr in enumerate(t.principes):
         paras.append(Para(pr.titel, f.strong, leading=1.25, space_before=0.9, role="principe",
@@ -342,8 +335,9 @@ def build_thema(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[s
                                             f"{t.titel}")))
     flow = fit.fit("principes", paras)
     box = r["principes"].box
-    _put(ctx, "principes", flow, box, {"kop": colour if _ok_text(colour, c["bg"]) else c["text"],
-                                       "principe": c["text"], "tekst": c["text"]})
+    heading = colour if _ok_text(colour, c["bg"]) else c["text"]
+    put_text(ctx, "principes", flow, box,
+             {"kop": heading, "principe": c["text"], "tekst": c["text"]})
     numbers = []
     if flow is not None:
         n = 0
@@ -374,51 +368,6 @@ def _ok_text(colour: str, background: str) -> bool:
     from ..colour import contrast_ratio
 
     return contrast_ratio(colour, background) >= 4.5
-
-
-# --- kaart (social card) ------------------------------------------------------------------
-
-
-def build_kaart(model: Datavisie, style: Style, job: Job, fit: Fitter,
-                card: Card) -> dict[str, Any]:
-    """A 1200x630 preview image. Card texts come from the site and may be shortened with an
-    ellipsis to fit (the page itself carries the full text); no issue is raised."""
-    ctx = _base(model, style, job, fit)
-    ctx["concept"] = False  # a page preview, not a poster: it claims no version
-    d, f, c = job.defn, fit.fonts, ctx["c"]
-    r = d.regions
-    ctx["mark"] = Markup(inline_svg(style.mark.svg, prefix=f"{job.name}-mark",
-                                    x=r["kop"].box.x, y=r["kop"].box.y,
-                                    width=r["kop"].box.h, height=r["kop"].box.h))
-    fills = {"tekst": c["on_brand"], "titel": c["on_brand"], "zacht": c["on_brand"]}
-    for name, text, face, role in (("sectie", card.section, f.strong, "zacht"),
-                                   ("titel", card.title, f.heading, "titel"),
-                                   ("ondertitel", card.subtitle, f.text, "tekst"),
-                                   ("voet", ctx["host"], f.strong, "zacht")):
-        flow = _fit_or_shorten(fit, name, text, face, role)
-        _put(ctx, name, flow, r[name].box, fills,
-             valign="bottom" if name == "titel" else "top")
-    return ctx
-
-
-def _fit_or_shorten(fit: Fitter, name: str, text: str, face: Any, role: str) -> Flow | None:
-    if not text.strip():
-        return None
-    region = fit.region(name)
-    d = fit.defn
-    from .textfit import fit as fit_flow
-
-    def attempt(t: str) -> Flow | None:
-        para = [Para(t, face, leading=1.15, role=role, max_lines=region.max_lines)]
-        return fit_flow(para, region.box.w, region.box.h, largest=d.pt(region.largest),
-                        smallest=d.pt(region.smallest), step=d.pt(region.step))
-
-    flow = attempt(text)
-    words = text.split()
-    while flow is None and len(words) > 1:
-        words = words[:-1]
-        flow = attempt(" ".join(words).rstrip(",;:.-–") + "…")
-    return flow
 
 
 BUILDERS: Mapping[str, Callable[..., dict[str, Any]]] = {

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 from .textfit import face_family
 
 THUMB_WIDTH = 600
+RENDER_REVISION = 2  # part of every cache key: raise it when the rasterising code changes
 EMPTY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
 
 
@@ -75,29 +77,19 @@ def _init_worker(conf_path: str, epoch: str) -> None:
 
 
 def _surface_classes(epoch: int) -> tuple[Any, Any]:
-    """CairoSVG's PNG and PDF surfaces with fixed font options and a fixed PDF date.
-
-    Unhinted glyphs with unrounded advances keep PNG text exactly as wide as the layout
-    measured it (fontTools advances), whatever the system's cairo defaults. cairo stamps
-    PDFs with the clock; the content's date keeps the output reproducible."""
+    """CairoSVG's PNG surface, and its PDF surface with a fixed date: cairo stamps PDFs with
+    the clock; the content's date keeps the output reproducible. (Text is set unhinted, as
+    wide as the layout measured it, by `text-rendering="geometricPrecision"` in the SVG.)"""
     import cairocffi
+    from cairosvg import surface as cairosvg_surface
     from cairosvg.surface import PDFSurface, PNGSurface
 
+    # CairoSVG maps geometricPrecision to ANTIALIAS_BEST, which cairo 1.16 draws as broken
+    # glyphs; grey antialiasing keeps the unhinted, exactly measured text (our workers only).
+    cairosvg_surface.TEXT_ANTIALIAS["geometricPrecision"] = cairocffi.ANTIALIAS_GRAY
     stamp = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    def fixed_fonts(surface: Any) -> None:
-        options = cairocffi.FontOptions()
-        options.set_hint_style(cairocffi.HINT_STYLE_NONE)
-        options.set_hint_metrics(cairocffi.HINT_METRICS_OFF)
-        options.set_antialias(cairocffi.ANTIALIAS_GRAY)
-        surface.context.set_font_options(options)
-
-    class FixedPNGSurface(PNGSurface):  # type: ignore[misc]
-        def set_context_size(self, *args: Any) -> None:
-            super().set_context_size(*args)
-            fixed_fonts(self)
-
-    class FixedPDFSurface(PDFSurface):  # type: ignore[misc]
+    class DatedPDFSurface(PDFSurface):  # type: ignore[misc]
         def _create_surface(self, width: float, height: float) -> Any:
             surface, w, h = super()._create_surface(width, height)
             surface.set_metadata(cairocffi.PDF_METADATA_CREATE_DATE, stamp)
@@ -105,11 +97,7 @@ def _surface_classes(epoch: int) -> tuple[Any, Any]:
             surface.set_metadata(cairocffi.PDF_METADATA_CREATOR, "datavisie")
             return surface, w, h
 
-        def set_context_size(self, *args: Any) -> None:
-            super().set_context_size(*args)
-            fixed_fonts(self)
-
-    return FixedPNGSurface, FixedPDFSurface
+    return PNGSurface, DatedPDFSurface
 
 
 @dataclass(frozen=True)
@@ -151,8 +139,8 @@ def thumbnail(png: bytes, width: int = THUMB_WIDTH) -> bytes:
     """A smaller PNG for lists on the site (Pillow, Lanczos; no timestamps, so stable)."""
     from PIL import Image
 
-    with Image.open(io.BytesIO(png)) as im:
-        im = im.convert("RGB")
+    with Image.open(io.BytesIO(png)) as source:
+        im = source.convert("RGB")
         height = round(im.height * width / im.width)
         small = im.resize((width, height), Image.Resampling.LANCZOS)
         out = io.BytesIO()
@@ -227,16 +215,32 @@ def _close_shared() -> None:
 
 def cache_key(task: Task, fonts: Sequence[Path], epoch: int) -> str:
     """Content hash of everything that decides the output bytes."""
-    import cairosvg
-
     h = hashlib.sha256()
-    for part in (b"datavisie-poster-1", cairosvg.__version__.encode(), task.fmt.encode(),
-                 str(task.dpi).encode(), str(epoch).encode(), task.svg):
+    for part in (f"datavisie-poster-{RENDER_REVISION}".encode(), _cairosvg_version().encode(),
+                 task.fmt.encode(), str(task.dpi).encode(), str(epoch).encode(), task.svg):
         h.update(len(part).to_bytes(8, "big"))
         h.update(part)
     for p in sorted(fonts):
-        h.update(hashlib.sha256(p.read_bytes()).digest())
+        stat = p.stat()
+        h.update(_file_digest(str(p), stat.st_mtime_ns, stat.st_size))
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _cairosvg_version() -> str:
+    """From the package metadata: importing cairosvg in the build process (only the workers
+    draw) loads cairo and parses its C declarations, a third of a second per build."""
+    from importlib.metadata import version
+
+    return version("cairosvg")
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
+    """A font file's hash, once per process and file version: a site asks for a cache key per
+    page (social cards), and re-reading every font for each one was most of a warm build."""
+    del mtime_ns, size  # part of the cache key only
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def cache_get(cache_dir: Path | None, key: str, ext: str) -> bytes | None:

@@ -16,7 +16,8 @@ from ..errors import Issue
 from ..model import Datavisie
 from ..tokens import Style
 from .assets import embed_fonts, face_files
-from .kinds import BUILDERS, Card, Job, alt_text, build_kaart, job_title, poster_label
+from .card import Card, build_kaart
+from .kinds import BUILDERS, Job, alt_text, job_title, poster_label
 from .scene import Fitter, Fonts
 from .textfit import xml_safe
 
@@ -49,8 +50,13 @@ def environment(folder: str) -> Environment:
 
 
 def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | None = None,
-            card: Card | None = None) -> tuple[str, list[Issue]]:
-    """The poster's SVG and the issues of text that cannot fit (left out of the SVG)."""
+            card: Card | None = None, embed: bool = True) -> tuple[str, list[Issue]]:
+    """The poster's SVG and the issues of text that cannot fit (left out of the SVG).
+
+    `embed=False` leaves the font subsets out (the fonts mark, an XML comment, stays for
+    `embed_svg`): for layout checks and for SVG that is only rasterised (the workers draw
+    with the theme's font files through fontconfig, so the pixels are the same), where
+    subsetting would be most of the work."""
     fonts = Fonts.of(style)
     fitter = Fitter(job.defn, poster_label(job), fonts)
     if job.defn.kind == "kaart":
@@ -65,5 +71,9 @@ def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | Non
     ctx["name"] = job.name
     template = environment(str(posters_dir or DEFAULT_DIR)).get_template(job.defn.template)
     svg = template.render(**ctx)
-    faces = face_files(f.path for f in style.fonts.faces())
-    return embed_fonts(svg, faces), fitter.issues
+    return (embed_svg(svg, style) if embed else svg), fitter.issues
+
+
+def embed_svg(svg: str, style: Style) -> str:
+    """`compose(..., embed=False)` output made self-contained: the fonts it uses as subsets."""
+    return embed_fonts(svg, face_files(f.path for f in style.fonts.faces()))

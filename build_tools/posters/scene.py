@@ -12,8 +12,8 @@ from ..model import Datavisie, Version
 from ..schema import When
 from ..tokens import Style
 from .layout import Box, PosterDef, Region
-from .textfit import Flow, Para, Source, clean, fit, load_face, overflow
 from .textfit import Face as Face
+from .textfit import Flow, Para, Source, clean, fit, load_face, overflow
 
 ORGAAN = {"mt": "het managementteam", "college": "het college", "gemeenteraad": "de gemeenteraad"}
 STATUS = {"concept": "concept", "vastgesteld-mt": "vastgesteld door het managementteam",
@@ -62,7 +62,7 @@ def edition(model: Datavisie) -> Edition:
     concept = latest is None or latest.status == "concept" or adopted is None
     if latest is None:
         return Edition(True, "Concept", ("Concept: er is nog geen vastgestelde versie.",))
-    badge = f"Versie {latest.versie} · {'concept' if latest.status == 'concept' else STATUS[latest.status]}"
+    badge = f"Versie {latest.versie} · {STATUS[latest.status]}"
     lines = []
     if latest.status == "concept":
         lines.append(f"Versie {latest.versie} is een concept en nog niet vastgesteld.")

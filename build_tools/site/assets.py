@@ -16,6 +16,7 @@ STYLE_CSS = "assets/stylesheets/huisstijl.css"
 CONTENT_CSS = "assets/stylesheets/datavisie-inhoud.css"
 STATIC = {  # package file -> site path
     "datavisie.css": "assets/stylesheets/datavisie.css",
+    "versies.css": "assets/stylesheets/versies.css",  # versions, redlines, concept banners
     "datavisie.js": "assets/javascripts/datavisie.js",
 }
 LOGO = "assets/images/logo.svg"
@@ -54,7 +55,7 @@ def style_assets(ctx: SiteContext) -> list[Asset]:
 
 def stylesheets(ctx: SiteContext) -> tuple[str, ...]:
     first = (STYLE_CSS,) if ctx.style is not None else ()
-    return (*first, STATIC["datavisie.css"], CONTENT_CSS)
+    return (*first, STATIC["datavisie.css"], STATIC["versies.css"], CONTENT_CSS)
 
 
 def scripts() -> tuple[str, ...]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from ..model import Datavisie, Milestone, Project
 from ..schema import MONTHS_NL
 from ..tokens import Style
+from .editions import Editions, editions
 
 HOME = "index.md"
 VISION = "visie/index.md"
@@ -25,6 +27,27 @@ DATA = "data"
 
 def theme_path(theme_id: str) -> str:
     return f"themas/{theme_id}.md"
+
+
+def edition_path(slug: str) -> str:
+    """The start page of one version's sub-site: `0.9/index.md`."""
+    return f"{slug}/index.md"
+
+
+def edition_theme_path(slug: str, theme_id: str) -> str:
+    return f"{slug}/themas/{theme_id}.md"
+
+
+def compare_path(old_slug: str, new_slug: str) -> str:
+    return f"versies/vergelijk/{old_slug}-{new_slug}.md"
+
+
+def compare_anchor(section_key: str) -> str:
+    """Anchor of one section (`kernvisie` or a theme id) on a compare page."""
+    return f"wijziging-{section_key}"
+
+
+VERSIONS_FEED = "versies/feed.xml"
 
 
 def project_path(project_id: str) -> str:
@@ -74,6 +97,12 @@ class SiteContext:
     figures: Figures = field(default_factory=Figures)
     downloads: bool = True  # the /data/ exports exist and may be linked
     font_cache: Path | None = None  # where converted web fonts are kept between builds
+
+    @cached_property
+    def editions(self) -> Editions:
+        """The published texts of the vision (in force, archive, concept) and their
+        comparisons; computed once per site."""
+        return editions(self.model)
 
     def theme_title(self, theme_id: str) -> str:
         theme = self.model.theme(theme_id)

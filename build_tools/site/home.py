@@ -8,18 +8,18 @@ from .context import HOME, POSTERS, REGISTER, ROADMAP, VERSIONS, VISION, SiteCon
 from .html import esc, link, status_badge
 from .page import Blocks, Linker, SitePage
 from .roadmap import progress_bar
-from .versions import decision_text
+from .versions import decision_text, pending
 from .vision import theme_tiles
 
 
 def _hero(ctx: SiteContext, to: Linker) -> str:
-    org, vision = ctx.model.organisatie, ctx.model.visie
+    org, vision = ctx.model.organisatie, ctx.editions.shown
     buttons = (
         f'<a class="md-button md-button--primary" href="{esc(to(VISION))}">Lees de visie</a>'
         f'<a class="md-button" href="{esc(to(ROADMAP))}">Bekijk de routekaart</a>'
         f'<a class="md-button" href="{esc(to(REGISTER))}">Projecten en algoritmes</a>')
     return (f'<div class="dv-hero"><p class="dv-hero__org">{esc(org.naam)}</p>'
-            f'<h1 class="dv-hero__titel">{esc(vision.titel)}</h1>'
+            f'<h1 class="dv-hero__titel">{esc(vision.titel or ctx.model.visie.titel)}</h1>'
             f'<p class="dv-hero__kern">{esc(vision.kernboodschap)}</p>'
             f'<p class="dv-hero__knoppen">{buttons}</p></div>')
 
@@ -37,16 +37,20 @@ def _projects_glance(ctx: SiteContext, to: Linker) -> str:
 
 
 def _version(ctx: SiteContext, to: Linker) -> str:
-    adopted = ctx.model.latest_adopted
-    newest = ctx.model.versies[-1] if ctx.model.versies else None
-    if adopted is None:
+    ed = ctx.editions
+    edition = ed.in_force
+    if edition is not None and edition.version is not None:
+        text = (f"Versie {esc(edition.number)} geldt. Deze versie is "
+                f"{decision_text(edition.version)}.")
+        if ed.concept is not None:
+            text += " " + pending(ed.concept)
+    elif ed.status.missing is not None:
+        text = (f"Versie {esc(ed.status.missing.versie)} is vastgesteld, maar de tekst ervan "
+                "ontbreekt in deze publicatie. De site toont de huidige werktekst als "
+                "<strong>concept</strong>.")
+    else:
         text = ("De visie is nog een <strong>concept</strong>. Er is nog geen versie "
                 "vastgesteld.")
-    else:
-        text = f"Versie {esc(adopted.versie)} geldt. Deze versie is {decision_text(adopted)}."
-        if newest is not None and newest is not adopted and newest.status == "concept":
-            text += (f" Er ligt een concept voor versie {esc(newest.versie)} "
-                     f"({esc(newest.datum.label())}).")
     return (f'<div class="dv-kader"><p>{text}</p>'
             f'<p>{link(to(VERSIONS), "Alle versies en besluiten")}</p></div>')
 
@@ -77,7 +81,8 @@ def home_page(ctx: SiteContext, *, with_posters_page: bool) -> SitePage:
     if ctx.posters and with_posters_page:
         parts += ["\n## Posters\n", blocks.add(_posters(ctx, to))]
     return SitePage(
-        path=HOME, title=ctx.model.visie.titel, nav_title="Home", markdown="".join(parts),
+        path=HOME, title=ctx.editions.shown.titel or ctx.model.visie.titel, nav_title="Home",
+        markdown="".join(parts),
         source=ctx.model.visie.path, updated=ctx.vision_updated,
-        description=ctx.model.visie.kernboodschap, hide=("navigation", "toc"),
+        description=ctx.editions.shown.kernboodschap, hide=("navigation", "toc"),
         blocks=blocks.blocks)

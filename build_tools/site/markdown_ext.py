@@ -7,14 +7,17 @@ Zensical, the snippets we render ourselves) can load it: `build_tools.site.markd
 
 from __future__ import annotations
 
+import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+log = logging.getLogger("mkdocs.plugins.datavisie")
 SKIP_TAGS = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
 
 
@@ -99,6 +102,23 @@ def _key(term: str) -> str:
     return " ".join(term.split()) if _is_acronym(term) else " ".join(term.lower().split())
 
 
+class AddressCheck(Treeprocessor):
+    """Drops a link or image address that is not a URL at all (`https://[x]/`): engines split
+    every address (MkDocs' relpath step) and would stop the whole build with a traceback."""
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            attr = {"a": "href", "img": "src"}.get(el.tag)
+            value = el.get(attr) if attr else None
+            if value is None or attr is None:
+                continue
+            try:
+                urlsplit(value)
+            except ValueError:
+                del el.attrib[attr]
+                log.warning("Link of afbeelding met een ongeldig adres weggelaten: %s", value)
+
+
 class ContentExtension(Extension):
     """`raw_html: false` shows raw HTML as text; `glossary` maps term -> tooltip text."""
 
@@ -120,6 +140,8 @@ class ContentExtension(Extension):
         if glossary:
             # after inline processing (20), before prettify (10)
             md.treeprocessors.register(GlossaryProcessor(md, glossary), "datavisie-glossary", 15)
+        # before MkDocs' relpath (0), after toc (5)
+        md.treeprocessors.register(AddressCheck(md), "datavisie-addresses", 4)
 
 
 def makeExtension(**kwargs: Any) -> ContentExtension:  # noqa: N802 (Python-Markdown's API)

@@ -9,7 +9,7 @@ from ..charts import dimension_scores
 from ..model import MaturityModel, Measurement
 from ..schema import MONTHS_NL
 from .context import MATURITY, SiteContext
-from .html import esc
+from .html import esc, md_text
 from .page import Blocks, SitePage
 
 
@@ -97,9 +97,9 @@ def maturity_page(ctx: SiteContext) -> SitePage | None:
     if mm is None or not model.metingen:
         return None
     blocks = Blocks()
-    bron = f" ({mm.bron})" if mm.bron else ""
+    bron = f" ({md_text(mm.bron)})" if mm.bron else ""
     intro = (f"We meten hoe ver we zijn met datagedreven werken. Dat doen we met het "
-             f"{mm.naam}{bron}. Het model kijkt naar {len(mm.dimensies)} dimensies. Per "
+             f"{md_text(mm.naam)}{bron}. Het model kijkt naar {len(mm.dimensies)} dimensies. Per "
              "dimensie tonen we het gemiddelde van de aspecten: bij de eerste meting, bij de "
              "laatste meting en de ambitie.")
     parts = [f"# Hoe ver we zijn\n\n{intro}\n"]

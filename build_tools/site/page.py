@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape as escape_html
 from typing import Any
 
 _PLACEHOLDER = re.compile(r"<p>(dvblok[0-9a-f]{20})</p>")
@@ -36,13 +37,17 @@ class SitePage:
     description: str = ""
     hide: tuple[str, ...] = ()  # Material's `hide:` (navigation, toc, footer)
     blocks: Mapping[str, str] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)  # more front matter (sorted keys)
 
     def front_matter(self) -> dict[str, Any]:
-        meta: dict[str, Any] = {"title": self.title}
+        # Engines and themes treat `title` and `description` as HTML (Material prints them
+        # unescaped, also inside attributes): escape them, content is never markup.
+        meta: dict[str, Any] = {"title": escape_html(self.title)}
         if self.description:
-            meta["description"] = self.description
+            meta["description"] = escape_html(self.description)
         if self.hide:
             meta["hide"] = list(self.hide)
+        meta.update(sorted(self.meta.items()))
         return meta
 
     def document(self) -> str:
@@ -76,6 +81,7 @@ class Site:
     javascript: tuple[str, ...] = ()
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     footer: tuple[tuple[str, str], ...] = ()  # (title, site-relative URL) of the free pages
+    extra: Mapping[str, Any] = field(default_factory=dict)  # theme settings (`extra:` of MkDocs)
 
     def page(self, path: str) -> SitePage | None:
         return next((p for p in self.pages if p.path == path), None)

@@ -8,12 +8,16 @@ only hand its result to an engine.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape as escape_html
 from typing import Any
 
 from ..guide import SECTION as GUIDE_SECTION
 from ..guide import guide_pages
+from .archive import edition_pages
 from .assets import CONTENT_CSS, content_css, scripts, static_assets, style_assets, stylesheets
-from .context import SiteContext, free_page_path
+from .compare import compare_pages
+from .context import VERSIONS_FEED, SiteContext, free_page_path
+from .feed import feed_assets
 from .free import SECTION as ABOUT
 from .free import free_page
 from .glossary import abbreviations, glossary_page
@@ -25,8 +29,10 @@ from .register import filter_groups as register_filters
 from .register import project_page, register_page
 from .roadmap import filter_groups as roadmap_filters
 from .roadmap import roadmap_page
-from .versions import versions_page
+from .selector import selector_assets, selector_extra
+from .versions import site_notice, versions_page
 from .vision import theme_page, vision_page
+from .wellknown import wellknown_assets
 
 
 def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
@@ -48,8 +54,22 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
         *(SitePage(g.path, g.title, g.markdown, section=GUIDE_SECTION)
           for g in guide_pages(model)),
         *(project_page(ctx, p) for p in ctx.sorted_projects()),
+        *edition_pages(ctx),
+        *compare_pages(ctx),
     ]
     return tuple(p for p in pages if p is not None)
+
+
+def versions_extra(ctx: SiteContext) -> dict[str, Any]:
+    """Theme settings for versions: Material's selector, the feed link in every page head,
+    and the notice on every page when the whole site is a concept (theme/overrides)."""
+    ours: dict[str, Any] = {}
+    if ctx.model.versies:
+        ours["feed"] = VERSIONS_FEED
+    notice = site_notice(ctx)
+    if notice is not None:
+        ours["concept"] = notice
+    return {**selector_extra(ctx), "datavisie_versies": ours}
 
 
 def navigation(pages: Sequence[SitePage]) -> tuple[Any, ...]:
@@ -60,13 +80,13 @@ def navigation(pages: Sequence[SitePage]) -> tuple[Any, ...]:
         if not page.in_nav:
             continue
         entry = page.path if page.path.endswith("index.md") and page.section else \
-            {page.nav_title or page.title: page.path}
+            {escape_html(page.nav_title or page.title): page.path}  # titles are HTML to engines
         if page.section is None:
             nav.append(entry)
             continue
         if page.section not in sections:
             sections[page.section] = []
-            nav.append({page.section: sections[page.section]})
+            nav.append({escape_html(page.section): sections[page.section]})
         sections[page.section].append(entry)
     return tuple(nav)
 
@@ -78,9 +98,14 @@ def build_site(ctx: SiteContext) -> Site:
         *style_assets(ctx),
         *static_assets(),
         Asset(CONTENT_CSS, content_css(ctx, filters).encode()),
+        *wellknown_assets(email=ctx.model.organisatie.contact.email,
+                          site_url=ctx.model.organisatie.site_url,
+                          dates=[ctx.model.stand, *(p.updated for p in pages)]),
+        *selector_assets(ctx),
+        *feed_assets(ctx),
     ]
     footer = tuple((p.titel, page_url(free_page_path(p.id), directory_urls=ctx.directory_urls))
                    for p in ctx.model.paginas)
     return Site(pages=pages, assets=tuple(assets), nav=navigation(pages),
                 css=stylesheets(ctx), javascript=scripts(), abbreviations=abbreviations(ctx),
-                footer=footer)
+                footer=footer, extra=versions_extra(ctx))

@@ -138,6 +138,12 @@ class Writer:
         return "\n".join(f"- {self.rng.choice(SENTENCES)}" for _ in range(n))
 
 
+def internal_note(about: str) -> str:
+    """Text for an `intern:` field: never a public sentence, so the leak check stays quiet."""
+    return (f"Vertrouwelijk over {about}: de offerte van de leverancier ligt nog bij inkoop "
+            "en het budget is krap.")
+
+
 def _block(text: str, indent: int = 2) -> str:
     pad = " " * indent
     return "|\n" + "\n".join(pad + line if line else "" for line in text.splitlines())
@@ -208,7 +214,7 @@ def roadmap_file(sizes: Sizes) -> str:
                   f"    wanneer: {year}-{month:02d}", f"    status: {status}",
                   f"    eigenaar: {TEAMS[i % len(TEAMS)]}",
                   f"    toelichting: {_q(w.upto(400, 1, 3))}",
-                  "    intern:", f"      notitie: {_q(w.sentences(1, 1))}"]
+                  "    intern:", f"      notitie: {_q(internal_note(mid))}"]
     return "\n".join(lines) + "\n"
 
 
@@ -257,7 +263,7 @@ def project_file(i: int, sizes: Sizes) -> str:
     lines += ["raadsvragen:", "  beeldvorming:", f"    - Wat levert {topic} de inwoners op?",
               "  oordeelsvorming:", f"    - Wegen de risico's van project {i + 1} op tegen de "
               "opbrengst?", "intern:", f"  contactpersoon: Medewerker {i % 40 + 1}",
-              f"  risico: {_q(w.sentences(1, 2))}"]
+              f"  risico: {_q(internal_note(f'project {i + 1}'))}"]
     return "\n".join(lines) + "\n"
 
 
@@ -360,11 +366,12 @@ def generate(root: Path, sizes: Sizes = Sizes(), *, git: bool = True) -> Path:
     site_files(root)
     if git:
         subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+        themes = {f"themas/{tid}.md": theme_file(i, sizes.themes)
+                  for i, tid in enumerate(theme_ids(sizes.themes))}
         for n in range(sizes.versions):
-            # Each adopted text: the vision and themes as they were, then a tag.
-            (content).mkdir(exist_ok=True)
-            (content / "visie.md").write_text(vision_file(n), encoding="utf-8")
-            _git(root, "add", "content/visie.md")
+            # Each adopted text: the vision (a few sentences differ) and the themes, tagged.
+            write_files(content, {"visie.md": vision_file(n), **themes})
+            _git(root, "add", "content")
             _git(root, "commit", "-q", "-m", f"Visie versie 1.{n}", day=f"{2022 + n // 4}-01-01")
             _git(root, "tag", f"visie-1.{n}")
     write_files(content, content_files(sizes))

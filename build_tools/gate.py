@@ -1,0 +1,103 @@
+"""The gate between a finished build and publishing it: what the leak scan looks for besides
+internal text (absolute build paths, committers' e-mail addresses), and the one call that runs
+the leak scan and the link check on an output folder. The plugin calls `check_output` on the
+staging folder; only a clean folder replaces site/ (publish.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gitio import open_repo
+from .leaks import Finding, scan
+from .linkcheck import BrokenLink, check_site
+
+# a shorter path (`/`, `/srv`) also occurs in ordinary text and URLs: no use as evidence
+MIN_PATH_LENGTH = 8
+
+
+def commit_emails(root: Path) -> set[str]:
+    """E-mail addresses of the authors and committers in the history of `root` (none
+    outside git). They are personal data: the public site never shows them."""
+    repo = open_repo(root)
+    if repo is None:
+        return set()
+    out = repo.run("log", "--all", "--format=%ae%n%ce") or ""
+    return {line.strip() for line in out.splitlines() if "@" in line}
+
+
+def forbidden_strings(*, paths: Iterable[Path | str], emails: Iterable[str],
+                      public_emails: Iterable[str] = ()) -> list[str]:
+    """Literal texts that must not occur in public output: absolute paths of the build (as
+    written, and resolved) and e-mail addresses, except those the organisation publishes."""
+    public = {e.strip().casefold() for e in public_emails}
+    out: set[str] = set()
+    for p in paths:
+        for form in {str(p), str(Path(p).resolve())}:
+            form = form.rstrip("/")
+            if len(form) >= MIN_PATH_LENGTH and form.count("/") >= 2:
+                out.add(form)
+    for e in emails:
+        if e.strip().casefold() not in public:
+            out |= {e.strip(), e.strip().casefold()}
+    return sorted(s for s in out if s)
+
+
+@dataclass(frozen=True)
+class OutputReport:
+    leaks: tuple[Finding, ...]
+    broken_links: tuple[BrokenLink, ...]
+
+
+def check_output(site_dir: Path, *, fragments: Iterable[str] | None,
+                 forbidden: Iterable[str] = (), base_path: str = "/") -> OutputReport:
+    """Leak scan (when `fragments` is given: public builds) and link check of one folder."""
+    leaks = () if fragments is None else tuple(
+        scan(site_dir, fragments=fragments, forbidden_strings=forbidden))
+    return OutputReport(leaks, tuple(check_site(site_dir, base_path=base_path)))
+
+
+def temp_paths() -> list[str]:
+    """Where our build keeps temporary files (the rasteriser's fontconfig folder)."""
+    import tempfile
+
+    return [str(Path(tempfile.gettempdir()) / "datavisie-fonts-")]
+
+
+def warnings_counted() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning in this build (MkDocs aborts
+    after post_build then; the output must not be published first)."""
+    import logging
+
+    from mkdocs.utils import CountHandler
+
+    return any(isinstance(h, CountHandler) and h.get_counts()
+               for h in logging.getLogger("mkdocs").handlers)
+
+
+# Markdown extensions and plugins that read files or run templates inside pages: content
+# could pull in any file of the project (or of the machine) with them.
+FILE_READING_EXTENSIONS = {
+    "pymdownx.snippets": "haalt met `--8<--` bestanden in een pagina",
+    "pymdownx.b64": "leest afbeeldingen van schijf in de pagina",
+    "markdown_include.include": "haalt met `{!bestand!}` bestanden in een pagina",
+    "markdown_include": "haalt met `{!bestand!}` bestanden in een pagina",
+    "mdx_include": "haalt met `{! bestand !}` bestanden in een pagina",
+}
+FILE_READING_PLUGINS = {
+    "include-markdown": "haalt met `{% include %}` bestanden in een pagina",
+    "macros": "voert sjablonen in de inhoud uit (en kan bestanden lezen)",
+    "mkdocs-simple-hooks": "voert code uit tijdens de bouw",
+}
+
+
+def refused_extensions(extensions: Iterable[object], plugins: Iterable[str]) -> list[str]:
+    """Why each configured extension or plugin that could read files is refused (Dutch)."""
+    names = [e if isinstance(e, str) else type(e).__module__ for e in extensions]
+    out = [f"Markdown-uitbreiding `{n}` is niet toegestaan: {FILE_READING_EXTENSIONS[n]}; "
+           "haal haar weg uit `markdown_extensions`" for n in names
+           if n in FILE_READING_EXTENSIONS]
+    out += [f"plugin `{n}` is niet toegestaan: {FILE_READING_PLUGINS[n]}; haal hem weg uit "
+            "`plugins`" for n in plugins if n.split("/")[-1] in FILE_READING_PLUGINS]
+    return out

@@ -1,0 +1,140 @@
+"""`datavisie bouw`: the site build as a publishing step. Runs MkDocs in this process (the
+same build as `mkdocs build`, with the same plugin) and turns the way it ended into the exit
+code that tells who must act: 0 built, 1 content or style errors, 2 leak, 3 internal error."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_LEAK, EXIT_OK, UserError
+
+INTERNAL_DEFAULT_DIR = "site-intern"
+
+
+def _logging() -> logging.Handler:
+    """MkDocs' messages on stderr the way `mkdocs build` shows them."""
+    handler = logging.StreamHandler(sys.stderr)
+    try:
+        from mkdocs.__main__ import ColorFormatter
+
+        handler.setFormatter(ColorFormatter())
+    except ImportError:  # pragma: no cover - older MkDocs
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return handler
+
+
+def exit_code(failure: BaseException | None) -> int:
+    """The exit code for how a build ended (None: it succeeded)."""
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from .plugin import LeakFound
+
+    if failure is None:
+        return EXIT_OK
+    if isinstance(failure, LeakFound):
+        return EXIT_LEAK
+    if isinstance(failure, (PluginError, ConfigurationError, Abort)):
+        return EXIT_CONTENT  # content, style, links, strict warnings, mkdocs.yml: a message
+    return EXIT_INTERNAL
+
+
+def build(root: Path, *, audience: str | None = None, out: str | None = None,
+          strict: bool | None = None) -> int:
+    """Build the site of the project at `root`; returns the exit code."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from .plugin import ENV_AUDIENCE
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise UserError(f"{config_file} ontbreekt: dit is geen datavisie-project")
+    handler = _logging()
+    previous = os.environ.get(ENV_AUDIENCE)
+    if audience:
+        os.environ[ENV_AUDIENCE] = audience  # the plugin reads it before mkdocs.yml's value
+    try:
+        overrides: dict[str, Any] = {}
+        if strict is not None:
+            overrides["strict"] = strict
+        try:
+            config = load_config(str(config_file), **overrides)
+        except (ConfigurationError, Abort) as exc:
+            print(f"mkdocs.yml: {exc}", file=sys.stderr)
+            return EXIT_CONTENT
+        plugin = config.plugins.get("datavisie")
+        effective = audience or os.environ.get(ENV_AUDIENCE) or (
+            plugin.config.doelgroep if plugin is not None else "publiek")
+        public_dir = Path(config.site_dir).resolve()
+        if out:
+            config.site_dir = str(Path(out).resolve())
+        elif effective == "intern":
+            config.site_dir = str(root / INTERNAL_DEFAULT_DIR)
+        if effective == "intern" and Path(config.site_dir).resolve() == public_dir:
+            raise UserError(f"de interne site hoort niet in {public_dir.name}/, de map die "
+                            "gepubliceerd wordt; kies een andere map met --uit")
+        config.plugins.on_startup(command="build", dirty=False)
+        failure: BaseException | None = None
+        try:
+            mkdocs_build(config)
+        except Exception as exc:  # noqa: BLE001 - every way a build ends gets an exit code
+            failure = exc
+        finally:
+            config.plugins.on_shutdown()
+        # MkDocs turns a plugin's error into a bare Abort; the plugin kept the original
+        if plugin is not None and getattr(plugin, "failure", None) is not None:
+            failure = plugin.failure
+        code = exit_code(failure)
+        if code == EXIT_INTERNAL and failure is not None:
+            traceback.print_exception(failure)
+            print("\nInterne fout in datavisie (geen fout in de inhoud). Meld dit bij de "
+                  "beheerders.", file=sys.stderr)
+        elif code == EXIT_OK:
+            print(f"Site gebouwd in {config.site_dir} (doelgroep: {effective}).",
+                  file=sys.stderr)
+        elif code == EXIT_LEAK:
+            print("Niet gepubliceerd: de publieke site bevatte interne inhoud (zie hierboven).",
+                  file=sys.stderr)
+        return code
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+        if audience:
+            if previous is None:
+                os.environ.pop(ENV_AUDIENCE, None)
+            else:
+                os.environ[ENV_AUDIENCE] = previous
+
+
+def cmd_bouw(args: argparse.Namespace) -> int:
+    from .cli import find_root
+
+    return build(find_root(Path(args.root)), audience=args.doelgroep, out=args.uit,
+                 strict=args.strict)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("bouw", help="bouw de site (zoals mkdocs build) en controleer of er "
+                                    "niets interns in staat")
+    p.add_argument("--doelgroep", choices=("publiek", "intern"), default=None,
+                   help="voor wie de site is (standaard: wat mkdocs.yml zegt, meestal publiek)")
+    p.add_argument("--uit", default=None,
+                   help=f"map voor de site (standaard: site_dir uit mkdocs.yml; voor de interne "
+                        f"site {INTERNAL_DEFAULT_DIR}/)")
+    strict = p.add_mutually_exclusive_group()
+    strict.add_argument("--strict", dest="strict", action="store_true", default=True,
+                        help="waarschuwingen zijn fouten (standaard)")
+    strict.add_argument("--niet-strikt", dest="strict", action="store_false",
+                        help="waarschuwingen laten de bouw niet mislukken")
+    p.set_defaults(func=cmd_bouw)

@@ -1,0 +1,1 @@
+"""Browser, accessibility and validity tests of the built site (marker `browser`)."""
