@@ -6,6 +6,8 @@ into site assets; posters read it directly. Field names are English, tokens in Y
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,10 +86,15 @@ class Style:
     spacing: Mapping[str, int]  # px, keys SPACES
     radius: int  # px
 
-    def theme_colour(self, theme_id: str, index: int) -> str:
-        """A theme's own colour, else the fallback at its 0-based place in the theme order."""
+    def theme_colour(self, theme_id: str, order: Sequence[str]) -> str:
+        """A theme's own colour; else the next spare colour: the first theme in `order` (all
+        theme ids, in `volgorde`) without a colour of its own gets the first spare, and so on."""
         own = self.themes.get(theme_id)
-        return own if own else self.theme_fallback[index % len(self.theme_fallback)]
+        if own:
+            return own
+        without = [t for t in order if not self.themes.get(t)]
+        index = without.index(theme_id) if theme_id in without else len(without)
+        return self.theme_fallback[index % len(self.theme_fallback)]
 
     def status_colour(self, status: str) -> str:
         """Colour of a milestone or project status (the two sets do not overlap)."""

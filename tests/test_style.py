@@ -83,17 +83,23 @@ def test_noordkust_theme_loads_with_its_own_style_and_defaults() -> None:
     assert style.light.link == style.light.brand  # `link` left out: follows `merk`
     assert style.light.on_brand == text_on(style.light.brand)
     assert style.fonts.code is None
-    assert style.theme_colour("ethiek", 0) == "#9b4f7a"
-    assert style.theme_colour("datavaardigheid", 3) == style.theme_fallback[0]
+    order = ["ethiek", "transparantie", "datavaardigheid"]
+    assert style.theme_colour("ethiek", order) == "#9b4f7a"
+    assert style.theme_colour("datavaardigheid", order) == style.theme_fallback[0]
     assert style.light.brand != load_style(THEME, ROOT).light.brand
 
 
-def test_theme_colour_falls_back_by_position_and_cycles() -> None:
+def test_spare_colours_go_in_order_to_themes_without_their_own_and_cycle() -> None:
     style = load_style(THEME, ROOT)
-    assert style.theme_colour("ethiek", 5) == "#a0488f"
     n = len(style.theme_fallback)
-    assert style.theme_colour("nieuw-thema", 1) == style.theme_fallback[1]
-    assert style.theme_colour("nieuw-thema", n + 1) == style.theme_fallback[1]
+    new = [f"nieuw-{i}" for i in range(n + 2)]
+    order = ["ethiek", new[0], "transparantie", *new[1:]]
+    assert style.theme_colour("ethiek", order) == "#a0488f"
+    assert style.theme_colour(new[0], order) == style.theme_fallback[0]
+    assert style.theme_colour(new[1], order) == style.theme_fallback[1]
+    assert style.theme_colour(new[n], order) == style.theme_fallback[0]
+    colours = [style.theme_colour(t, order) for t in new[:n]]
+    assert len(set(colours)) == n
 
 
 # --- broken themes ---------------------------------------------------------------------------

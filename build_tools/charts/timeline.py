@@ -88,7 +88,7 @@ def _plan(model: Datavisie, style: Style, *, width: float, lanes: str,
     fs = font_size
     pal = style.light
     road = model.routekaart
-    order = {t.id: i for i, t in enumerate(model.themas)}
+    order = [t.id for t in model.themas]
     shown = [t for t in model.themas if themes is None or t.id in themes]
     milestones = [m for m in road.mijlpalen
                   if themes is None or any(t in themes for t in m.themas)]
@@ -104,7 +104,7 @@ def _plan(model: Datavisie, style: Style, *, width: float, lanes: str,
     shared = lanes == "themas" and len(shown) >= 3 and any(
         shown_ids <= set(m.themas) for m in milestones)
     if lanes == "themas" and shown:
-        lane_list = [(t.id, t.titel, style.theme_colour(t.id, order[t.id])) for t in shown]
+        lane_list = [(t.id, t.titel, style.theme_colour(t.id, order)) for t in shown]
         if shared:
             lane_list.insert(0, (ALL_LANE, "Alle thema's", pal.brand))
     else:

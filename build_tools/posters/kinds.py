@@ -217,7 +217,7 @@ def _theme_tiles(model: Datavisie, style: Style, fit: Fitter,
     bodies = _same_size(bodies, paras_b, body_boxes)
     tiles = []
     for i, t in enumerate(model.themas):
-        colour = style.theme_colour(t.id, i)
+        colour = style.theme_colour(t.id, [x.id for x in model.themas])
         hf, bf = heads[i], bodies[i]
         head = lines_of(hf, head_boxes[i], {"kop": text_on(colour)}, valign="middle") if hf else ()
         body = (lines_of(bf, body_boxes[i], {"ambitie": c["text"], "principe": c["text"]})
@@ -308,7 +308,7 @@ def build_thema(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[s
     d, f, c = job.defn, fit.fonts, ctx["c"]
     r = d.regions
     index = model.themas.index(t)
-    colour = style.theme_colour(t.id, index)
+    colour = style.theme_colour(t.id, [x.id for x in model.themas])
     ctx["theme_colour"] = colour
     ctx["on_theme"] = text_on(colour)
     paras = [Para(f"Thema {index + 1} van {len(model.themas)} · {model.visie.titel}", f.strong,

@@ -111,9 +111,7 @@ class SiteContext:
     def theme_colour(self, theme_id: str) -> str | None:
         if self.style is None:
             return None
-        order = [t.id for t in self.model.themas]
-        index = order.index(theme_id) if theme_id in order else 0
-        return self.style.theme_colour(theme_id, index)
+        return self.style.theme_colour(theme_id, [t.id for t in self.model.themas])
 
     def milestones_of_theme(self, theme_id: str) -> tuple[Milestone, ...]:
         return tuple(m for m in self.model.routekaart.mijlpalen if theme_id in m.themas)
