@@ -199,7 +199,7 @@ def test_navigation_order_and_project_pages_outside_it(denhelder_model) -> None:
     nav = navigation(pages)
     top = [next(iter(item)) if isinstance(item, dict) else item for item in nav]
     assert top == ["Home", "Visie", "Routekaart", "Projecten", "Ontwikkeling", "Over",
-                   "Begrippen", "Versies"]
+                   "Begrippen", "Versies", "Meedoen"]
     visie = nav[1]["Visie"]
     assert visie[0] == "visie/index.md"
     assert [next(iter(e.values())) for e in visie[1:]] == \
