@@ -96,6 +96,11 @@ CODES: dict[str, Code] = {
     "DV120": Code("HTML-commentaar in Markdown",
                   "Haal `<!-- ... -->` weg: het komt als tekst op de site. Een notitie voor "
                   "collega's zet je in een blok `!!! intern`."),
+    "DV121": Code("Te veel `[` in één alinea",
+                  "Splits de alinea met lege regels, of zet de tekst in een codeblok (```)."),
+    "DV122": Code("Markdown te diep genest",
+                  "Maak de opbouw platter: hoogstens 20 lijsten, citaten of inspringingen in "
+                  "elkaar."),
     # --- rules across values and files ----------------------------------------------------
     "DV201": Code("Volgordenummer dubbel", "Geef elk thema een eigen `volgorde`."),
     "DV202": Code("Id dubbel", "Geef elke fase, mijlpaal, dimensie, aspect en niveau een "

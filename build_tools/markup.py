@@ -1,42 +1,102 @@
-"""Rules for Markdown text in content that could surprise its author on the site: an HTML
-comment (`<!-- ... -->`) looks hidden in the editor, but raw HTML in content is published as
-text, so the note would be there for every reader. Pure: model -> list of Issues (DV120)."""
+"""Rules for Markdown text in content that could surprise its author or stall the build.
+
+An HTML comment (`<!-- ... -->`) looks hidden in the editor, but raw HTML in content is
+published as text, so the note would be there for every reader (DV120). Python-Markdown needs
+quadratic time for many `[` in one paragraph and recurses once per level of nesting, so a
+hostile or broken text could stall the build or crash it; such text is refused with a clear
+error long before that (DV121, DV122, DV001). Pure: model -> list of Issues."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .errors import Issue, Pos
+from .yamlio import MAX_LINE
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_CONTAINER = re.compile(r" {4}|\t|(?: {0,3}>| {0,3}(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]?")
 COMMENT = "<!--"
+MAX_BRACKETS = 500  # `[` per paragraph: about 0.2 s for the worst case, never seen in prose
+MAX_NESTING = 20  # lists, quotes, indented blocks and admonitions inside each other
 
 
-def comment_lines(text: str) -> list[int]:
-    """0-based numbers of the lines with an HTML comment outside code (fenced blocks and
-    code spans, where `<!--` is shown as the text it is)."""
-    found, fence = [], ""
+def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(0-based number, line, inside a fenced code block) for every line."""
+    fence = ""
     for n, line in enumerate(text.split("\n")):
         opener = _FENCE.match(line)
         if fence:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence = ""
+            yield n, line, True
             continue
         if opener:
             fence = opener.group(1)
+        yield n, line, bool(fence)
+
+
+def comment_lines(text: str) -> list[int]:
+    """0-based numbers of the lines with an HTML comment outside code (fenced blocks and
+    code spans, where `<!--` is shown as the text it is)."""
+    return [n for n, line, code in _lines(text)
+            if not code and COMMENT in _CODE_SPAN.sub("", line)]
+
+
+def nesting(line: str) -> int:
+    """How many containers (indent, quote, list item) a line opens before its text."""
+    depth, pos = 0, 0
+    while depth <= MAX_NESTING:
+        m = _CONTAINER.match(line, pos)
+        if not m or m.end() == pos:
+            return depth
+        depth += 1
+        pos = m.end()
+    return depth
+
+
+def _too_heavy(text: str) -> list[tuple[int, str, str]]:
+    """(0-based line, code, message) for what would stall or crash the Markdown renderer."""
+    found = []
+    brackets, block_start = 0, 0
+    for n, line, code in _lines(text):
+        if len(line) > MAX_LINE:
+            found.append((n, "DV001", f"regel is te lang ({len(line)} tekens)"))
             continue
-        if COMMENT in _CODE_SPAN.sub("", line):
-            found.append(n)
+        if not line.strip():
+            brackets, block_start = 0, n + 1
+            continue
+        if code:
+            continue
+        if nesting(line) > MAX_NESTING and not any(c == "DV122" for _, c, _ in found):
+            found.append((n, "DV122", f"meer dan {MAX_NESTING} lijsten, citaten of "
+                                      "inspringingen in elkaar"))
+        before = brackets
+        brackets += line.count("[")
+        if before <= MAX_BRACKETS < brackets:
+            found.append((block_start, "DV121", f"meer dan {MAX_BRACKETS} keer `[` in één "
+                                                "alinea"))
     return found
 
 
-def _issue(pos: Pos, field: str) -> Issue:
-    return Issue.at(pos, "DV120", f"HTML-commentaar (`<!-- -->`) in `{field}` is niet verborgen: "
-                    "het komt als tekst op de site",
+_HINTS = {
+    "DV001": f"houd regels korter dan {MAX_LINE} tekens",
+    "DV121": "splits de alinea met lege regels, of zet de tekst in een codeblok (```)",
+    "DV122": "maak de opbouw platter",
+}
+
+
+def _text_issues(text: str, where: str, at: Any) -> list[Issue]:
+    out = [Issue.at(at(n), "DV120", f"HTML-commentaar (`<!-- -->`) in {where} is niet "
+                    "verborgen: het komt als tekst op de site",
                     "haal het weg; een notitie voor collega's zet je in een blok `!!! intern`")
+           for n in comment_lines(text)]
+    out += [Issue.at(at(n), code, f"{message} in {where}", _HINTS[code])
+            for n, code, message in _too_heavy(text)]
+    return out
 
 
 def _walk(value: Any, out: list[Issue]) -> None:
@@ -49,21 +109,20 @@ def _walk(value: Any, out: list[Issue]) -> None:
     for f in dataclasses.fields(value):
         current = getattr(value, f.name)
         if f.metadata.get("markdown") and isinstance(current, str):
-            lines = comment_lines(current)
-            if not lines:
-                continue
             if f.name == "body":
                 path = getattr(value, "path", value.pos.path)
                 start = getattr(value, "body_line", 1)
-                out += [_issue(Pos(path, start + n, 1), "tekst") for n in lines]
+                out += _text_issues(current, "de tekst",
+                                    lambda n, p=path, s=start: Pos(p, s + n, 1))
             else:
-                out.append(_issue(getattr(value, "fpos", {}).get(f.name, value.pos), f.name))
+                pos = getattr(value, "fpos", {}).get(f.name, value.pos)
+                out += _text_issues(current, f"`{f.name}`", lambda n, pos=pos: pos)
         elif f.name not in ("pos", "fpos", "intern"):
             _walk(current, out)
 
 
 def markup_issues(model: Any) -> list[Issue]:
-    """DV120 for every HTML comment in a Markdown field or body of the model."""
+    """Issues for every Markdown field and body of the model (DV001, DV120-DV122)."""
     out: list[Issue] = []
     _walk(model, out)
     return out

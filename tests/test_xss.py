@@ -116,8 +116,12 @@ def _kind(rel: str) -> str | None:
 # --- reading output ------------------------------------------------------------------------
 
 def _norm_url(value: str) -> str:
-    """A URL as a browser reads its scheme: control characters and whitespace removed."""
-    return re.sub(r"[\x00-\x20\u200b-\u200f\u2028-\u202e\ufeff]", "", value).lower()
+    """A URL as a browser reads its scheme (WHATWG URL): leading and trailing C0 controls
+    and spaces stripped, tabs and line breaks removed anywhere, case ignored."""
+    return re.sub(r"[\t\n\r]", "", value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n"
+                                              "\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15"
+                                              "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+                                              )).lower()
 
 
 @pytest.fixture(scope="module")

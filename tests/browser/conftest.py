@@ -82,20 +82,24 @@ OpenPage = Callable[..., Any]
 
 @pytest.fixture
 def open_page(browser: Any, server: Server) -> Iterator[OpenPage]:
-    """`open_page(url="", width=1280, javascript=True, base=server)` -> a Playwright page at
-    that site-relative URL. At the end of the test, any console error, script error or
-    request to another host fails it. `page.watch` holds what was seen."""
+    """`open_page(url="", width=1280, javascript=True, base=server, ...)` -> a Playwright page
+    at that site-relative URL (None: no navigation yet). At the end of the test, any console
+    error, script error or request to another host fails it. `page.watch` holds what was
+    seen."""
     contexts: list[tuple[Any, Watch]] = []
 
     def make(url: str = "", *, width: int = DESKTOP, javascript: bool = True,
              base: Server | None = None, color_scheme: str = "light",
-             allow_console: Callable[[str], bool] | None = None) -> Any:
+             allow_console: Callable[[str], bool] | None = None,
+             init_script: str | None = None) -> Any:
         watch = Watch()
         context = browser.new_context(viewport={"width": width, "height": 900},
                                       java_script_enabled=javascript,
                                       color_scheme=color_scheme, locale="nl-NL",
                                       service_workers="block", accept_downloads=True)
         context.route("**/*", lambda route: guard(route, watch))
+        if init_script:
+            context.add_init_script(script=init_script)
         page = context.new_page()
 
         def on_console(msg: Any) -> None:

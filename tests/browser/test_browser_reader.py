@@ -142,6 +142,17 @@ def test_filters_work(open_page: Any, url: str, javascript: bool) -> None:
     assert visible_rows(page, box) == total
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
+def test_filters_work_with_the_keyboard(open_page: Any, javascript: bool) -> None:
+    page = open_page("projecten/", javascript=javascript)
+    box = ".dv-filterbaar"
+    ident, attribute, value = _first_choice(page, box)
+    page.locator(f"{box} fieldset").first.locator("input").first.focus()
+    page.keyboard.press("ArrowRight")  # radio group: the arrow keys choose
+    assert page.locator(f"#{ident}").is_checked()
+    assert visible_rows(page, box) == _expected_rows(page, box, attribute, value)
+
+
 def test_filter_choice_from_the_address(open_page: Any) -> None:
     page = open_page("projecten/#themas=ethiek")
     box = ".dv-filterbaar"

@@ -107,9 +107,50 @@
     });
   }
 
+  /* A table wider than the screen scrolls; without a link inside, only a mouse could scroll
+     it. Such a region gets a tab stop and a name (WCAG 2.1.1). */
+  function focusableScrollRegions() {
+    var regions = document.querySelectorAll(".md-typeset__scrollwrap, .dv-tabel-wrap");
+    Array.prototype.forEach.call(regions, function (region) {
+      var scrolls = region.scrollWidth > region.clientWidth + 1;
+      var inside = region.querySelector("a[href], button, input, [tabindex]");
+      if (scrolls && !inside && !region.hasAttribute("tabindex")) {
+        var caption = region.querySelector("caption");
+        region.setAttribute("tabindex", "0");
+        region.setAttribute("role", "region");
+        region.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
+      }
+    });
+  }
+
+  /* Material's version selector names its button "Selecteer versie" while it shows the
+     version: the visible text must be part of the name (WCAG 2.5.3). Material draws it after
+     loading versions.json, so wait for it. */
+  function nameVersionButton() {
+    var header = document.querySelector(".md-header");
+    if (!header || !window.MutationObserver) return;
+    function fix() {
+      var button = header.querySelector(".md-version__current");
+      if (!button) return false;
+      var text = button.textContent.trim();
+      var label = button.getAttribute("aria-label") || "";
+      if (text && label.indexOf(text) === -1) {
+        button.setAttribute("aria-label", text + (label ? ", " + label.toLowerCase() : ""));
+      }
+      return true;
+    }
+    if (fix()) return;
+    var observer = new MutationObserver(function () { if (fix()) observer.disconnect(); });
+    observer.observe(header, {childList: true, subtree: true});
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".dv-filterbaar"), setupFilter);
     Array.prototype.forEach.call(document.querySelectorAll("table[data-dv-sorteerbaar]"), setupSort);
+    nameVersionButton();
+    focusableScrollRegions();
+    window.addEventListener("load", focusableScrollRegions);
+    window.addEventListener("resize", focusableScrollRegions);
   }
 
   if (document.readyState === "loading") {
