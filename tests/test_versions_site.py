@@ -8,6 +8,7 @@ repository, no tags, a shallow clone): one clear message, and a site that says i
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -20,8 +21,13 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from build_tools.history import current_text
+from build_tools.load import load
 from build_tools.site import SiteContext, build_site
+from build_tools.site.compare import body_html, segments_html
 from build_tools.site.inputs import read_site_inputs
+from build_tools.site.selector import selector_assets, selector_extra
+from build_tools.textdiff import Block, Segment
 
 REPO = Path(__file__).resolve().parent.parent
 NOORDKUST = REPO / "tests" / "fixtures" / "noordkust"
@@ -413,6 +419,42 @@ def test_site_generation_with_history_is_deterministic(tmp_path: Path) -> None:
                       + [(a.path, a.content) for a in site.assets])
 
     assert generate() == generate()
+
+
+# --- pure parts of the pages ------------------------------------------------------------------
+
+def test_changes_are_escaped_labelled_and_mark_words_only() -> None:
+    html = segments_html((Segment("=", "Zie <b>dit</b>"), Segment("-", " oud "),
+                          Segment("+", " <script>nieuw</script> "), Segment("=", "einde")))
+    assert "<script>" not in html and "&lt;script&gt;nieuw&lt;/script&gt;" in html
+    assert "Zie &lt;b&gt;dit&lt;/b&gt; " in html
+    assert ('<del class="dv-del"><span class="dv-sr">verwijderd: </span>oud</del>  '
+            '<ins class="dv-ins"><span class="dv-sr">ingevoegd: </span>') in html
+
+
+def test_unchanged_paragraphs_around_a_change_stay_and_the_rest_folds() -> None:
+    same = [Block("=", (Segment("=", f"Alinea {i}."),)) for i in range(5)]
+    change = Block("~", (Segment("=", "Een "), Segment("+", "nieuw"), Segment("=", " woord.")))
+    html = body_html((*same, change, same[0]), frozenset({"Alinea 0."}))
+    assert html.count("<details") == 1 and "3 ongewijzigde alinea's" in html
+    assert html.startswith('<h3 class="dv-rl-alinea dv-rl-alinea--gelijk">Alinea 0.</h3>')
+    assert "Alinea 4." in html.split("</details>")[1]  # next to the change: in view
+
+
+def _with_adopted_text(site_url: str) -> SiteContext:
+    model = load(REPO / "tests" / "fixtures" / "minimal")
+    org = dataclasses.replace(model.organisatie, site_url=site_url)
+    adopted = dataclasses.replace(current_text(model), versie="1.0")
+    return SiteContext(model=dataclasses.replace(model, organisatie=org, geschiedenis=(adopted,)))
+
+
+def test_selector_only_when_the_site_is_at_the_root_of_its_host() -> None:
+    at_root = _with_adopted_text("https://data.example.org/")
+    assert selector_extra(at_root) == {"version": {"provider": "mike"}, "scope": "/"}
+    assert "versions.json" in {a.path for a in selector_assets(at_root)}
+    below = _with_adopted_text("https://example.github.io/datavisie/")
+    assert selector_extra(below) == {}
+    assert "versions.json" not in {a.path for a in selector_assets(below)}
 
 
 # --- without history -----------------------------------------------------------------------------

@@ -4,7 +4,16 @@ the version that applies with its decision, and the posters."""
 from __future__ import annotations
 
 from .. import labels
-from .context import HOME, POSTERS, REGISTER, ROADMAP, VERSIONS, VISION, SiteContext
+from .context import (
+    HOME,
+    POSTERS,
+    REGISTER,
+    ROADMAP,
+    VERSIONS,
+    VISION,
+    SiteContext,
+    compare_path,
+)
 from .html import esc, link, status_badge
 from .page import Blocks, Linker, SitePage
 from .roadmap import progress_bar
@@ -51,8 +60,12 @@ def _version(ctx: SiteContext, to: Linker) -> str:
     else:
         text = ("De visie is nog een <strong>concept</strong>. Er is nog geen versie "
                 "vastgesteld.")
-    return (f'<div class="dv-kader"><p>{text}</p>'
-            f'<p>{link(to(VERSIONS), "Alle versies en besluiten")}</p></div>')
+    links = [link(to(VERSIONS), "Alle versies en besluiten")]
+    pair = ed.concept_pair
+    if pair is not None:
+        links.append(link(to(compare_path(pair.old.slug, pair.new.slug)),
+                          "Bekijk wat het concept verandert"))
+    return f'<div class="dv-kader"><p>{text}</p><p>{" · ".join(links)}</p></div>'
 
 
 def _posters(ctx: SiteContext, to: Linker) -> str:

@@ -115,8 +115,11 @@ class AddressCheck(Treeprocessor):
             try:
                 urlsplit(value)
             except ValueError:
-                del el.attrib[attr]
                 log.warning("Link of afbeelding met een ongeldig adres weggelaten: %s", value)
+                if el.tag == "img":
+                    el.text = el.get("alt", "")
+                el.tag = "span"  # the text stays, the address goes
+                el.attrib.clear()
 
 
 class ContentExtension(Extension):

@@ -42,18 +42,28 @@ def progress_bar(ctx: SiteContext) -> str:
     if not total:
         return '<p class="dv-leeg">De routekaart heeft nog geen mijlpalen.</p>'
     segments, legend = [], []
+    start = 0.0
     for status, n in counts.items():
         if not n:
             continue
-        share = f"{n / total * 100:.2f}".rstrip("0").rstrip(".")
-        segments.append(f'<span class="dv-voortgang__deel dv-status--{status}" '
-                        f'style="width: {share}%"></span>')
+        # SVG rects rather than style="width: ..%": a strict CSP (style-src 'self') forbids
+        # style attributes. A small gap separates neighbouring colours.
+        share = n / total * 100
+        width = share if start + share >= 99.99 else max(share - 0.4, 0.1)
+        segments.append(f'<rect class="dv-voortgang__deel dv-status--{status}" '
+                        f'x="{_pct(start)}" width="{_pct(width)}" height="1"/>')
         legend.append(f'<li>{status_badge(status, kind="mijlpaal")} {n}</li>')
+        start += share
     done = counts.get("gereed", 0)
     return (f'<div class="dv-voortgang"><p class="dv-voortgang__kop">{done} van de {total} '
             f'mijlpalen zijn gereed.</p>'
-            f'<div class="dv-voortgang__balk" aria-hidden="true">{"".join(segments)}</div>'
+            '<svg class="dv-voortgang__balk" viewBox="0 0 100 1" preserveAspectRatio="none" '
+            f'aria-hidden="true">{"".join(segments)}</svg>'
             f'<ul class="dv-voortgang__legenda">{"".join(legend)}</ul></div>')
+
+
+def _pct(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _phase_table(ctx: SiteContext) -> str:

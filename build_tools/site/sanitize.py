@@ -9,6 +9,7 @@ Our own generated HTML (charts, tables) is inserted after this step (see `page.i
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -27,25 +28,32 @@ ATTRIBUTES = {
     "abbr": {"title"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "style"},
-    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "scope", "align"},
     "details": {"open"},
 }
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
-# Markdown tables align columns with `style="text-align: ..."`; no other property survives.
-STYLE_PROPERTIES = frozenset({"text-align"})
+# Markdown tables align columns with `style="text-align: ..."`. The site runs under a
+# Content-Security-Policy without inline styles, so that becomes the `align` attribute (a
+# presentational hint, not a style) and no style attribute survives.
+_TABLE_ALIGN = re.compile(
+    r'<(t[dh])([^>]*?) style="text-align:\s*(left|center|right);?"', re.I)
+ALIGNMENTS = frozenset({"left", "center", "right"})
 
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
     if tag == "img" and attr == "src" and urlsplit(value).scheme:
         return None  # only images that are part of this site: no tracking pixels, no hotlinks
+    if attr == "align" and value.lower() not in ALIGNMENTS:
+        return None
     return value
 
 
 def sanitize_html(html: str) -> str:
     """Rendered content HTML -> the same HTML with only allowed tags, attributes and URLs."""
+    html = _TABLE_ALIGN.sub(r'<\1\2 align="\3"', html)
     return nh3.clean(
         html,
         tags=set(TAGS),
@@ -56,5 +64,4 @@ def sanitize_html(html: str) -> str:
         strip_comments=True,
         link_rel=None,
         url_schemes=set(URL_SCHEMES),
-        filter_style_properties=set(STYLE_PROPERTIES),
     )
