@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .gitio import open_repo
@@ -45,16 +46,40 @@ def forbidden_strings(*, paths: Iterable[Path | str], emails: Iterable[str],
 
 
 @dataclass(frozen=True)
+class LeakRules:
+    """What the leak scan of one public build looks for."""
+
+    fragments: tuple[str, ...]  # distinctive internal texts
+    forbidden: tuple[str, ...]  # build paths and committers' e-mail addresses
+
+
+def leak_rules(root: Path, *, content: str = "content", paths: Iterable[Path] = (),
+               also_public: Iterable[str] = ()) -> LeakRules:
+    """The rules for a public build of the project at `root`: internal texts from the
+    unfiltered model with its adopted texts from git (their internal blocks must not turn
+    up either), and the paths and addresses that must not."""
+    from .audience import internal_fragments
+    from .history import attach
+    from .load import load
+
+    full, _ = attach(load(root, content_dir=content), root, content_dir=content)
+    forbidden = forbidden_strings(paths=[root, *paths, *temp_paths()],
+                                  emails=commit_emails(root),
+                                  public_emails=[full.organisatie.contact.email])
+    return LeakRules(tuple(internal_fragments(full, also_public=also_public)), tuple(forbidden))
+
+
+@dataclass(frozen=True)
 class OutputReport:
     leaks: tuple[Finding, ...]
     broken_links: tuple[BrokenLink, ...]
 
 
-def check_output(site_dir: Path, *, fragments: Iterable[str] | None,
-                 forbidden: Iterable[str] = (), base_path: str = "/") -> OutputReport:
-    """Leak scan (when `fragments` is given: public builds) and link check of one folder."""
-    leaks = () if fragments is None else tuple(
-        scan(site_dir, fragments=fragments, forbidden_strings=forbidden))
+def check_output(site_dir: Path, *, rules: LeakRules | None,
+                 base_path: str = "/") -> OutputReport:
+    """Leak scan (with `rules`: public builds) and link check of one output folder."""
+    leaks = () if rules is None else tuple(
+        scan(site_dir, fragments=rules.fragments, forbidden_strings=rules.forbidden))
     return OutputReport(leaks, tuple(check_site(site_dir, base_path=base_path)))
 
 
@@ -101,3 +126,20 @@ def refused_extensions(extensions: Iterable[object], plugins: Iterable[str]) -> 
     out += [f"plugin `{n}` is niet toegestaan: {FILE_READING_PLUGINS[n]}; haal hem weg uit "
             "`plugins`" for n in plugins if n.split("/")[-1] in FILE_READING_PLUGINS]
     return out
+
+
+def source_day(root: Path) -> date | None:
+    """The day a reproducible build stamps where the content has no date: SOURCE_DATE_EPOCH,
+    else the committer date of HEAD, else None (MkDocs then uses the build day)."""
+    import os
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    repo = open_repo(root)
+    text = repo.commit_date("HEAD") if repo is not None else None
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -20,7 +20,7 @@ _LINKING = {"a": "href", "area": "href", "link": "href", "img": "src", "script":
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>", re.S)
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _IDS = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_SKIP_BLOCKS = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.S | re.I)
+_SKIP_BLOCKS = re.compile(r"(<(script|style|template)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
 _COMMENTS = re.compile(r"<!--.*?-->", re.S)
 # rel values that name another address without the page depending on it
 _NOT_FOLLOWED = {"canonical", "alternate"}
@@ -53,7 +53,7 @@ def _attrs(raw: str) -> dict[str, str]:
 
 def read_page(html: str) -> _Page:
     """The addresses a page links to and the anchors it offers (ids and names)."""
-    html = _SKIP_BLOCKS.sub("", _COMMENTS.sub("", html))
+    html = _SKIP_BLOCKS.sub(r"\1\3", _COMMENTS.sub("", html))  # the tag stays, its text goes
     links = []
     for m in _TAG.finditer(html):
         tag = m.group(1).lower()

@@ -131,16 +131,17 @@ def _walk(value: Any, out: list[Issue]) -> None:
         return
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return
+    where: Pos = getattr(value, "pos", Pos("", 1, 1))
     for f in dataclasses.fields(value):
         current = getattr(value, f.name)
         if f.metadata.get("markdown") and isinstance(current, str):
             if f.name == "body":
-                path = getattr(value, "path", value.pos.path)
+                path = getattr(value, "path", where.path)
                 start = getattr(value, "body_line", 1)
                 out += _text_issues(current, "de tekst",
                                     lambda n, p=path, s=start: Pos(p, s + n, 1))
             else:
-                pos = getattr(value, "fpos", {}).get(f.name, value.pos)
+                pos = getattr(value, "fpos", {}).get(f.name, where)
                 out += _text_issues(current, f"`{f.name}`", lambda n, pos=pos: pos)
         elif f.name not in ("pos", "fpos", "intern"):
             _walk(current, out)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -29,12 +30,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import gate, publish
-from .audience import AUDIENCES, PUBLIC, internal_fragments
+from .audience import AUDIENCES, PUBLIC
 from .errors import ContentError, LeakError
 from .exports import export_files
 from .guide import guide_pages
-from .history import attach
-from .load import load
 from .model import Datavisie
 from .site import PosterLink, Site, SiteContext, SitePage, build_site, insert_blocks
 from .site.context import day_label
@@ -190,7 +189,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                     page.meta[key] = Markup(page.meta[key])
             if isinstance(page.title, str):
                 page.title = Markup(page.title)
-            day = site_page.updated or self.model.stand
+            day = site_page.updated or self.model.stand or self._source_day()
             if site_page.updated:
                 page.meta["revision_date"] = day_label(site_page.updated)
             if day:
@@ -220,20 +219,12 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     def _publish(self, config: MkDocsConfig) -> None:
         """Check the finished output; when clean, swap it in for the real site folder."""
         out = Path(config.site_dir)
-        fragments = forbidden = None
-        if self.audience == PUBLIC:
-            # the unfiltered model, with the adopted texts from git: their internal blocks
-            # must not turn up either
-            full, _ = attach(load(self.root, content_dir=self.content), self.root,
-                             content_dir=self.content)
+        rules = gate.leak_rules(
+            self.root, content=self.content, paths=[out, self.target, self.cache],
             # the staff guide is fixed text that may repeat an internal page's headings
-            fragments = internal_fragments(
-                full, also_public=[g.markdown for g in guide_pages(self.model)])
-            forbidden = gate.forbidden_strings(
-                paths=[self.root, out, self.target, self.cache, *gate.temp_paths()],
-                emails=gate.commit_emails(self.root),
-                public_emails=[full.organisatie.contact.email])
-        report = gate.check_output(out, fragments=fragments, forbidden=forbidden or (),
+            also_public=[g.markdown for g in guide_pages(self.model)],
+        ) if self.audience == PUBLIC else None
+        report = gate.check_output(out, rules=rules,
                                    base_path=urlsplit(config.site_url or "/").path or "/")
         problems: list[PluginError] = []
         if report.leaks:  # a leak decides the exit code; broken links are listed with it
@@ -298,6 +289,13 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         if self.posters_dir is not None:
             server.watch(str(self.posters_dir))
         return server
+
+    def _source_day(self) -> date | None:
+        """For content without any date: SOURCE_DATE_EPOCH, else the day of the commit being
+        built, so that the sitemap never carries the day of the build."""
+        if not hasattr(self, "_day"):
+            self._day = gate.source_day(self.root)
+        return self._day
 
     def _page(self, page: Page) -> SitePage | None:
         return self.pages.get(page.file.src_uri)

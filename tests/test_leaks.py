@@ -274,7 +274,8 @@ def test_html_comments_in_markdown_never_reach_the_page(project: Path) -> None:
                    "Tekst met <!-- LEKMARKER92 --> commentaar erin.\n")
     result = bouw(project, project.parent / "site")
     assert result.returncode == 1, result.stderr
-    assert "content/paginas/over.md" in result.stdout and "DV120" in result.stdout
+    assert "content/paginas/over.md" in result.stderr and "DV120" in result.stderr
+    assert "LEKMARKER" not in result.stderr  # the error points at the line, no need to repeat it
     assert not (project.parent / "site").exists()
 
 
@@ -445,3 +446,28 @@ def test_leak_scan_stops_publishing_when_a_view_leaks(tmp_path: Path,
     assert (site / "index.html").read_text(encoding="utf-8") == "vorige site"
     assert not list(tmp_path.glob(".site.*"))
     assert mk.planted
+
+
+def test_forbidden_strings_spare_the_public_address_and_short_paths(tmp_path: Path) -> None:
+    from build_tools.gate import forbidden_strings
+
+    found = forbidden_strings(paths=[tmp_path, "/", "/srv"],
+                              emails=["Jan@Gemeente.example", "info@gemeente.example"],
+                              public_emails=["INFO@gemeente.example"])
+    assert str(tmp_path) in found and "/" not in found and "/srv" not in found
+    assert {"Jan@Gemeente.example", "jan@gemeente.example"} <= set(found)
+    assert not [f for f in found if f.casefold() == "info@gemeente.example"]
+
+
+def test_commit_emails_come_from_the_history(tmp_path: Path) -> None:
+    import subprocess
+
+    from build_tools.gate import commit_emails
+
+    assert commit_emails(tmp_path) == set()
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "a").write_text("a", encoding="utf-8")
+    subprocess.run(["git", "-C", str(tmp_path), "add", "a"], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=A", "-c", "user.email=a@x.example",
+                    "-c", "commit.gpgsign=false", "commit", "-qm", "a"], check=True)
+    assert commit_emails(tmp_path) == {"a@x.example"}

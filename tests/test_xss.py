@@ -138,7 +138,7 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                 srcs.add(_site_path(page, attrs["src"]))
             elif attrs.get("type") != "application/json":
                 bodies.add(_SCOPE.sub("", body.strip()))
-    assert srcs and bodies
+    assert srcs  # inline bodies: none since the CSP work; any that appear must be known
     return {"srcs": srcs, "bodies": bodies}
 
 
@@ -431,3 +431,42 @@ def test_plain_text_fields_stay_text(template: Path, tmp_path: Path) -> None:
         assert "<strong>VET" not in html and "<b>B</b>" not in html, path
         shown += "**VET**" in Html(html).text
     assert shown > 10
+
+
+# The policy the README recommends (tests/SECURITY-NOTES.md; the browser tests send it).
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+       "form-action 'none'")
+
+
+@slow
+def test_pages_need_nothing_the_content_security_policy_forbids(template: Path,
+                                                                tmp_path: Path) -> None:
+    """Static half of the CSP check (the browser tests load every page under it): no inline
+    script or style, no handler attributes, no script URLs, nothing from another host."""
+    notes = (Path(__file__).parent / "SECURITY-NOTES.md").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {CSP}" in notes
+    project = tmp_path / "p"
+    shutil.copytree(template, project)
+    site = _build(project)
+    for path in sorted(site.rglob("*.html")):
+        doc = Html(path.read_text(encoding="utf-8"))
+        page = path.relative_to(site).as_posix()
+        for attrs, body in doc.scripts:
+            if attrs.get("src"):
+                assert not urlsplit(attrs["src"]).netloc, (page, attrs["src"])
+            else:  # data blocks are not run (and need no 'unsafe-inline')
+                assert attrs.get("type") == "application/json", (page, body[:60])
+        assert doc.styles == [], page
+        for tag, attrs in doc.tags:
+            assert "style" not in attrs, (page, tag, attrs)
+            assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
+            for name in ("src", "href"):
+                url = _norm_url(attrs.get(name, ""))
+                assert not url.startswith(("javascript:", "vbscript:")), (page, tag, url)
+                if tag in ("img", "script", "link", "source") and \
+                        attrs.get("rel") not in ("canonical", "alternate"):
+                    assert not urlsplit(url).netloc, (page, tag, url)
+    for css in sorted(site.rglob("*.css")):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            assert url.startswith("data:") or not urlsplit(url).scheme, (css, url)

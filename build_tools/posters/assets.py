@@ -15,7 +15,6 @@ from html import escape
 from pathlib import Path
 
 import segno
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -55,6 +54,8 @@ def used_text(svg: str) -> dict[str, str]:
 @lru_cache(maxsize=64)
 def _subset_woff2(data_hash: str, path: str, chars: str) -> bytes:
     del data_hash  # part of the cache key only: a changed file is a new entry
+    from fontTools import subset  # a sixth of a second to import; warm builds never subset
+
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["kern", "liga"]

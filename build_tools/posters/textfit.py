@@ -51,10 +51,19 @@ class Face:
     notdef: float
     ascent: float
     descent: float  # positive, below the baseline
+    # em width per measured text: fitting tries every size and every shortening of a text,
+    # re-measuring the same words each time (most of a social card's layout time)
+    _ems: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def width(self, text: str, size: float) -> float:
-        adv, notdef = self.advances, self.notdef
-        return sum(adv.get(ord(ch), notdef) for ch in text) * size
+        em = self._ems.get(text)
+        if em is None:
+            adv, notdef = self.advances, self.notdef
+            em = sum(adv.get(ord(ch), notdef) for ch in text)
+            if len(self._ems) > 200_000:  # a long `mkdocs serve` session: start afresh
+                self._ems.clear()
+            self._ems[text] = em
+        return em * size
 
     def missing(self, text: str) -> str:
         """Characters of `text` this font cannot draw (they would print as empty boxes)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from ..model import Datavisie
 from .context import (
@@ -31,8 +32,23 @@ def content_dir(model: Datavisie) -> str:
     return posixpath.dirname(model.visie.path) or "."
 
 
-def page_map(model: Datavisie) -> dict[str, str]:
-    """Content path (relative to content/) -> generated page path."""
+_LAST_MAP: list[tuple[Datavisie, Mapping[str, str]]] = []
+
+
+def page_map(model: Datavisie) -> Mapping[str, str]:
+    """Content path (relative to content/) -> generated page path.
+
+    Every page's text asks for it; built once per model (models are immutable, and the one
+    kept here stays alive, so `is` cannot mistake another model for it). Building it per
+    text made the site quadratic in the number of projects."""
+    if _LAST_MAP and _LAST_MAP[0][0] is model:
+        return _LAST_MAP[0][1]
+    mapping = MappingProxyType(_page_map(model))
+    _LAST_MAP[:] = [(model, mapping)]
+    return mapping
+
+
+def _page_map(model: Datavisie) -> dict[str, str]:
     out = {"visie.md": VISION, "routekaart.yml": ROADMAP, "begrippen.yml": GLOSSARY,
            "versies.yml": VERSIONS}
     out.update({f"themas/{t.id}.md": theme_path(t.id) for t in model.themas})

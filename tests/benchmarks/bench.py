@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,18 +57,21 @@ POSTER_PARTS = ("check_fit", "render_all", "social_cards")
 
 
 def _patch_timers(spent: dict[str, float]) -> None:
-    """Wrap the plugin's events and its main calls so each reports the seconds it took."""
+    """Wrap the plugin's events and its main calls so each reports the seconds it took
+    (`name`) and the CPU seconds of this process meanwhile (`name:cpu`)."""
     import functools
     import importlib
 
     def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+                key = f"{name}:cpu"
+                spent[key] = spent.get(key, 0.0) + time.process_time() - cpu
         return wrapper
 
     try:
@@ -102,13 +106,14 @@ def _build_once(config_file: str, site_dir: str, spent: dict[str, float], *,
 
     spent.clear()
     before = _rasterised()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     config = load_config(config_file=config_file, site_dir=site_dir)
     if command:
         config.plugins.on_startup(command=command, dirty=False)
     build(config, dirty=False)  # what `mkdocs build` and every `mkdocs serve` rebuild do
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "spent": dict(spent), "rasterised": _rasterised() - before}
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"seconds": seconds, "cpu": cpu, "spent": dict(spent),
+            "rasterised": _rasterised() - before}
 
 
 def toggle(path: Path, original: str, on: bool) -> None:
@@ -147,7 +152,9 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         _patch_timers(spent)
     config_file, site_dir = spec["config"], spec["site"]
     if spec["mode"] == "build":
-        return _build_once(config_file, site_dir, spent, command="build")
+        out = _build_once(config_file, site_dir, spent, command="build")
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return {**out, "self_cpu": usage.ru_utime + usage.ru_stime}
     if spec["mode"] == "serve":
         # `mkdocs serve`: one process, first build, then a fresh config + full build per edit.
         first = _build_once(config_file, site_dir, spent, command="serve")
@@ -212,6 +219,7 @@ class Run:
 
     wall: float
     rss_mb: float
+    cpu: float  # user + system seconds of the process and the children it waited for
     report: dict[str, Any] = field(default_factory=dict)
 
 
@@ -229,7 +237,7 @@ def spawn(cmd: Sequence[str], *, cwd: Path | None = None, report: bool = False) 
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-3000:]}")
     data = json.loads(stdout.strip().splitlines()[-1]) if report else {}
-    return Run(wall, usage.ru_maxrss / 1024, data)
+    return Run(wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, data)
 
 
 def spawn_child(spec: dict[str, Any]) -> Run:
@@ -321,8 +329,35 @@ class Figures:
     notes: dict[str, Any] = field(default_factory=dict)
 
 
-def _posters_part(spent: dict[str, float]) -> float:
-    return sum(spent.get(k, 0.0) for k in POSTER_PARTS)
+def _posters_part(spent: dict[str, float], suffix: str = "") -> float:
+    return sum(spent.get(k + suffix, 0.0) for k in POSTER_PARTS)
+
+
+def _build_figures(v: dict[str, float], key: str, runs: list[Run]) -> None:
+    """Wall and CPU medians of builds of ours, split into site and posters. Poster workers
+    are the only child processes, so their CPU counts as posters."""
+    def parts(r: Run) -> tuple[float, float, float, float]:
+        spent = r.report["spent"]
+        workers = r.cpu - r.report["self_cpu"]
+        posters_cpu = _posters_part(spent, ":cpu") + workers
+        return (_posters_part(spent), r.wall - _posters_part(spent), posters_cpu,
+                r.cpu - posters_cpu)
+
+    split = [parts(r) for r in runs]
+    v[key], v[f"{key}@cpu"] = median([r.wall for r in runs]), median([r.cpu for r in runs])
+    for i, name in enumerate(("posters", "site", "posters@cpu", "site@cpu")):
+        v[f"{key}_{name}"] = median([s[i] for s in split])
+    v[f"{key}_mb"] = median([r.rss_mb for r in runs])
+    v[f"{key}_rasterised"] = max(r.report["rasterised"] for r in runs)
+
+
+def nav_project_links(site_dir: Path) -> int:
+    """Links to project pages on the glossary page, whose text names no project: what is
+    left are links in the navigation (0 when project pages stay out of the nav tree)."""
+    page = site_dir / "begrippen" / "index.html"
+    if not page.is_file():
+        return -1
+    return len(re.findall(r'href="[^"]*projecten/[^"/]+/"', page.read_text(encoding="utf-8")))
 
 
 def measure(p: Project, *, runs: int, serve_runs: int, log: Callable[[str], None]) -> Figures:
@@ -334,16 +369,16 @@ def measure(p: Project, *, runs: int, serve_runs: int, log: Callable[[str], None
 
     log(f"{p.label}: datavisie check")
     checks = [spawn([str(BIN / "datavisie"), "--root", str(p.root), "check"]) for _ in range(runs)]
-    v["check"] = median([r.wall for r in checks])
+    v["check"], v["check@cpu"] = median([r.wall for r in checks]), median([r.cpu for r in checks])
     v["check_mb"] = median([r.rss_mb for r in checks])
 
     log(f"{p.label}: plain MkDocs")
     spec = {"mode": "build", "config": plain_config, "site": str(site / "plain"), "ours": False}
     spawn_child(spec)  # warm the disk cache, as the runs of ours will find it
     plain = [spawn_child(spec) for _ in range(runs)]
-    v["plain"] = median([r.wall for r in plain])
-    v["plain_inner"] = median([r.report["seconds"] for r in plain])
+    v["plain"], v["plain@cpu"] = median([r.wall for r in plain]), median([r.cpu for r in plain])
     v["plain_mb"] = median([r.rss_mb for r in plain])
+    v["plain_nav_links"] = nav_project_links(site / "plain")
 
     log(f"{p.label}: cold builds")
     spec = {"mode": "build", "config": config, "site": str(site / "ours")}
@@ -352,19 +387,14 @@ def measure(p: Project, *, runs: int, serve_runs: int, log: Callable[[str], None
         shutil.rmtree(p.root / CACHE, ignore_errors=True)
         shutil.rmtree(site / "ours", ignore_errors=True)
         cold.append(spawn_child(spec))
-    v["cold"] = median([r.wall for r in cold])
-    v["cold_posters"] = median([_posters_part(r.report["spent"]) for r in cold])
-    v["cold_site"] = median([r.wall - _posters_part(r.report["spent"]) for r in cold])
-    v["cold_mb"] = median([r.rss_mb for r in cold])
+    _build_figures(v, "cold", cold)
     fig.notes["cold_spent"] = _median_spent([r.report["spent"] for r in cold])
 
     log(f"{p.label}: warm builds")
     warm = [spawn_child(spec) for _ in range(runs)]
-    v["warm"] = median([r.wall for r in warm])
-    v["warm_posters"] = median([_posters_part(r.report["spent"]) for r in warm])
-    v["warm_mb"] = median([r.rss_mb for r in warm])
-    v["warm_rasterised"] = max(r.report["rasterised"] for r in warm)
+    _build_figures(v, "warm", warm)
     fig.notes["warm_spent"] = _median_spent([r.report["spent"] for r in warm])
+    v["nav_links"] = nav_project_links(site / "ours")
 
     log(f"{p.label}: serve rebuilds")
     project, theme = project_file(p), theme_file(p)
@@ -378,8 +408,10 @@ def measure(p: Project, *, runs: int, serve_runs: int, log: Callable[[str], None
                                            "theme": str(plain_page(p, theme))}})
     for kind in ("none", "project", "theme"):
         ours_rounds, plain_rounds = ours_serve.report[kind], plain_serve.report[kind]
-        v[f"serve_{kind}"] = median([r["seconds"] for r in ours_rounds])
-        v[f"plain_serve_{kind}"] = median([r["seconds"] for r in plain_rounds])
+        for name, rounds in ((f"serve_{kind}", ours_rounds), (f"plain_serve_{kind}",
+                                                                plain_rounds)):
+            v[name] = median([r["seconds"] for r in rounds])
+            v[f"{name}@cpu"] = median([r["cpu"] for r in rounds])
         v[f"serve_{kind}_rasterised"] = max(r["rasterised"] for r in ours_rounds)
     v["serve_mb"], v["plain_serve_mb"] = ours_serve.rss_mb, plain_serve.rss_mb
     return fig
@@ -423,7 +455,10 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def main_table(figs: list[Figures]) -> str:
+def main_table(figs: list[Figures], *, cpu: bool = False) -> str:
+    """The figures per site; `cpu`: CPU seconds of every process of the build instead of wall
+    time (steadier when other work shares the machine)."""
+    sfx = "@cpu" if cpu else ""
     head = ["", *(f"{f.label} ({f.projects} proj., {f.pages} p.)" for f in figs)]
     rows: list[list[str]] = [head]
 
@@ -431,26 +466,34 @@ def main_table(figs: list[Figures]) -> str:
         rows.append([title, *(cell(f.values) for f in figs)])
 
     def vs(key: str, base: str) -> Callable[[dict[str, float]], str]:
-        return lambda v: f"{fmt_s(v[key])} ({ratio(v[key], v[base])})"
+        return lambda v: f"{fmt_s(v[key + sfx])} ({ratio(v[key + sfx], v[base + sfx])})"
+
+    def one(key: str) -> Callable[[dict[str, float]], str]:
+        return lambda v: fmt_s(v[key + sfx])
 
     def mb(key: str, base: str) -> Callable[[dict[str, float]], str]:
         return lambda v: f"{v[key]:.0f} MB ({ratio(v[key], v[base])})"
 
-    row("datavisie check (read + validate)", lambda v: fmt_s(v["check"]))
-    row("plain MkDocs build (baseline)", lambda v: fmt_s(v["plain"]))
+    row("datavisie check (read + validate)", one("check"))
+    row("plain MkDocs build (baseline)", one("plain"))
     row("cold build, site + posters", vs("cold", "plain"))
     row("  of which site", vs("cold_site", "plain"))
-    row("  of which posters + social cards", lambda v: fmt_s(v["cold_posters"]))
+    row("  of which posters + social cards", one("cold_posters"))
     row("warm build, nothing changed", vs("warm", "plain"))
-    row("  of which posters + social cards", lambda v: fmt_s(v["warm_posters"]))
-    row("  files rasterised in warm build", lambda v: f"{v['warm_rasterised']:.0f}")
+    row("  of which site", vs("warm_site", "plain"))
+    row("  of which posters + social cards", one("warm_posters"))
     for kind, title in (("none", "nothing changed"), ("project", "one project file changed"),
                         ("theme", "one theme text changed")):
         row(f"serve rebuild, {title}", vs(f"serve_{kind}", f"plain_serve_{kind}"))
-    row("  plain MkDocs serve rebuild, same edit",
-        lambda v: " / ".join(fmt_s(v[f"plain_serve_{k}"]) for k in ("none", "project", "theme")))
-    row("  files rasterised, project / theme edit", lambda v: (
-        f"{v['serve_project_rasterised']:.0f} / {v['serve_theme_rasterised']:.0f}"))
+    row("  plain MkDocs serve rebuild, same edit", lambda v: " / ".join(
+        fmt_s(v[f"plain_serve_{k}{sfx}"]) for k in ("none", "project", "theme")))
+    if cpu:
+        return table(rows)
+    row("files rasterised: warm build / serve edits", lambda v: (
+        f"{v['warm_rasterised']:.0f} / {v['serve_none_rasterised']:.0f}, "
+        f"{v['serve_project_rasterised']:.0f}, {v['serve_theme_rasterised']:.0f}"))
+    row("project links in the navigation", lambda v: (
+        f"{v['nav_links']:.0f} (plain {v['plain_nav_links']:.0f})"))
     row("peak memory, cold build", mb("cold_mb", "plain_mb"))
     row("peak memory, serve session", mb("serve_mb", "plain_serve_mb"))
     row("peak memory, plain MkDocs build", lambda v: f"{v['plain_mb']:.0f} MB")
@@ -465,15 +508,21 @@ def marginal(figs: list[Figures], key: str) -> list[tuple[int, int, float]]:
 
 
 def scale_table(figs: list[Figures]) -> str:
-    keys = (("cold_site", "cold build, site part"), ("warm", "warm build"),
-            ("serve_project", "serve rebuild, project changed"), ("plain", "plain MkDocs build"),
+    keys = (("cold", "cold build, site + posters"), ("cold_site@cpu", "cold build, site part"),
+            ("warm", "warm build"), ("warm@cpu", "warm build, CPU"),
+            ("serve_project", "serve rebuild, project changed"),
+            ("plain", "plain MkDocs build"), ("plain@cpu", "plain MkDocs build, CPU"),
             ("check", "datavisie check"))
     pairs = marginal(figs, "warm")
     if not pairs:
         return ""
-    rows = [["cost per extra project", *(f"N {a} -> {b}" for a, b, _ in pairs)]]
+    rows = [["extra time per extra project", *(f"N {a} -> {b}" for a, b, _ in pairs),
+             "ratio (last / first)"]]
     for key, title in keys:
-        rows.append([title, *(f"{c * 1000:.1f} ms" for _, _, c in marginal(figs, key))])
+        costs = [c for _, _, c in marginal(figs, key)]
+        rows.append([title, *(f"{c * 1000:.1f} ms" for c in costs),
+                     f"{costs[-1] / costs[0]:.2f}x" if len(costs) > 1 and costs[0] > 0
+                     else "-"])
     return table(rows)
 
 
@@ -499,44 +548,57 @@ def poster_table(data: dict[str, Any]) -> str:
 
 
 def spent_table(figs: list[Figures], which: str) -> str:
-    keys = sorted({k for f in figs for k in f.notes.get(which, {})})
+    """Seconds per plugin event and call: wall (CPU of the build process)."""
+    keys = sorted({k for f in figs for k in f.notes.get(which, {}) if not k.endswith(":cpu")})
     rows = [["", *(f.label for f in figs)]]
     for k in keys:
-        rows.append([k, *(fmt_s(f.notes.get(which, {}).get(k, float("nan"))) for f in figs)])
+        cells = []
+        for f in figs:
+            spent = f.notes.get(which, {})
+            cells.append(f"{fmt_s(spent.get(k, float('nan')))} "
+                         f"({fmt_s(spent.get(k + ':cpu', float('nan')))})")
+        rows.append([k, *cells])
     return table(rows)
 
 
 def targets(figs: list[Figures], posters: dict[str, Any] | None) -> list[str]:
+    """The issue's targets. Time ratios are judged on CPU seconds (a shared machine makes
+    wall time jump); the wall-time ratio is shown next to it."""
     out = []
 
     def check(ok: bool, text: str) -> None:
         out.append(f"[{'ok' if ok else 'MISSED'}] {text}")
 
+    def both(v: dict[str, float], key: str, base: str) -> tuple[float, str]:
+        cpu = v[f"{key}@cpu"] / v[f"{base}@cpu"]
+        return cpu, f"{cpu:.2f}x CPU, {v[key] / v[base]:.2f}x wall"
+
     for f in figs:
         if f.label == EXAMPLE:
             v = f.values
-            r = v["cold_site"] / v["plain"]
-            check(r <= 1.3, f"example full build, site part {r:.2f}x plain MkDocs (<= 1.3x), "
+            r, text = both(v, "cold_site", "plain")
+            check(r <= 1.3, f"example full build, site part: {text} plain MkDocs (<= 1.3x), "
                             f"plus {fmt_s(v['cold_posters'])} posters and social cards")
-            r = v["warm"] / v["plain"]
+            r, text = both(v, "warm", "plain")
             check(r <= 1.1 and v["warm_rasterised"] == 0,
-                  f"example warm rebuild {r:.2f}x plain MkDocs (<= 1.1x), "
+                  f"example warm rebuild: {text} plain MkDocs (<= 1.1x), "
                   f"{v['warm_rasterised']:.0f} files rasterised (0)")
-    pairs = {(a, b): c for a, b, c in marginal(figs, "warm")}
-    if (10, 100) in pairs and (100, 1000) in pairs:
-        r = pairs[(100, 1000)] / pairs[(10, 100)]
-        check(r <= 1.25, f"warm build cost per project at 100 -> 1000 is {r:.2f}x that of "
-                         "10 -> 100 (<= 1.25x)")
-    cold = {(a, b): c for a, b, c in marginal(figs, "cold_site")}
-    if (10, 100) in cold and (100, 1000) in cold:
-        r = cold[(100, 1000)] / cold[(10, 100)]
-        check(r <= 1.25, f"cold build (site part) cost per project at 100 -> 1000 is {r:.2f}x "
-                         "that of 10 -> 100 (<= 1.25x)")
+    for key, title in (("warm@cpu", "warm build"), ("cold_site@cpu", "cold build, site part"),
+                       ("cold", "cold build with posters (wall)")):
+        pairs = {(a, b): c for a, b, c in marginal(figs, key)}
+        if (10, 100) in pairs and (100, 1000) in pairs:
+            r = pairs[(100, 1000)] / pairs[(10, 100)]
+            check(r <= 1.25, f"{title}: cost per project from 100 to 1000 is {r:.2f}x that "
+                             "from 10 to 100 (<= 1.25x)")
     for f in figs:
+        if f.label != EXAMPLE:
+            check(f.values["nav_links"] == 0,
+                  f"N={f.projects}: project pages out of the navigation "
+                  f"({f.values['nav_links']:.0f} project links on a page without projects)")
         if f.projects == 1000 and f.label != EXAMPLE:
-            check(f.values["check"] < 1.0,
-                  f"datavisie check on 1,000 projects: {fmt_s(f.values['check'])} (< 1 s, "
-                  "whole process)")
+            check(f.values["check@cpu"] < 1.0,
+                  f"datavisie check on 1,000 projects: {fmt_s(f.values['check@cpu'])} CPU, "
+                  f"{fmt_s(f.values['check'])} wall (< 1 s, whole process)")
     if posters:
         layout = sum(posters["layout"].values())
         raster = sum(sum(r.values()) for r in posters["raster"].values())
@@ -619,7 +681,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     sizes = [10, 100, 1000] + ([5000] if args.groot else [])
-    runs, serve_runs, example, cards = args.runs, max(args.runs, 2), True, 12
+    # serve: the edit, then undoing it (two real edits); more rounds add little but minutes
+    runs, serve_runs, example, cards = args.runs, 2, True, 12
     if args.sizes:
         sizes = [int(s) for s in args.sizes.split(",")]
     if args.quick:
@@ -650,6 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{serve_runs} rebuilds in one process); ratio = datavisie / plain MkDocs with the "
           "same Material theme on the same pages (`datavisie markdown`, no plugin).\n")
     print(main_table(figs) + "\n")
+    print("The same in CPU seconds (user + system, every process of the build; steadier than "
+          "wall time when the machine is shared):\n\n" + main_table(figs, cpu=True) + "\n")
     scale = scale_table(figs)
     if scale:
         print("Scaling (extra seconds per extra project between sizes):\n\n" + scale + "\n")

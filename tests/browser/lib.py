@@ -52,7 +52,9 @@ def html_pages(site: Path) -> list[str]:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    # Keep-alive and a short cache, as a real host would: several times faster page loads.
+    protocol_version = "HTTP/1.1"
+    extra_headers: dict[str, str] = {"Cache-Control": "max-age=600"}
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -70,7 +72,8 @@ class Server:
 
 
 def serve(root: Path, headers: dict[str, str]) -> Iterator[Server]:
-    handler = type("Handler", (_Handler,), {"extra_headers": headers})
+    handler = type("Handler", (_Handler,), {"extra_headers": {**_Handler.extra_headers,
+                                                              **headers}})
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
