@@ -312,7 +312,8 @@ def build_thema(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[s
     ctx["theme_colour"] = colour
     ctx["on_theme"] = text_on(colour)
     paras = [Para(f"Thema {index + 1} van {len(model.themas)} · {model.visie.titel}", f.strong,
-                  scale=0.3, role="zacht", max_lines=2),
+                  scale=0.3, role="zacht", max_lines=2,
+                  source=source(model.visie, "titel", "de titel van de visie")),
              Para(t.titel, f.heading, leading=1.08, space_before=0.25, role="titel",
                   source=source(t, "titel", f"de titel van thema {t.titel}"))]
     flow = fit.fit("titel", paras)

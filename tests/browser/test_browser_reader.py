@@ -28,13 +28,15 @@ def click_link_to(page: Any, target: str, *, within: str = "body") -> None:
     """Click the first visible `<a>` inside `within` that leads to `target` (site-relative),
     and wait until the browser is there."""
     url = page.base + target
+    # Web fonts swapping in move the links; click only once the layout has settled.
+    page.evaluate("document.fonts.ready")
     links = page.locator(f"{within} a[href]")
     hrefs = links.evaluate_all("els => els.map(a => a.href.split('#')[0])")
     for i, href in enumerate(hrefs):
         link = links.nth(i)
         if href == url and link.is_visible():
             link.click()
-            page.wait_for_url(url)
+            page.wait_for_url(url, timeout=10_000)
             return
     raise AssertionError(f"geen zichtbare link naar {target!r} in {within!r} op {page.url}")
 
