@@ -132,7 +132,7 @@ def _versions(old: Datavisie, new: Datavisie) -> list[Change]:
             continue
         if a is None:  # a new entry: its summary says what it is about, the rest is new
             summary = text_change("samenvatting", "", b.samenvatting)
-            details = [summary] if summary is not None else []
+            details: list[Detail] = [summary] if summary is not None else []
         else:
             details = field_changes(a, b)
         if b.adopted and (a is None or not a.adopted):

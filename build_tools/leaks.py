@@ -7,6 +7,7 @@ text formats only (see README, "Threat model")."""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -61,10 +62,8 @@ def _json_strings(value: object) -> Iterable[str]:
 def readable_text(path: Path) -> str:
     raw = path.read_bytes().decode("utf-8", "replace")
     if path.suffix == ".json":
-        try:
+        with contextlib.suppress(ValueError):
             raw += "\n" + "\n".join(_json_strings(json.loads(raw)))
-        except ValueError:
-            pass
     return raw
 
 

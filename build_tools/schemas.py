@@ -33,191 +33,329 @@ PROJECT_STATUS = ("verkenning", "pilot", "in-gebruik", "buiten-gebruik")
 DPIA_STATUS = ("uitgevoerd", "gepland", "niet-nodig", "onbekend")
 PUBLICATION_CATEGORY = ("hoog-risico-ai", "impactvol", "overig")
 ALGORITHM_KIND = ("regelgebaseerd", "statistisch", "zelflerend")
-VERSION_STATUS = ("concept", "vastgesteld-mt", "vastgesteld-college", "vastgesteld-raad",
-                  "ingetrokken")
+VERSION_STATUS = (
+    "concept",
+    "vastgesteld-mt",
+    "vastgesteld-college",
+    "vastgesteld-raad",
+    "ingetrokken",
+)
 BODY = ("mt", "college", "gemeenteraad")
 MEASUREMENT_KIND = ("nulmeting", "hermeting")
 
 
-def rec(title: str, fields: dict[str, F], *, internal: bool = True,
-        visibility: bool = False) -> Record:
+def rec(
+    title: str, fields: dict[str, F], *, internal: bool = True, visibility: bool = False
+) -> Record:
     """A record that also accepts the audience keys (an internal subtree, file visibility)."""
     extra: dict[str, F] = {}
     if visibility:
-        extra[VISIBILITY_KEY] = F(Enum(values=VISIBILITY_VALUES), doc="Wie het ziet: `publiek` "
-                                  "(standaard) of `intern` (niet op de publieke site).")
+        extra[VISIBILITY_KEY] = F(
+            Enum(values=VISIBILITY_VALUES),
+            doc="Wie het ziet: `publiek` (standaard) of `intern` (niet op de publieke site).",
+        )
     if internal:
-        extra[INTERNAL_KEY] = F(Free(), doc="Alleen voor collega's: verschijnt nooit op de "
-                                "publieke site. Geheime zaken horen niet in de repository.")
+        extra[INTERNAL_KEY] = F(
+            Free(),
+            doc="Alleen voor collega's: verschijnt nooit op de "
+            "publieke site. Geheime zaken horen niet in de repository.",
+        )
     return Record(fields={**fields, **extra}, title=title)
 
 
-ORGANISATION = rec("organisatie.yml", {
-    "naam": F(Text(max=100, single_line=True), True, "Volledige naam van de organisatie."),
-    "korte_naam": F(Text(max=40, single_line=True), True, "Korte naam, voor posters."),
-    "site_url": F(Url(), True, "Adres waarop de site gepubliceerd wordt."),
-    "repo_url": F(Url(), False, "Adres van de repository; maakt 'Stel een wijziging voor'-links."),
-    "repo_branch": F(Text(max=100, single_line=True), False, "Hoofdtak van de repository.", "main"),
-    "contact": F(rec("contact", {
-        "email": F(Email(), True, "Openbaar e-mailadres voor vragen."),
-        "telefoon": F(Text(max=40, single_line=True), False, "Openbaar telefoonnummer."),
-    }), True, "Openbare contactgegevens."),
-})
+ORGANISATION = rec(
+    "organisatie.yml",
+    {
+        "naam": F(Text(max=100, single_line=True), True, "Volledige naam van de organisatie."),
+        "korte_naam": F(Text(max=40, single_line=True), True, "Korte naam, voor posters."),
+        "site_url": F(Url(), True, "Adres waarop de site gepubliceerd wordt."),
+        "repo_url": F(
+            Url(), False, "Adres van de repository; maakt 'Stel een wijziging voor'-links."
+        ),
+        "repo_branch": F(
+            Text(max=100, single_line=True), False, "Hoofdtak van de repository.", "main"
+        ),
+        "contact": F(
+            rec(
+                "contact",
+                {
+                    "email": F(Email(), True, "Openbaar e-mailadres voor vragen."),
+                    "telefoon": F(
+                        Text(max=40, single_line=True), False, "Openbaar telefoonnummer."
+                    ),
+                },
+            ),
+            True,
+            "Openbare contactgegevens.",
+        ),
+    },
+)
 
-VISION = rec("visie.md", {
-    "titel": F(Text(max=120, single_line=True), True, "Titel van de kernvisie."),
-    "kernboodschap": F(Text(max=200), True, "De kern in één of twee zinnen (kop van de poster)."),
-})
+VISION = rec(
+    "visie.md",
+    {
+        "titel": F(Text(max=120, single_line=True), True, "Titel van de kernvisie."),
+        "kernboodschap": F(
+            Text(max=200), True, "De kern in één of twee zinnen (kop van de poster)."
+        ),
+    },
+)
 
-PRINCIPLE = rec("principe", {
-    "titel": F(Text(max=40, single_line=True), True, "Het principe in een paar woorden."),
-    "toelichting": F(Text(max=300), False, "Wat het principe betekent, in één of twee zinnen."),
-})
+PRINCIPLE = rec(
+    "principe",
+    {
+        "titel": F(Text(max=40, single_line=True), True, "Het principe in een paar woorden."),
+        "toelichting": F(Text(max=300), False, "Wat het principe betekent, in één of twee zinnen."),
+    },
+)
 
-THEME = rec("themas/<id>.md", {
-    "titel": F(Text(max=60, single_line=True), True, "Naam van het thema."),
-    "volgorde": F(Int(min=1, max=99), True, "Plaats op de site en de poster (uniek getal)."),
-    "icoon": F(Text(max=60, single_line=True), False, "Naam van een Material Design-icoon."),
-    "ambitie": F(Text(max=180), True, "De ambitie van het thema in één zin."),
-    "principes": F(ListOf(item=PRINCIPLE, min=1, max=6), True, "Eén tot zes principes."),
-}, visibility=True)
+THEME = rec(
+    "themas/<id>.md",
+    {
+        "titel": F(Text(max=60, single_line=True), True, "Naam van het thema."),
+        "volgorde": F(Int(min=1, max=99), True, "Plaats op de site en de poster (uniek getal)."),
+        "icoon": F(Text(max=60, single_line=True), False, "Naam van een Material Design-icoon."),
+        "ambitie": F(Text(max=180), True, "De ambitie van het thema in één zin."),
+        "principes": F(ListOf(item=PRINCIPLE, min=1, max=6), True, "Eén tot zes principes."),
+    },
+    visibility=True,
+)
 
-PHASE = rec("fase", {
-    "id": F(Id(), True, "Korte naam van de fase, waar mijlpalen naar verwijzen."),
-    "titel": F(Text(max=60, single_line=True), True, "Naam van de fase."),
-    "start": F(QUARTER_OR_MONTH, True, "Begin: kwartaal (2024-Q1), maand of datum."),
-    "eind": F(QUARTER_OR_MONTH, True, "Einde: kwartaal (2024-Q4), maand of datum."),
-}, internal=False)
+PHASE = rec(
+    "fase",
+    {
+        "id": F(Id(), True, "Korte naam van de fase, waar mijlpalen naar verwijzen."),
+        "titel": F(Text(max=60, single_line=True), True, "Naam van de fase."),
+        "start": F(QUARTER_OR_MONTH, True, "Begin: kwartaal (2024-Q1), maand of datum."),
+        "eind": F(QUARTER_OR_MONTH, True, "Einde: kwartaal (2024-Q4), maand of datum."),
+    },
+    internal=False,
+)
 
-MILESTONE = rec("mijlpaal", {
-    "id": F(Id(), True, "Korte naam van de mijlpaal, uniek in de routekaart."),
-    "titel": F(Text(max=80, single_line=True), True, "Wat er bereikt is als de mijlpaal gehaald is."),
-    "fase": F(Ref(kind="fasen"), True, "De fase waarin de mijlpaal valt."),
-    "themas": F(ListOf(item=Ref(kind="themas"), min=1, unique=True), True,
-                "De thema's waar de mijlpaal aan bijdraagt (minstens één)."),
-    "wanneer": F(WHEN, True, "Wanneer: datum, maand of kwartaal, binnen de fase."),
-    "status": F(Enum(values=MILESTONE_STATUS), True, "Stand van zaken."),
-    "eigenaar": F(Text(max=100, single_line=True), True, "Wie verantwoordelijk is (team of rol)."),
-    "toelichting": F(Text(max=1000, markdown=True), False, "Korte toelichting (Markdown)."),
-})
+MILESTONE = rec(
+    "mijlpaal",
+    {
+        "id": F(Id(), True, "Korte naam van de mijlpaal, uniek in de routekaart."),
+        "titel": F(
+            Text(max=80, single_line=True), True, "Wat er bereikt is als de mijlpaal gehaald is."
+        ),
+        "fase": F(Ref(kind="fasen"), True, "De fase waarin de mijlpaal valt."),
+        "themas": F(
+            ListOf(item=Ref(kind="themas"), min=1, unique=True),
+            True,
+            "De thema's waar de mijlpaal aan bijdraagt (minstens één).",
+        ),
+        "wanneer": F(WHEN, True, "Wanneer: datum, maand of kwartaal, binnen de fase."),
+        "status": F(Enum(values=MILESTONE_STATUS), True, "Stand van zaken."),
+        "eigenaar": F(
+            Text(max=100, single_line=True), True, "Wie verantwoordelijk is (team of rol)."
+        ),
+        "toelichting": F(Text(max=1000, markdown=True), False, "Korte toelichting (Markdown)."),
+    },
+)
 
-ROADMAP = rec("routekaart.yml", {
-    "fasen": F(ListOf(item=PHASE, min=1), True, "De fasen van de routekaart, op volgorde."),
-    "mijlpalen": F(ListOf(item=MILESTONE), True, "De mijlpalen."),
-})
+ROADMAP = rec(
+    "routekaart.yml",
+    {
+        "fasen": F(ListOf(item=PHASE, min=1), True, "De fasen van de routekaart, op volgorde."),
+        "mijlpalen": F(ListOf(item=MILESTONE), True, "De mijlpalen."),
+    },
+)
 
-SOURCE = rec("gegevensbron", {
-    "bron": F(Text(max=150, single_line=True), True, "Naam van de gegevensbron."),
-    "persoonsgegevens": F(Bool(), True, "Bevat de bron persoonsgegevens? (`true`/`false`)"),
-})
+SOURCE = rec(
+    "gegevensbron",
+    {
+        "bron": F(Text(max=150, single_line=True), True, "Naam van de gegevensbron."),
+        "persoonsgegevens": F(Bool(), True, "Bevat de bron persoonsgegevens? (`true`/`false`)"),
+    },
+)
 
-IMPACT_TEST = rec("impacttoets", {
-    "titel": F(Text(max=100, single_line=True), True, "Soort toets, bijvoorbeeld DPIA of IAMA."),
-    "link": F(Url(), False, "Adres van de gepubliceerde toets."),
-}, internal=False)
+IMPACT_TEST = rec(
+    "impacttoets",
+    {
+        "titel": F(
+            Text(max=100, single_line=True), True, "Soort toets, bijvoorbeeld DPIA of IAMA."
+        ),
+        "link": F(Url(), False, "Adres van de gepubliceerde toets."),
+    },
+    internal=False,
+)
 
-ALGORITHM = rec("algoritme", {
-    "publicatiecategorie": F(Enum(values=PUBLICATION_CATEGORY), True,
-                             "Categorie volgens het Algoritmeregister."),
-    "soort": F(Enum(values=ALGORITHM_KIND), True, "Soort algoritme."),
-    "menselijke_tussenkomst": F(Text(max=2500, markdown=True), True,
-                                "Hoe een mens het besluit neemt of controleert."),
-    "risicobeheer": F(Text(max=2500, markdown=True), True, "Welke risico's er zijn en hoe we die beheersen."),
-    "wettelijke_basis": F(Text(max=2500, markdown=True), False, "De wet of regel waarop het steunt."),
-    "technische_werking": F(Text(max=5000, markdown=True), False, "Hoe het algoritme werkt."),
-    "leverancier": F(Text(max=100, single_line=True), False, "Wie het gemaakt heeft."),
-    "impacttoetsen": F(ListOf(item=IMPACT_TEST), False, "Uitgevoerde toetsen (DPIA, IAMA, ...)."),
-    "registratie": F(Url(), False, "Link naar de vermelding in het landelijke Algoritmeregister."),
-})
+ALGORITHM = rec(
+    "algoritme",
+    {
+        "publicatiecategorie": F(
+            Enum(values=PUBLICATION_CATEGORY), True, "Categorie volgens het Algoritmeregister."
+        ),
+        "soort": F(Enum(values=ALGORITHM_KIND), True, "Soort algoritme."),
+        "menselijke_tussenkomst": F(
+            Text(max=2500, markdown=True), True, "Hoe een mens het besluit neemt of controleert."
+        ),
+        "risicobeheer": F(
+            Text(max=2500, markdown=True), True, "Welke risico's er zijn en hoe we die beheersen."
+        ),
+        "wettelijke_basis": F(
+            Text(max=2500, markdown=True), False, "De wet of regel waarop het steunt."
+        ),
+        "technische_werking": F(Text(max=5000, markdown=True), False, "Hoe het algoritme werkt."),
+        "leverancier": F(Text(max=100, single_line=True), False, "Wie het gemaakt heeft."),
+        "impacttoetsen": F(
+            ListOf(item=IMPACT_TEST), False, "Uitgevoerde toetsen (DPIA, IAMA, ...)."
+        ),
+        "registratie": F(
+            Url(), False, "Link naar de vermelding in het landelijke Algoritmeregister."
+        ),
+    },
+)
 
-COUNCIL_QUESTIONS = rec("raadsvragen", {
-    stage: F(ListOf(item=Text(max=300)), False, doc)
-    for stage, doc in (
-        ("beeldvorming", "Vragen om een beeld te vormen."),
-        ("oordeelsvorming", "Vragen om een oordeel te vormen."),
-        ("besluitvorming", "Vragen voor het besluit."),
-    )
-}, internal=False)
+COUNCIL_QUESTIONS = rec(
+    "raadsvragen",
+    {
+        stage: F(ListOf(item=Text(max=300)), False, doc)
+        for stage, doc in (
+            ("beeldvorming", "Vragen om een beeld te vormen."),
+            ("oordeelsvorming", "Vragen om een oordeel te vormen."),
+            ("besluitvorming", "Vragen voor het besluit."),
+        )
+    },
+    internal=False,
+)
 
-PROJECT = rec("projecten/<id>.yml", {
-    "naam": F(Text(max=100, single_line=True), True, "Naam van het project of algoritme."),
-    "samenvatting": F(Text(max=350), True, "Wat het is en doet, in eenvoudige taal (B1)."),
-    "themas": F(ListOf(item=Ref(kind="themas"), min=1, unique=True), True, "Thema's van de visie."),
-    "mijlpalen": F(ListOf(item=Ref(kind="mijlpalen"), unique=True), False, "Mijlpalen van de routekaart."),
-    "status": F(Enum(values=PROJECT_STATUS), True, "Stand van het project."),
-    "start": F(MONTH_OR_DAY, True, "Begonnen in (maand of datum)."),
-    "eind": F(MONTH_OR_DAY, False, "Gestopt of klaar in (maand of datum)."),
-    "eigenaar": F(Text(max=100, single_line=True), True, "Het verantwoordelijke team."),
-    "doel": F(Text(max=2500, markdown=True), True, "De publieke waarde die het dient (Markdown)."),
-    "gegevens": F(ListOf(item=SOURCE), False, "De gebruikte gegevensbronnen."),
-    "dpia": F(Enum(values=DPIA_STATUS), True, "Stand van de DPIA (gegevensbeschermingseffectbeoordeling)."),
-    "algoritme": F(ALGORITHM, False, "Alleen als een algoritme besluiten ondersteunt."),
-    "raadsvragen": F(COUNCIL_QUESTIONS, False, "Vragen voor de gemeenteraad."),
-}, visibility=True)
+PROJECT = rec(
+    "projecten/<id>.yml",
+    {
+        "naam": F(Text(max=100, single_line=True), True, "Naam van het project of algoritme."),
+        "samenvatting": F(Text(max=350), True, "Wat het is en doet, in eenvoudige taal (B1)."),
+        "themas": F(
+            ListOf(item=Ref(kind="themas"), min=1, unique=True), True, "Thema's van de visie."
+        ),
+        "mijlpalen": F(
+            ListOf(item=Ref(kind="mijlpalen"), unique=True), False, "Mijlpalen van de routekaart."
+        ),
+        "status": F(Enum(values=PROJECT_STATUS), True, "Stand van het project."),
+        "start": F(MONTH_OR_DAY, True, "Begonnen in (maand of datum)."),
+        "eind": F(MONTH_OR_DAY, False, "Gestopt of klaar in (maand of datum)."),
+        "eigenaar": F(Text(max=100, single_line=True), True, "Het verantwoordelijke team."),
+        "doel": F(
+            Text(max=2500, markdown=True), True, "De publieke waarde die het dient (Markdown)."
+        ),
+        "gegevens": F(ListOf(item=SOURCE), False, "De gebruikte gegevensbronnen."),
+        "dpia": F(
+            Enum(values=DPIA_STATUS),
+            True,
+            "Stand van de DPIA (gegevensbeschermingseffectbeoordeling).",
+        ),
+        "algoritme": F(ALGORITHM, False, "Alleen als een algoritme besluiten ondersteunt."),
+        "raadsvragen": F(COUNCIL_QUESTIONS, False, "Vragen voor de gemeenteraad."),
+    },
+    visibility=True,
+)
 
-LEVEL = rec("niveau", {
-    "waarde": F(Int(min=0, max=10), True, "Getal van het niveau (oplopend)."),
-    "naam": F(Text(max=40, single_line=True), True, "Naam van het niveau."),
-}, internal=False)
+LEVEL = rec(
+    "niveau",
+    {
+        "waarde": F(Int(min=0, max=10), True, "Getal van het niveau (oplopend)."),
+        "naam": F(Text(max=40, single_line=True), True, "Naam van het niveau."),
+    },
+    internal=False,
+)
 
-ASPECT = rec("aspect", {
-    "id": F(Id(), True, "Korte naam van het aspect."),
-    "titel": F(Text(max=80, single_line=True), True, "Naam van het aspect."),
-}, internal=False)
+ASPECT = rec(
+    "aspect",
+    {
+        "id": F(Id(), True, "Korte naam van het aspect."),
+        "titel": F(Text(max=80, single_line=True), True, "Naam van het aspect."),
+    },
+    internal=False,
+)
 
-DIMENSION = rec("dimensie", {
-    "id": F(Id(), True, "Korte naam van de dimensie."),
-    "titel": F(Text(max=60, single_line=True), True, "Naam van de dimensie."),
-    "aspecten": F(ListOf(item=ASPECT, min=1), True, "De aspecten van de dimensie."),
-}, internal=False)
+DIMENSION = rec(
+    "dimensie",
+    {
+        "id": F(Id(), True, "Korte naam van de dimensie."),
+        "titel": F(Text(max=60, single_line=True), True, "Naam van de dimensie."),
+        "aspecten": F(ListOf(item=ASPECT, min=1), True, "De aspecten van de dimensie."),
+    },
+    internal=False,
+)
 
-MATURITY_MODEL = rec("metingen/model.yml", {
-    "naam": F(Text(max=100, single_line=True), True, "Naam van het model."),
-    "bron": F(Text(max=200, single_line=True), False, "Herkomst van het model."),
-    "niveaus": F(ListOf(item=LEVEL, min=2, max=7), True, "De niveaus van de schaal (2 tot 7)."),
-    "dimensies": F(ListOf(item=DIMENSION, min=1), True, "De dimensies met hun aspecten."),
-})
+MATURITY_MODEL = rec(
+    "metingen/model.yml",
+    {
+        "naam": F(Text(max=100, single_line=True), True, "Naam van het model."),
+        "bron": F(Text(max=200, single_line=True), False, "Herkomst van het model."),
+        "niveaus": F(ListOf(item=LEVEL, min=2, max=7), True, "De niveaus van de schaal (2 tot 7)."),
+        "dimensies": F(ListOf(item=DIMENSION, min=1), True, "De dimensies met hun aspecten."),
+    },
+)
 
-SCORE = rec("score", {
-    "aspect": F(Ref(kind="aspecten"), True, "Het aspect uit het model."),
-    "huidig": F(Int(min=0, max=10), True, "Gemeten niveau."),
-    "ambitie": F(Int(min=0, max=10), False, "Gewenst niveau."),
-    "toelichting": F(Text(max=500), False, "Korte toelichting op de score."),
-})
+SCORE = rec(
+    "score",
+    {
+        "aspect": F(Ref(kind="aspecten"), True, "Het aspect uit het model."),
+        "huidig": F(Int(min=0, max=10), True, "Gemeten niveau."),
+        "ambitie": F(Int(min=0, max=10), False, "Gewenst niveau."),
+        "toelichting": F(Text(max=500), False, "Korte toelichting op de score."),
+    },
+)
 
-MEASUREMENT = rec("metingen/<datum>.yml", {
-    "datum": F(DAY, True, "Datum van de meting."),
-    "soort": F(Enum(values=MEASUREMENT_KIND), True, "Nulmeting of hermeting."),
-    "methode": F(Text(max=200), False, "Hoe er gemeten is."),
-    "scores": F(ListOf(item=SCORE, min=1), True, "Eén score per aspect van het model."),
-}, visibility=True)
+MEASUREMENT = rec(
+    "metingen/<datum>.yml",
+    {
+        "datum": F(DAY, True, "Datum van de meting."),
+        "soort": F(Enum(values=MEASUREMENT_KIND), True, "Nulmeting of hermeting."),
+        "methode": F(Text(max=200), False, "Hoe er gemeten is."),
+        "scores": F(ListOf(item=SCORE, min=1), True, "Eén score per aspect van het model."),
+    },
+    visibility=True,
+)
 
-DECISION = rec("besluit", {
-    "orgaan": F(Enum(values=BODY), True, "Wie besloot."),
-    "kenmerk": F(Text(max=60, single_line=True), True, "Kenmerk of nummer van het besluit."),
-    "url": F(Url(), False, "Adres van het openbare besluit."),
-}, internal=False)
+DECISION = rec(
+    "besluit",
+    {
+        "orgaan": F(Enum(values=BODY), True, "Wie besloot."),
+        "kenmerk": F(Text(max=60, single_line=True), True, "Kenmerk of nummer van het besluit."),
+        "url": F(Url(), False, "Adres van het openbare besluit."),
+    },
+    internal=False,
+)
 
-VERSION = rec("versie", {
-    "versie": F(Text(max=20, single_line=True), True, 'Versienummer, tussen aanhalingstekens ("1.0").'),
-    "datum": F(DAY, True, "Datum van de versie of het besluit."),
-    "status": F(Enum(values=VERSION_STATUS), True, "Status van de versie."),
-    "besluit": F(DECISION, False, "Het besluit (verplicht tenzij status concept is)."),
-    "tag": F(Text(max=100, single_line=True), False, "Git-tag of commit met de tekst (standaard visie-<versie>)."),
-    "samenvatting": F(Text(max=1000, markdown=True), True, "Wat er veranderde, voor lezers."),
-})
+VERSION = rec(
+    "versie",
+    {
+        "versie": F(
+            Text(max=20, single_line=True), True, 'Versienummer, tussen aanhalingstekens ("1.0").'
+        ),
+        "datum": F(DAY, True, "Datum van de versie of het besluit."),
+        "status": F(Enum(values=VERSION_STATUS), True, "Status van de versie."),
+        "besluit": F(DECISION, False, "Het besluit (verplicht tenzij status concept is)."),
+        "tag": F(
+            Text(max=100, single_line=True),
+            False,
+            "Git-tag of commit met de tekst (standaard visie-<versie>).",
+        ),
+        "samenvatting": F(Text(max=1000, markdown=True), True, "Wat er veranderde, voor lezers."),
+    },
+)
 
-TERM = rec("begrip", {
-    "term": F(Text(max=60, single_line=True), True, "Het begrip."),
-    "definitie": F(Text(max=400), True, "Uitleg in eenvoudige taal (B1)."),
-    "voluit": F(Text(max=120, single_line=True), False, "Voluit geschreven (bij afkortingen)."),
-    "bron": F(Url(), False, "Adres van de bron."),
-})
+TERM = rec(
+    "begrip",
+    {
+        "term": F(Text(max=60, single_line=True), True, "Het begrip."),
+        "definitie": F(Text(max=400), True, "Uitleg in eenvoudige taal (B1)."),
+        "voluit": F(Text(max=120, single_line=True), False, "Voluit geschreven (bij afkortingen)."),
+        "bron": F(Url(), False, "Adres van de bron."),
+    },
+)
 
-PAGE = rec("paginas/<id>.md", {
-    "titel": F(Text(max=80, single_line=True), True, "Titel van de pagina."),
-    "volgorde": F(Int(min=0, max=999), False, "Plaats in het menu."),
-}, visibility=True)
+PAGE = rec(
+    "paginas/<id>.md",
+    {
+        "titel": F(Text(max=80, single_line=True), True, "Titel van de pagina."),
+        "volgorde": F(Int(min=0, max=999), False, "Plaats in het menu."),
+    },
+    visibility=True,
+)
 
 VERSIONS = ListOf(item=VERSION)
 TERMS = ListOf(item=TERM)

@@ -6,9 +6,7 @@ into site assets; posters read it directly. Field names are English, tokens in Y
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
