@@ -44,10 +44,11 @@ EXAMPLE = "voorbeeld"
 
 # Functions timed inside the child, by where the plugin looks them up at call time.
 TIMED = {
-    "build_tools.plugin": ("read_inputs", "build_site", "export_files", "sanitize_html",
-                           "insert_blocks", "load", "internal_fragments"),
+    "build_tools.plugin": ("read_inputs", "read_site_inputs", "build_site", "export_files",
+                           "sanitize_html", "insert_blocks", "load", "internal_fragments"),
     "build_tools.posters": ("check_fit", "poster_list", "render_all", "social_cards"),
-    "build_tools.gate": ("check_output", "forbidden_strings", "commit_emails"),
+    "build_tools.gate": ("check_output", "scan", "check_site", "leak_rules",
+                         "forbidden_strings", "commit_emails"),
     "build_tools.publish": ("promote",),
     "build_tools.site.assets": ("font_assets",),  # web fonts (WOFF2), cached between builds
 }
