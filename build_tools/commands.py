@@ -90,10 +90,10 @@ REGISTER.append(register_staff)
 
 def cmd_markdown(args: argparse.Namespace) -> int:
     from .exports import export_files
-    from .site import SiteContext, build_site
-    from .site.figures import site_figures
-    from .site.folder import mkdocs_config, write_folder
-    from .site.inputs import read_site_inputs
+    from .website import SiteContext, build_site
+    from .website.figures import site_figures
+    from .website.folder import mkdocs_config, write_folder
+    from .website.inputs import read_site_inputs
 
     root = _root(args)
     inputs = read_site_inputs(root, audience=args.doelgroep)

@@ -1,4 +1,4 @@
-"""The MkDocs plugin `datavisie`: a thin adapter from MkDocs events to `build_tools.site`.
+"""The MkDocs plugin `datavisie`: a thin adapter from MkDocs events to `build_tools.website`.
 
 on_config loads, checks and filters the content and the house style (so a content error stops
 the build before the previous site/ is touched), and builds the whole site in memory; on_files
@@ -35,18 +35,18 @@ from .errors import ContentError, LeakError
 from .exports import export_files
 from .guide import guide_pages
 from .model import Datavisie
-from .site import PosterLink, Site, SiteContext, SitePage, build_site, insert_blocks
-from .site.context import day_label
-from .site.figures import site_figures
-from .site.inputs import log_history_notes, read_site_inputs
-from .site.page import page_url
-from .site.sanitize import sanitize_html
+from .website import PosterLink, Site, SiteContext, SitePage, build_site, insert_blocks
+from .website.context import day_label
+from .website.figures import site_figures
+from .website.inputs import log_history_notes, read_site_inputs
+from .website.page import page_url
+from .website.sanitize import sanitize_html
 from .tokens import Style
 
 log = logging.getLogger("mkdocs.plugins.datavisie")
 ENV_AUDIENCE = "DATAVISIE_DOELGROEP"
 SOCIAL = "assets/social"
-MARKDOWN_EXTENSION = "build_tools.site.markdown_ext"
+MARKDOWN_EXTENSION = "build_tools.website.markdown_ext"
 
 
 class ContentProblem(PluginError):

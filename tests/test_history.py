@@ -27,8 +27,8 @@ from build_tools.history import (
 )
 from build_tools.load import load
 from build_tools.model import ThemeText, VisionText
-from build_tools.site.editions import CONCEPT_SLUG, GELDEND, VERVALLEN, editions, slug_for
-from build_tools.site.readable import readable
+from build_tools.website.editions import CONCEPT_SLUG, GELDEND, VERVALLEN, editions, slug_for
+from build_tools.website.readable import readable
 
 TESTS = Path(__file__).resolve().parent
 MINIMAL = TESTS / "fixtures" / "minimal"

@@ -432,7 +432,7 @@ def test_leak_scan_stops_publishing_when_a_view_leaks(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Were the audience filter broken, the scan on the output still blocks publishing."""
     from build_tools import sitebuild
-    from build_tools.site import inputs
+    from build_tools.website import inputs
 
     project = make_project(tmp_path / "project", posters=False, cards=False)
     mk = plant(project / "content")

@@ -15,12 +15,12 @@ import pytest
 
 from build_tools.audience import for_audience, internal_fragments
 from build_tools.load import load
-from build_tools.site import SiteContext, build_site, insert_blocks, sanitize_html
-from build_tools.site.context import milestone_anchor
-from build_tools.site.links import docs_relative, rebase
-from build_tools.site.markdown_ext import ContentExtension
-from build_tools.site.page import Blocks, Linker, SitePage, page_url
-from build_tools.site.pages import build_pages, navigation
+from build_tools.website import SiteContext, build_site, insert_blocks, sanitize_html
+from build_tools.website.context import milestone_anchor
+from build_tools.website.links import docs_relative, rebase
+from build_tools.website.markdown_ext import ContentExtension
+from build_tools.website.page import Blocks, Linker, SitePage, page_url
+from build_tools.website.pages import build_pages, navigation
 
 REPO = Path(__file__).resolve().parent.parent
 NOORDKUST = REPO / "tests" / "fixtures" / "noordkust"
@@ -147,7 +147,7 @@ def test_glossary_marks_first_use_only_outside_headings_links_and_code() -> None
 
 
 def test_content_links_are_rebased_onto_generated_pages(denhelder_model) -> None:  # type: ignore[no-untyped-def]
-    from build_tools.site.links import page_map
+    from build_tools.website.links import page_map
 
     mapping = page_map(denhelder_model)
     text = ("Zie [ethiek](themas/ethiek.md#waarom), [over](paginas/over.md), "

@@ -13,7 +13,7 @@ from ..errors import ContentError
 
 def cmd_posters(args: argparse.Namespace) -> int:
     from ..cli import find_root
-    from ..site.inputs import read_inputs
+    from ..website.inputs import read_inputs
     from . import FORMATS, check_fit, render_all
 
     formats = tuple(f.strip() for f in args.formaat.split(",") if f.strip())

@@ -50,7 +50,7 @@ TIMED = {
     "build_tools.gate": ("check_output", "scan", "check_site", "leak_rules",
                          "forbidden_strings", "commit_emails"),
     "build_tools.publish": ("promote",),
-    "build_tools.site.assets": ("font_assets",),  # web fonts (WOFF2), cached between builds
+    "build_tools.website.assets": ("font_assets",),  # web fonts (WOFF2), cached between builds
 }
 POSTER_PARTS = ("check_fit", "render_all", "social_cards")
 
@@ -188,7 +188,7 @@ def _posters(root: Path, out: Path, *, cards: int) -> dict[str, Any]:
     from build_tools import posters
     from build_tools.posters.kinds import jobs_for
     from build_tools.posters.render import compose
-    from build_tools.site.inputs import read_inputs
+    from build_tools.website.inputs import read_inputs
 
     model, style = read_inputs(root)
     own = root / "posters"

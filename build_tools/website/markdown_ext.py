@@ -2,7 +2,7 @@
 and glossary terms get an `<abbr title>` tooltip at their first use on a page.
 
 A plain Python-Markdown extension, so every engine that reads Markdown (MkDocs, ProperDocs,
-Zensical, the snippets we render ourselves) can load it: `build_tools.site.markdown_ext`.
+Zensical, the snippets we render ourselves) can load it: `build_tools.website.markdown_ext`.
 """
 
 from __future__ import annotations
