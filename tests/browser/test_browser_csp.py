@@ -72,5 +72,5 @@ def test_search_works_under_the_policy(open_page: Any, csp_server: Server) -> No
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially("nulmeting", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=30_000)
     assert page.evaluate("window.__dvCsp") == []

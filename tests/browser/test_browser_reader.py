@@ -36,7 +36,7 @@ def click_link_to(page: Any, target: str, *, within: str = "body") -> None:
         link = links.nth(i)
         if href == url and link.is_visible():
             link.click()
-            page.wait_for_url(url, timeout=10_000)
+            page.wait_for_url(url, timeout=30_000)
             return
     raise AssertionError(f"geen zichtbare link naar {target!r} in {within!r} op {page.url}")
 
@@ -185,7 +185,7 @@ def test_search_finds_a_dutch_word(open_page: Any, word: str, target: str) -> No
     box.press_sequentially(word, delay=20)  # real key presses, as Material listens for them
     found = "(t) => [...document.querySelectorAll('.md-search-result__item > a')]" \
             ".slice(0, 3).some(a => a.origin + a.pathname === t)"
-    page.wait_for_function(found, arg=page.base + target, timeout=10_000)
+    page.wait_for_function(found, arg=page.base + target, timeout=30_000)
     results = page.locator(".md-search-result__item > a")
     paths = results.evaluate_all("els => els.map(a => a.origin + a.pathname)")
     results.nth(paths.index(page.base + target)).click()
@@ -212,7 +212,7 @@ def test_version_selector_switches_versions(open_page: Any, site_dir: Path) -> N
                      "een versions.json met minstens twee versies in de gebouwde site")
     page = open_page("")
     selector = page.locator(".md-version")
-    selector.wait_for(state="visible", timeout=10_000)
+    selector.wait_for(state="visible", timeout=30_000)
     current = page.locator(".md-version__current").inner_text().strip()
     selector.hover()
     links = page.locator(".md-version__link")
@@ -222,7 +222,7 @@ def test_version_selector_switches_versions(open_page: Any, site_dir: Path) -> N
     href = links.nth(other).evaluate("a => a.href")
     links.nth(other).click()
     # Material looks the page up in that version's sitemap, then goes there.
-    page.wait_for_url(lambda url: url.startswith(href), timeout=10_000)
+    page.wait_for_url(lambda url: url.startswith(href), timeout=30_000)
     assert page.locator("h1").first.is_visible()
     page.locator(".md-version__current").wait_for(state="visible")
     assert page.locator(".md-version__current").inner_text().strip() == titles[other]
