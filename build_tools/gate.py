@@ -13,6 +13,7 @@ from pathlib import Path
 from .gitio import open_repo
 from .leaks import Finding, scan
 from .linkcheck import BrokenLink, check_site
+from .model import Datavisie
 
 # a shorter path (`/`, `/srv`) also occurs in ordinary text and URLs: no use as evidence
 MIN_PATH_LENGTH = 8
@@ -53,16 +54,13 @@ class LeakRules:
     forbidden: tuple[str, ...]  # build paths and committers' e-mail addresses
 
 
-def leak_rules(root: Path, *, content: str = "content", paths: Iterable[Path] = (),
+def leak_rules(full: Datavisie, root: Path, *, paths: Iterable[Path] = (),
                also_public: Iterable[str] = ()) -> LeakRules:
-    """The rules for a public build of the project at `root`: internal texts from the
+    """The rules for a public build of the project at `root`: internal texts from `full`, the
     unfiltered model with its adopted texts from git (their internal blocks must not turn
     up either), and the paths and addresses that must not."""
     from .audience import internal_fragments
-    from .history import attach
-    from .load import load
 
-    full, _ = attach(load(root, content_dir=content), root, content_dir=content)
     forbidden = forbidden_strings(paths=[root, *paths, *temp_paths()],
                                   emails=commit_emails(root),
                                   public_emails=[full.organisatie.contact.email])

@@ -35,13 +35,13 @@ from .errors import ContentError, LeakError
 from .exports import export_files
 from .guide import guide_pages
 from .model import Datavisie
+from .tokens import Style
 from .website import PosterLink, Site, SiteContext, SitePage, build_site, insert_blocks
 from .website.context import day_label
 from .website.figures import site_figures
 from .website.inputs import log_history_notes, read_site_inputs
 from .website.page import page_url
 from .website.sanitize import sanitize_html
-from .tokens import Style
 
 log = logging.getLogger("mkdocs.plugins.datavisie")
 ENV_AUDIENCE = "DATAVISIE_DOELGROEP"
@@ -111,7 +111,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         except ContentError as exc:  # one message with every issue, no traceback
             raise ContentProblem(exc.summary()) from None
         log_history_notes(inputs.notes, log, strict=config.strict)
-        self.audience, self.content = audience, content
+        self.audience = audience
 
         org = model.organisatie
         config.site_url = config.site_url or org.site_url
@@ -125,7 +125,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                           posters=posters, figures=site_figures(),
                           font_cache=root / self.config.cache / "fonts")
         self.site: Site = build_site(ctx)
-        self.model, self.style = model, style
+        self.model, self.style, self.full = model, style, inputs.full
         self.cache = root / self.config.cache
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
@@ -220,7 +220,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         """Check the finished output; when clean, swap it in for the real site folder."""
         out = Path(config.site_dir)
         rules = gate.leak_rules(
-            self.root, content=self.content, paths=[out, self.target, self.cache],
+            self.full, self.root, paths=[out, self.target, self.cache],
             # the staff guide is fixed text that may repeat an internal page's headings
             also_public=[g.markdown for g in guide_pages(self.model)],
         ) if self.audience == PUBLIC else None

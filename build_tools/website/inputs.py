@@ -22,6 +22,7 @@ class SiteInputs:
     model: Datavisie  # filtered for the audience, with `geschiedenis` read from git
     style: Style
     notes: tuple[HistoryNote, ...]  # what history is missing and how to fix it
+    full: Datavisie  # the same model before the audience filter (the leak scan's source)
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
@@ -31,6 +32,7 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
     audience filter cleans them too."""
     issues: list[Issue] = []
     model: Datavisie | None = None
+    full: Datavisie | None = None
     notes: list[HistoryNote] = []
     style: Style | None = None
     try:
@@ -44,9 +46,9 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
         style = load_style(root / theme, root)
     except ContentError as exc:
         issues += exc.issues
-    if issues or model is None or style is None:
+    if issues or model is None or style is None or full is None:
         raise ContentError(issues)
-    return SiteInputs(model, style, tuple(notes))
+    return SiteInputs(model, style, tuple(notes), full)
 
 
 def read_inputs(root: Path, *, content: str = "content", theme: str = "theme",

@@ -54,24 +54,26 @@ class GlossaryProcessor(Treeprocessor):
     def _walk(self, el: etree.Element) -> None:
         i = 0
         if el.text:
-            found = self._split(el.text)
-            if found is not None:
-                el.text, abbrs = found
-                for abbr in abbrs:
-                    el.insert(i, abbr)
-                    i += 1
+            el.text, i = self._mark(el, el.text, i)
         while i < len(el):
             child = el[i]
             if child.tag not in SKIP_TAGS:
                 self._walk(child)
             i += 1
             if child.tail:
-                found = self._split(child.tail)
-                if found is not None:
-                    child.tail, abbrs = found
-                    for abbr in abbrs:
-                        el.insert(i, abbr)
-                        i += 1
+                child.tail, i = self._mark(el, child.tail, i)
+
+    def _mark(self, parent: etree.Element, text: str, at: int) -> tuple[str, int]:
+        """Split `text` at new terms, insert their abbr elements into `parent` from index
+        `at`; returns the text that stays in place and the index after the inserted ones."""
+        found = self._split(text)
+        if found is None:
+            return text, at
+        head, abbrs = found
+        for abbr in abbrs:
+            parent.insert(at, abbr)
+            at += 1
+        return head, at
 
     def _split(self, text: str) -> tuple[str, list[etree.Element]] | None:
         """Text before the first new term, and abbr elements (each with its tail)."""
