@@ -259,8 +259,19 @@ def test_poster_thumbnails_load(open_page: Any) -> None:
     page = open_page("posters/")
     images = page.locator("article img")
     assert images.count() > 0
-    sizes = images.evaluate_all("els => els.map(i => [i.complete, i.naturalWidth])")
-    assert all(done and width > 0 for done, width in sizes), sizes
+    # Thumbnails load lazily: bring each into view, as a reader scrolling does,
+    # then give the browser time to fetch and decode it.
+    for index in range(images.count()):
+        images.nth(index).scroll_into_view_if_needed()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    try:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('article img')]"
+            ".every(i => i.complete && i.naturalWidth > 0)", timeout=30_000)
+    except PlaywrightTimeout:
+        pass  # the assertion below reports which image failed
+    sizes = images.evaluate_all("els => els.map(i => [i.src, i.complete, i.naturalWidth])")
+    assert all(done and width > 0 for _, done, width in sizes), sizes
 
 
 # --- every page: no errors, nothing too wide on a phone, screenshots ----------------------
