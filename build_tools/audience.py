@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from .model import newest_date
+from .textsearch import Needles
 
 INTERNAL_KEY = "intern"
 VISIBILITY_KEY = "zichtbaarheid"
@@ -234,22 +235,12 @@ def internal_fragments(model: Any, *, min_length: int = 16,
     Compared case-blind, as the scan reads."""
     public = [*_strings(for_audience(model, PUBLIC)), *also_public]
     public_text = "\n".join(_norm(s) for s in public).casefold()
-    public_words = set(public_text.replace("\n", " ").split(" "))
-    found = set()
+    candidates = set()
     for part in _internal_parts(model):
         for line in part.split("\n"):
             text = _norm(line.strip(" -*>#!?\"'"))
-            if len(text) >= min_length and not _occurs(text.casefold(), public_text,
-                                                       public_words):
-                found.add(text)
-    return sorted(found)
-
-
-def _occurs(text: str, haystack: str, words: set[str]) -> bool:
-    """`text in haystack`, with a quick exact "no": a word of `text` with a space on both
-    sides must be a whole word of the haystack (both single-spaced). Keeps the check linear
-    in the amount of content instead of internal texts x all public text."""
-    inner = text.split(" ")[1:-1]
-    if any(w not in words for w in inner):
-        return False
-    return text in haystack
+            if len(text) >= min_length:
+                candidates.add(text)
+    # one pass over all public text for all internal texts (see textsearch.py)
+    public_too = Needles(t.casefold() for t in candidates).found_in(public_text)
+    return sorted(t for t in candidates if t.casefold() not in public_too)

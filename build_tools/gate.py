@@ -5,7 +5,7 @@ staging folder; only a clean folder replaces site/ (publish.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +14,7 @@ from .gitio import open_repo
 from .leaks import Finding, scan
 from .linkcheck import BrokenLink, check_site
 from .model import Datavisie
+from .outputs import OutputFolder
 
 # a shorter path (`/`, `/srv`) also occurs in ordinary text and URLs: no use as evidence
 MIN_PATH_LENGTH = 8
@@ -52,19 +53,23 @@ class LeakRules:
 
     fragments: tuple[str, ...]  # distinctive internal texts
     forbidden: tuple[str, ...]  # build paths and committers' e-mail addresses
+    transient: tuple[str, ...] = ()  # paths new in every build (the staging folder)
 
 
 def leak_rules(full: Datavisie, root: Path, *, paths: Iterable[Path] = (),
-               also_public: Iterable[str] = ()) -> LeakRules:
+               transient: Iterable[Path] = (), also_public: Iterable[str] = ()) -> LeakRules:
     """The rules for a public build of the project at `root`: internal texts from `full`, the
     unfiltered model with its adopted texts from git (their internal blocks must not turn
-    up either), and the paths and addresses that must not."""
+    up either), and the paths and addresses that must not. `transient`: paths that exist for
+    this build only (the staging folder)."""
     from .audience import internal_fragments
 
     forbidden = forbidden_strings(paths=[root, *paths, *temp_paths()],
                                   emails=commit_emails(root),
                                   public_emails=[full.organisatie.contact.email])
-    return LeakRules(tuple(internal_fragments(full, also_public=also_public)), tuple(forbidden))
+    fresh = forbidden_strings(paths=transient, emails=())
+    return LeakRules(tuple(internal_fragments(full, also_public=also_public)), tuple(forbidden),
+                     tuple(s for s in fresh if s not in forbidden))
 
 
 @dataclass(frozen=True)
@@ -73,12 +78,19 @@ class OutputReport:
     broken_links: tuple[BrokenLink, ...]
 
 
-def check_output(site_dir: Path, *, rules: LeakRules | None,
-                 base_path: str = "/") -> OutputReport:
-    """Leak scan (with `rules`: public builds) and link check of one output folder."""
+def check_output(site_dir: Path, *, rules: LeakRules | None, base_path: str = "/",
+                 trusted_dirs: Sequence[Path] = (),
+                 cache_dir: Path | None = None) -> OutputReport:
+    """Leak scan (with `rules`: public builds) and link check of one output folder.
+
+    `trusted_dirs`: the installed theme's folders (see `leaks.scan`). `cache_dir`: where both
+    checks keep what they found clean, so a rebuild re-checks only what changed."""
+    folder = OutputFolder(site_dir)
     leaks = () if rules is None else tuple(
-        scan(site_dir, fragments=rules.fragments, forbidden_strings=rules.forbidden))
-    return OutputReport(leaks, tuple(check_site(site_dir, base_path=base_path)))
+        scan(folder, fragments=rules.fragments, forbidden_strings=rules.forbidden,
+             transient=rules.transient, trusted_dirs=trusted_dirs, cache_dir=cache_dir))
+    return OutputReport(leaks, tuple(check_site(folder, base_path=base_path,
+                                                cache_dir=cache_dir)))
 
 
 def temp_paths() -> list[str]:

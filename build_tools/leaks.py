@@ -11,9 +11,12 @@ import contextlib
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from .outputs import OutputFolder, Verdicts, digest, source_digest
+from .textsearch import Needles
 
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".js", ".css", ".txt", ".csv", ".ics", ".svg",
                  ".atom", ".rss", ".webmanifest", ".map"}
@@ -21,8 +24,9 @@ BINARY_SUFFIXES = {".png", ".pdf", ".woff2", ".woff", ".ttf", ".otf", ".ico", ".
                    ".gif", ".webp", ".gz"}
 FORBIDDEN_SUFFIXES = {".md", ".yml", ".yaml", ".env", ".bak", ".orig", ".swp", ".py", ".cfg",
                       ".ini", ".toml", ".sh", ".tmp", ".log"}
+MIN_NEEDLE = 12  # shorter normalised texts occur by chance
 _TAGS = re.compile(r"<[^>]*>")
-_MARKUP = str.maketrans({ch: " " for ch in "*_`[]()>#|~"})  # runs collapse in normalise
+_SPACE_AND_MARKUP = re.compile(r"[\s*_`\[\]()>#|~]+")  # Markdown markup reads as a space
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,7 @@ class Finding:
 def normalise(text: str) -> str:
     """Text as a reader sees it: no tags or Markdown markup, entities decoded, one-spaced."""
     text = html.unescape(_TAGS.sub(" ", text))
-    return " ".join(text.translate(_MARKUP).split()).casefold()
-
-
-def _inner_word(needle: str) -> str | None:
-    """A word that `needle` holds with a space on both sides, so any text containing the
-    needle has it as a whole word (texts and needles are normalised: single spaces)."""
-    inner = needle.split(" ")[1:-1]
-    return max(inner, key=len) if inner else None
+    return _SPACE_AND_MARKUP.sub(" ", text).strip().casefold()
 
 
 def _json_strings(value: object) -> Iterable[str]:
@@ -59,41 +56,84 @@ def _json_strings(value: object) -> Iterable[str]:
             yield from _json_strings(v)
 
 
-def readable_text(path: Path) -> str:
-    raw = path.read_bytes().decode("utf-8", "replace")
-    if path.suffix == ".json":
-        with contextlib.suppress(ValueError):
-            raw += "\n" + "\n".join(_json_strings(json.loads(raw)))
-    return raw
+def _decoded_json(text: str) -> str | None:
+    """Every string of a JSON document (keys included), one per line: what a reader of the
+    data gets, escapes (`\\u00eb`, `\\n`) decoded. None when `text` is no JSON."""
+    try:
+        return "\n".join(_json_strings(json.loads(text)))
+    except ValueError:
+        return None
 
 
-def scan(site_dir: Path, *, fragments: Iterable[str], forbidden_strings: Iterable[str] = ()
-         ) -> list[Finding]:
-    """Everything in `site_dir` that must not be published."""
-    needles = sorted({n for n in (normalise(f) for f in fragments) if len(n) >= 12})
-    # Each needle is searched only in files that hold its inner word: an exact filter (see
-    # _inner_word) that keeps the scan linear instead of needles x files of substring search.
-    keyed = [(needle, _inner_word(needle)) for needle in needles]
-    literal = sorted({s for s in forbidden_strings if s})
-    findings: list[Finding] = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file() or p.is_symlink()):
-        rel = path.relative_to(site_dir).as_posix()
-        if path.is_symlink():
-            findings.append(Finding(rel, "koppeling (symlink) in de uitvoer"))
-            continue
-        suffix = path.suffix.lower()
-        if suffix in FORBIDDEN_SUFFIXES or path.name.startswith("."):
+class LeakScanner:
+    """The rules of one public build, ready to check output files against."""
+
+    def __init__(self, fragments: Iterable[str], forbidden: Iterable[str] = (),
+                 transient: Iterable[str] = ()) -> None:
+        self.needles = Needles(n for n in map(normalise, fragments) if len(n) >= MIN_NEEDLE)
+        self.literal = tuple(sorted({s for s in forbidden if s}))
+        # strings that differ in every build (the staging folder): checked on every file,
+        # never part of the verdict key
+        self.transient = tuple(sorted({s for s in transient if s} - set(self.literal)))
+        self.key = digest("\0".join([source_digest("leaks", "textsearch", "outputs"),
+                                      "needles", *self.needles.needles,
+                                      "literal", *self.literal]).encode("utf-8"))
+
+    def text_findings(self, rel: str, data: bytes) -> list[Finding]:
+        raw = data.decode("utf-8", "replace")
+        decoded = _decoded_json(raw) if rel.lower().endswith(".json") else None
+        # a JSON file is read as its strings; the raw text still counts for literal strings
+        readable = raw if decoded is None else decoded
+        found = [Finding(rel, f"interne tekst: “{needle[:60]}…”")
+                 for needle in sorted(self.needles.found_in(normalise(readable)))]
+        for s in (*self.literal, *self.transient):
+            if s in raw or (decoded is not None and s in decoded):
+                found.append(Finding(rel, f"verboden tekst: {s!r}"))
+        return found
+
+    def transient_findings(self, rel: str, data: bytes) -> list[Finding]:
+        return [Finding(rel, f"verboden tekst: {s!r}") for s in self.transient
+                if s.encode("utf-8") in data]
+
+
+def scan(site_dir: Path | OutputFolder, *, fragments: Iterable[str],
+         forbidden_strings: Iterable[str] = (), transient: Iterable[str] = (),
+         trusted_dirs: Sequence[Path] = (), cache_dir: Path | None = None) -> list[Finding]:
+    """Everything in `site_dir` that must not be published.
+
+    `trusted_dirs`: folders of installed theme packages (Material); an output file
+    byte-identical to the file at the same place there is the theme's own (its JavaScript
+    bundle and source maps are half the bytes of a small site) and is not read for text.
+    `cache_dir`: where the content hashes of files found clean are kept, so that a rebuild
+    with the same rules reads only what changed."""
+    folder = site_dir if isinstance(site_dir, OutputFolder) else OutputFolder(site_dir)
+    scanner = LeakScanner(fragments, forbidden_strings, transient)
+    verdicts = Verdicts(cache_dir, "lekscan", scanner.key)
+    clean: list[str] = []
+    findings = [Finding(rel, "koppeling (symlink) in de uitvoer") for rel in folder.links]
+    for rel in folder.files:
+        suffix = Path(rel).suffix.lower()
+        if suffix in FORBIDDEN_SUFFIXES or rel.rsplit("/", 1)[-1].startswith("."):
             findings.append(Finding(rel, "bronbestand of verborgen bestand in de uitvoer"))
             continue
         if suffix in BINARY_SUFFIXES or suffix not in TEXT_SUFFIXES:
             continue
-        raw = readable_text(path)
-        text = normalise(raw)
-        words = set(text.split(" "))
-        for needle, word in keyed:
-            if (word is None or word in words) and needle in text:
-                findings.append(Finding(rel, f"interne tekst: “{needle[:60]}…”"))
-        for s in literal:
-            if s in raw:
-                findings.append(Finding(rel, f"verboden tekst: {s!r}"))
+        data = folder.read(rel)
+        found = scanner.transient_findings(rel, data)
+        known = folder.digest(rel)
+        if known not in verdicts and not _same_as_trusted(rel, data, trusted_dirs):
+            found = scanner.text_findings(rel, data)
+        findings += found
+        if not found:
+            clean.append(known)
+    verdicts.save(clean)
     return findings
+
+
+def _same_as_trusted(rel: str, data: bytes, trusted_dirs: Sequence[Path]) -> bool:
+    for folder in trusted_dirs:
+        path = folder / rel
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+                return True
+    return False

@@ -8,16 +8,22 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .outputs import OutputFolder, Verdicts, digest, source_digest
 
 # (tag, attribute) pairs that make a browser follow or fetch an address
 _LINKING = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
             "source": "src", "iframe": "src", "embed": "src", "video": "src", "audio": "src",
             "track": "src", "object": "data", "form": "action"}
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>", re.S)
+# only the tags that link: most tags of a page are divs and spans
+_TAG = re.compile(r"<(" + "|".join(sorted(_LINKING, key=len, reverse=True)) + r")(\s[^>]*)?>",
+                  re.S | re.I)
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _IDS = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _SKIP_BLOCKS = re.compile(r"(<(script|style|template)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
@@ -42,7 +48,8 @@ class _Page:
     ids: frozenset[str]
 
 
-def _attrs(raw: str) -> dict[str, str]:
+@lru_cache(maxsize=1 << 16)  # a site repeats its header and navigation on every page
+def _attrs(raw: str) -> Mapping[str, str]:
     out: dict[str, str] = {}
     for m in _ATTR.finditer(raw or ""):
         name = m.group(1).lower()
@@ -57,9 +64,7 @@ def read_page(html: str) -> _Page:
     links = []
     for m in _TAG.finditer(html):
         tag = m.group(1).lower()
-        attr = _LINKING.get(tag)
-        if attr is None:
-            continue
+        attr = _LINKING[tag]
         attrs = _attrs(m.group(2) or "")
         if tag == "link" and _NOT_FOLLOWED & set(attrs.get("rel", "").lower().split()):
             continue
@@ -68,11 +73,11 @@ def read_page(html: str) -> _Page:
         if "srcset" in attrs:
             links += [(tag, part.split()[0]) for part in attrs["srcset"].split(",")
                       if part.strip()]
-    ids = {unescape(next(g for g in m.groups() if g is not None)) for m in _IDS.finditer(html)}
+    ids = {unescape(m.group(m.lastindex or 0)) for m in _IDS.finditer(html)}
     return _Page(tuple(links), frozenset(ids))
 
 
-def _target(site: Mapping[str, object], path: str) -> str | None:
+def _target(site: AbstractSet[str], path: str) -> str | None:
     """The file a site path is served from, or None (`a/` -> `a/index.html`)."""
     path = path.lstrip("/")
     candidates = [path] if path and not path.endswith("/") else []
@@ -86,9 +91,10 @@ def check_pages(files: Iterable[str], pages: Mapping[str, str], *,
 
     `base_path` is the path part of the site's address (`/` or `/datavisie/`): absolute
     paths under it are checked too; other absolute addresses are not ours to check."""
-    site = {f: None for f in files}
+    site = frozenset(files)
     read = {path: read_page(html) for path, html in pages.items()}
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    resolved: dict[tuple[str, str], tuple[str | None, str]] = {}
     found: list[BrokenLink] = []
     for page, parsed in sorted(read.items()):
         here = posixpath.dirname(page)
@@ -96,30 +102,16 @@ def check_pages(files: Iterable[str], pages: Mapping[str, str], *,
             link = raw.strip()
             if not link or link.startswith("//"):
                 continue
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc:
-                continue  # another host (or mailto:, tel:); XSS tests check the schemes
-            if parts.path.startswith("/"):
-                if not (parts.path + "/").startswith(base_path):
-                    found.append(BrokenLink(page, raw, "wijst buiten de site"))
-                    continue
-                joined = parts.path[len(base_path):]
-            elif parts.path:
-                joined = posixpath.join(here, parts.path)
-            else:
-                joined = page  # "#anchor" or "?query": this page
-            path = posixpath.normpath(unquote(joined)) if joined else ""
-            if path.startswith("../") or path == "..":
-                found.append(BrokenLink(page, raw, "wijst buiten de site"))
-                continue
-            path = "" if path == "." else path
-            if joined.endswith("/") and path:
-                path += "/"
-            target = _target(site, path)
+            key = _relative_key(here, link)
+            if key not in resolved:
+                resolved[key] = _resolve(site, key[0], key[1], base_path)
+            target, problem = resolved[key]
             if target is None:
-                found.append(BrokenLink(page, raw, "pagina of bestand bestaat niet"))
+                if problem:
+                    found.append(BrokenLink(page, raw, problem))
                 continue
-            anchor = unquote(parts.fragment)
+            target = target or page  # "#anchor" or "?query": this page
+            anchor = unquote(urlsplit(link).fragment)
             if anchor and tag in ("a", "area") and target.endswith(".html"):
                 ids = read[target].ids if target in read else None
                 if ids is not None and anchor not in ids:
@@ -127,10 +119,60 @@ def check_pages(files: Iterable[str], pages: Mapping[str, str], *,
     return sorted(set(found))
 
 
-def check_site(site_dir: Path, *, base_path: str = "/") -> list[BrokenLink]:
-    """Broken links in every HTML page of a built site folder."""
-    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
-                   if p.is_file())
-    pages = {f: (site_dir / f).read_text(encoding="utf-8", errors="replace") for f in files
-             if f.endswith(".html")}
-    return check_pages(files, pages, base_path=base_path)
+def _relative_key(here: str, link: str) -> tuple[str, str]:
+    """`here` and `link` with the link's leading `../` steps taken: the links of a site's
+    header and navigation then resolve once for all pages at the same depth."""
+    parts = here.split("/") if here else []
+    while link.startswith("../") and parts:
+        parts.pop()
+        link = link[3:]
+    return "/".join(parts), link
+
+
+def _resolve(site: frozenset[str], here: str, link: str,
+             base_path: str) -> tuple[str | None, str]:
+    """(the file `link` reaches from folder `here`, "") or (None, why it is broken);
+    (None, "") for addresses that are not ours to check, ("", "") for the page itself."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc:
+        return None, ""  # another host (or mailto:, tel:); XSS tests check the schemes
+    if parts.path.startswith("/"):
+        if not (parts.path + "/").startswith(base_path):
+            return None, "wijst buiten de site"
+        joined = parts.path[len(base_path):]
+    elif parts.path:
+        joined = posixpath.join(here, parts.path)
+    else:
+        return "", ""
+    path = posixpath.normpath(unquote(joined)) if joined else ""
+    if path.startswith("../") or path == "..":
+        return None, "wijst buiten de site"
+    path = "" if path == "." else path
+    if joined.endswith("/") and path:
+        path += "/"
+    target = _target(site, path)
+    if target is None:
+        return None, "pagina of bestand bestaat niet"
+    return target, ""
+
+
+def check_site(site_dir: Path | OutputFolder, *, base_path: str = "/",
+               cache_dir: Path | None = None) -> list[BrokenLink]:
+    """Broken links in every HTML page of a built site folder.
+
+    With `cache_dir`, a folder whose file names and pages are exactly those of the last
+    folder checked clean is not checked again (a rebuild with nothing changed)."""
+    folder = site_dir if isinstance(site_dir, OutputFolder) else OutputFolder(site_dir)
+    pages = [f for f in folder.files if f.endswith(".html")]
+    html = set(pages)  # only pages are read; of other files only their existence counts
+    parts = [source_digest("linkcheck", "outputs"), base_path]
+    parts += [f"{f}\t{folder.digest(f) if f in html else ''}" for f in folder.files]
+    key = digest("\0".join(parts).encode("utf-8"))
+    verdicts = Verdicts(cache_dir, "linkcontrole", key)
+    if key in verdicts:
+        return []
+    texts = {f: folder.read(f).decode("utf-8", "replace") for f in pages}
+    broken = check_pages(folder.files, texts, base_path=base_path)
+    if not broken:
+        verdicts.save([key])
+    return broken

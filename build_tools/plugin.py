@@ -220,12 +220,16 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         """Check the finished output; when clean, swap it in for the real site folder."""
         out = Path(config.site_dir)
         rules = gate.leak_rules(
-            self.full, self.root, paths=[out, self.target, self.cache],
+            self.full, self.root, paths=[self.target, self.cache], transient=[out],
             # the staff guide is fixed text that may repeat an internal page's headings
             also_public=[g.markdown for g in guide_pages(self.model)],
         ) if self.audience == PUBLIC else None
+        custom = config.theme.custom_dir
+        theme_package = [Path(d) for d in config.theme.dirs
+                         if custom is None or Path(d).resolve() != Path(custom).resolve()]
         report = gate.check_output(out, rules=rules,
-                                   base_path=urlsplit(config.site_url or "/").path or "/")
+                                   base_path=urlsplit(config.site_url or "/").path or "/",
+                                   trusted_dirs=theme_package, cache_dir=self.cache / "checks")
         problems: list[PluginError] = []
         if report.leaks:  # a leak decides the exit code; broken links are listed with it
             problems.append(LeakFound([*(str(f) for f in report.leaks),

@@ -5,6 +5,7 @@ at go to tests/artifacts/screenshots/."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -264,12 +265,11 @@ def test_poster_thumbnails_load(open_page: Any) -> None:
     for index in range(images.count()):
         images.nth(index).scroll_into_view_if_needed()
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    try:
+
+    with contextlib.suppress(PlaywrightTimeout):  # the assertion below names the image
         page.wait_for_function(
             "() => [...document.querySelectorAll('article img')]"
             ".every(i => i.complete && i.naturalWidth > 0)", timeout=30_000)
-    except PlaywrightTimeout:
-        pass  # the assertion below reports which image failed
     sizes = images.evaluate_all("els => els.map(i => [i.src, i.complete, i.naturalWidth])")
     assert all(done and width > 0 for _, done, width in sizes), sizes
 

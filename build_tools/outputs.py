@@ -1,0 +1,91 @@
+"""A finished output folder as the checks after a build see it: listed once, each file read on
+demand, its content hash remembered. The leak scan and the link check share one listing and
+the hashes; the hashes key the verdicts they keep between builds (`Verdicts`)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def source_digest(*modules: str) -> str:
+    """A hash of our own code that decides a verdict, so a changed check never trusts an old
+    verdict (no revision number to forget to bump)."""
+    h = hashlib.blake2b(digest_size=16)
+    for name in modules:
+        h.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return h.hexdigest()
+
+
+class OutputFolder:
+    """Every entry under `root`: regular files and symbolic links (never followed), as sorted
+    posix paths relative to `root`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        files: list[str] = []
+        links: list[str] = []
+        for folder, dirs, names in os.walk(root):
+            base = Path(folder)
+            for name in dirs:
+                if (base / name).is_symlink():
+                    links.append((base / name).relative_to(root).as_posix())
+            for name in names:
+                path = base / name
+                rel = path.relative_to(root).as_posix()
+                (links if path.is_symlink() else files).append(rel)
+        self.files = sorted(files)
+        self.links = sorted(links)
+        self._digests: dict[str, str] = {}
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> bytes:
+        data = (self.root / rel).read_bytes()
+        self._digests[rel] = digest(data)
+        return data
+
+    def digest(self, rel: str) -> str:
+        if rel not in self._digests:
+            self.read(rel)
+        return self._digests[rel]
+
+
+class Verdicts:
+    """What a check found clean in the last build, kept in `<cache_dir>/<name>.json` under a
+    key of everything else the verdict depends on (the rules, our code). A file whose content
+    hash is listed was checked clean under exactly these rules, so checking it again would
+    find the same. Without a cache folder nothing is kept."""
+
+    def __init__(self, cache_dir: Path | None, name: str, key: str) -> None:
+        self.file = cache_dir / f"{name}.json" if cache_dir is not None else None
+        self.key = key
+        self.known: frozenset[str] = frozenset()
+        if self.file is not None and self.file.is_file():
+            try:
+                stored = json.loads(self.file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                stored = None
+            if isinstance(stored, dict) and stored.get("key") == key \
+                    and isinstance(stored.get("clean"), list):
+                self.known = frozenset(str(d) for d in stored["clean"])
+
+    def __contains__(self, item: str) -> bool:
+        return item in self.known
+
+    def save(self, clean: Iterable[str]) -> None:
+        if self.file is None:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": self.key, "clean": sorted(set(clean))}),
+                       encoding="utf-8")
+        os.replace(tmp, self.file)
