@@ -127,6 +127,40 @@ def register_markdown(sub: Any) -> None:
 REGISTER.append(register_markdown)
 
 
+def cmd_lettertypen(args: argparse.Namespace) -> int:
+    from .errors import ContentError
+    from .fonts import write_shipped_woff2
+    from .style import load_style
+
+    root = _root(args)
+    try:
+        style = load_style(root / "theme", root)
+    except ContentError as exc:
+        print(exc.summary(), file=sys.stderr)
+        return 1
+    written, removed = write_shipped_woff2([f.path for f in style.fonts.faces()])
+    for path in removed:
+        print(f"verwijderd: {path.relative_to(root)} (van een eerdere versie van de letter)",
+              file=sys.stderr)
+    for path in written:
+        print(f"geschreven: {path.relative_to(root)}", file=sys.stderr)
+    if not written and not removed:
+        print("Alle letters hebben hun WOFF2 al; er is niets veranderd.", file=sys.stderr)
+    else:
+        print("Zet de nieuwe bestanden in git: de website gebruikt ze zonder ze bij elke bouw "
+              "opnieuw te maken.", file=sys.stderr)
+    return 0
+
+
+def register_fonts(sub: Any) -> None:
+    p = sub.add_parser("lettertypen", help="maak de WOFF2-bestanden voor de website naast de "
+                       "letters in theme/fonts/ (na het vervangen van een letter)")
+    p.set_defaults(func=cmd_lettertypen)
+
+
+REGISTER.append(register_fonts)
+
+
 def register_posters(sub: Any) -> None:
     from .posters.command import register
 

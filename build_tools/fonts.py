@@ -1,8 +1,11 @@
 """Font files of the house style: what a TTF/OTF says about itself, and its WOFF2 for the web.
 
 The TTF/OTF under `theme/fonts/` is the one source: posters use it directly (cairo), the
-site gets a WOFF2 made from it at build time. Conversion takes about a second per face, so
-results are kept in a content-addressed cache (in memory, and on disk when asked).
+site gets a WOFF2 made from it. The theme ships that WOFF2 next to its source, named after the
+source's content hash (`OpenSans-Regular.<hash>.woff2`, written by `datavisie lettertypen`),
+so a replaced TTF never meets a stale WOFF2 and every machine publishes the same bytes. A face
+without one is converted at build time (about a second per face with Brotli at its best
+setting) and kept in a content-addressed cache (in memory, and on disk when asked).
 """
 
 from __future__ import annotations
@@ -101,9 +104,35 @@ def _cache_key(data: bytes) -> str:
 _MEMO: dict[str, bytes] = {}
 
 
+def shipped_woff2(path: Path, data: bytes | None = None) -> Path:
+    """Where the theme keeps the WOFF2 of the font at `path` (which may not exist yet)."""
+    source = path.read_bytes() if data is None else data
+    return path.with_name(f"{path.stem}.{hashlib.sha256(source).hexdigest()[:16]}.woff2")
+
+
+def write_shipped_woff2(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Write the WOFF2 of each font next to it; remove WOFF2 files made from an earlier
+    version of the same font. Returns (written, removed)."""
+    written, removed = [], []
+    for path in paths:
+        target = shipped_woff2(path)
+        for old in sorted(path.parent.glob(f"{path.stem}.*.woff2")):
+            if old != target and len(old.name) == len(target.name):
+                old.unlink()
+                removed.append(old)
+        if not target.is_file():
+            target.write_bytes(woff2_bytes(path.read_bytes()))
+            written.append(target)
+    return written, removed
+
+
 def woff2_cached(path: Path, *, cache_dir: Path | None = None) -> bytes:
-    """WOFF2 of the font at `path`, reusing earlier conversions of the same bytes."""
+    """WOFF2 of the font at `path`: the theme's own, else an earlier conversion of the same
+    bytes, else a new one."""
     data = path.read_bytes()
+    shipped = shipped_woff2(path, data)
+    if shipped.is_file():
+        return shipped.read_bytes()
     key = _cache_key(data)
     cached = cache_dir / f"{key}.woff2" if cache_dir else None
     if cached is not None and cached.is_file():

@@ -111,6 +111,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         except ContentError as exc:  # one message with every issue, no traceback
             raise ContentProblem(exc.summary()) from None
         log_history_notes(inputs.notes, log, strict=config.strict)
+        _note_unshipped_fonts(style)
         self.audience = audience
 
         org = model.organisatie
@@ -278,7 +279,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             return ()
         from . import posters
 
-        issues = posters.check_fit(model, style, posters_dir=self.posters_dir)
+        issues = posters.check_fit(model, style, posters_dir=self.posters_dir,
+                                   cache_dir=self.root / self.config.cache / "posters")
         if issues:
             raise ContentError(issues)
         self.site_posters = tuple(
@@ -303,6 +305,16 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     def _page(self, page: Page) -> SitePage | None:
         return self.pages.get(page.file.src_uri)
+
+
+def _note_unshipped_fonts(style: Style) -> None:
+    from .fonts import shipped_woff2
+
+    missing = [f.path.name for f in style.fonts.faces() if not shipped_woff2(f.path).is_file()]
+    if missing:
+        log.info("Letters zonder WOFF2 ernaast (%s): de bouw maakt die nu zelf, eenmalig per "
+                 "versie van de letter. Maak ze vast met `datavisie lettertypen` en zet ze in "
+                 "git.", ", ".join(missing))
 
 
 def _card_name(url: str) -> str:

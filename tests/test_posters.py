@@ -506,3 +506,83 @@ def test_rendered_text_is_as_wide_as_measured(style: Style) -> None:
         assert ink is not None
         assert ink[2] <= 10 + width + 1.5, (size, ink, 10 + width)
         assert ink[2] >= 10 + width - size * 0.3  # and really this font, not a narrower one
+
+
+# --- a build with the same inputs lays nothing out (memo.py) ------------------------------
+
+
+def _with_core(model: Datavisie, text: str) -> Datavisie:
+    return dataclasses.replace(model, visie=dataclasses.replace(model.visie, kernboodschap=text))
+
+
+def _no_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("laid out again although nothing changed")
+
+    monkeypatch.setattr(posters, "compose", refuse)
+
+
+def test_check_fit_remembers_inputs_that_fitted_and_only_those(
+        model: Datavisie, style: Style, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    assert posters.check_fit(model, style, cache_dir=cache) == []
+    with monkeypatch.context() as m:
+        _no_layout(m)
+        assert posters.check_fit(model, style, cache_dir=cache) == []
+    too_long = _with_core(model, "Veel te lang. " * 200)
+    issues = posters.check_fit(too_long, style, cache_dir=cache)
+    assert [i for i in issues if i.code == "DP101"]
+    assert posters.check_fit(too_long, style, cache_dir=cache) == issues  # never remembered
+
+
+@pytest.mark.slow
+def test_render_all_with_unchanged_inputs_copies_and_with_changed_inputs_renders(
+        model: Datavisie, style: Style, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    first = posters.render_all(model, style, out_dir=tmp_path / "a", dpi=20, cache_dir=cache)
+    with monkeypatch.context() as m:
+        _no_layout(m)
+        again = posters.render_all(model, style, out_dir=tmp_path / "b", dpi=20,
+                                   cache_dir=cache)
+    assert [(f.name, f.title, f.alt_text, f.fresh) for f in again] \
+        == [(f.name, f.title, f.alt_text, ()) for f in first]
+    for a, b in zip(first, again, strict=True):
+        for fmt in ("svg", "png", "pdf"):
+            assert a.paths[fmt].read_bytes() == b.paths[fmt].read_bytes()
+    # another core message: the visie poster changes, and is not served from the memo
+    changed = _with_core(model, "Een andere kernboodschap voor de meting.")
+    third = posters.render_all(changed, style, out_dir=tmp_path / "c", dpi=20, cache_dir=cache)
+    visie = next(f for f in third if f.name == "visie")
+    assert "andere kernboodschap" in visie.paths["svg"].read_text(encoding="utf-8")
+    assert visie.fresh == ("png", "pdf", "thumb")
+    # a poster the memo points at has gone from the cache: rendered again, not failed
+    for path in cache.glob("*.pdf"):
+        path.unlink()
+    fourth = posters.render_all(changed, style, out_dir=tmp_path / "d", dpi=20, cache_dir=cache)
+    assert all("pdf" in f.fresh for f in fourth)
+
+
+@pytest.mark.slow
+def test_social_cards_are_keyed_on_their_texts_and_the_masthead(
+        model: Datavisie, style: Style, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    cards = [posters.SocialCard("themas/ethiek", "Ethiek", "Ambitie", "Thema")]
+    [first] = posters.social_cards(model, style, cards, out_dir=tmp_path / "a", cache_dir=cache)
+    with monkeypatch.context() as m:
+        m.setattr(posters, "_card_svg", lambda *a, **k: pytest.fail("laid out again"))
+        [again] = posters.social_cards(model, style, cards, out_dir=tmp_path / "b",
+                                       cache_dir=cache)
+        # a project changed: cards do not show projects, so nothing is laid out
+        fewer = dataclasses.replace(model, projecten=model.projecten[1:])
+        posters.social_cards(fewer, style, cards, out_dir=tmp_path / "c", cache_dir=cache)
+    assert first.read_bytes() == again.read_bytes()
+    # the site's address is on every card: laid out and drawn again
+    moved = dataclasses.replace(model, organisatie=dataclasses.replace(
+        model.organisatie, site_url="https://elders.example.nl/"))
+    [other] = posters.social_cards(moved, style, cards, out_dir=tmp_path / "d", cache_dir=cache)
+    assert other.read_bytes() != first.read_bytes()
+    # another title: another card
+    [titled] = posters.social_cards(
+        model, style, [dataclasses.replace(cards[0], title="Transparantie")],
+        out_dir=tmp_path / "e", cache_dir=cache)
+    assert titled.read_bytes() != first.read_bytes()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from build_tools.colour import contrast_ratio, format_ratio, mix, parse_colour, text_on
 from build_tools.errors import Issue, StyleError
-from build_tools.fonts import woff2_bytes
+from build_tools.fonts import shipped_woff2, woff2_bytes
 from build_tools.style import CSS_PATH, css, font_assets, font_path, load_style
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -266,13 +266,65 @@ def test_woff2_conversion_is_byte_identical() -> None:
     assert first == second and first.startswith(b"wOF2") and len(first) < len(data)
 
 
-@pytest.mark.slow
-def test_font_assets_are_deterministic_and_cached(tmp_path: Path) -> None:
+def test_the_example_theme_ships_a_current_woff2_for_every_face(tmp_path: Path) -> None:
+    """The site uses the WOFF2 next to each TTF (named after the TTF's hash): it must exist,
+    and hold the same glyphs and character map as its source."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
     style = load_style(THEME, ROOT)
+    assets = font_assets(style, cache_dir=tmp_path)
+    assert not list(tmp_path.iterdir())  # nothing converted, nothing cached
+    for face in style.fonts.faces():
+        shipped = shipped_woff2(face.path)
+        assert shipped.is_file(), f"run `datavisie lettertypen`: {shipped.name} is missing"
+        assert assets[font_path(face)] == shipped.read_bytes()
+        with TTFont(io.BytesIO(shipped.read_bytes())) as web, TTFont(face.path) as source:
+            assert web.flavor == "woff2"
+            assert web.getGlyphOrder() == source.getGlyphOrder()
+            assert web.getBestCmap() == source.getBestCmap()
+    stale = sorted(p.name for p in THEME.glob("fonts/*.woff2")
+                   if p not in {shipped_woff2(f.path) for f in style.fonts.faces()})
+    assert stale == [], "WOFF2 of a font that is no longer in the theme"
+
+
+@pytest.mark.slow
+def test_fonts_without_a_shipped_woff2_are_converted_once_and_cached(tmp_path: Path) -> None:
+    style = load_style(NOORDKUST, ROOT)
     first = font_assets(style, cache_dir=tmp_path)
     assert sorted(first) == sorted(font_path(f) for f in style.fonts.faces())
-    assert len(list(tmp_path.glob("*.woff2"))) == 4
+    assert len(list(tmp_path.glob("*.woff2"))) == len(style.fonts.faces())
     assert font_assets(style, cache_dir=tmp_path) == first
+
+
+@pytest.mark.slow
+def test_datavisie_lettertypen_writes_and_replaces_the_shipped_woff2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    shutil.copytree(NOORDKUST, project / "theme")
+    (project / "content").mkdir()
+    run = [sys.executable, "-m", "build_tools.cli", "--root", str(project), "lettertypen"]
+    first = subprocess.run(run, capture_output=True, text=True, check=True)
+    fonts = project / "theme/fonts"
+    made = sorted(p.name for p in fonts.glob("*.woff2"))
+    assert len(made) == 2 and "geschreven" in first.stderr
+    again = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert "niets veranderd" in again.stderr
+    # a new version of a font: its old WOFF2 goes, a new one comes
+    from fontTools.ttLib import TTFont
+
+    semibold = fonts / "Inter-SemiBold.otf"
+    with TTFont(semibold) as font:
+        font["head"].fontRevision += 1
+        font.save(semibold)
+    third = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert "verwijderd" in third.stderr
+    now = sorted(p.name for p in fonts.glob("*.woff2"))
+    assert len(now) == 2 and now != made
+    assert shipped_woff2(semibold).name in now
 
 
 # --- colour maths ----------------------------------------------------------------------------

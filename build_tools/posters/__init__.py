@@ -8,16 +8,18 @@ Public API (everything else in this package is internal):
 - `poster_list(model, *, posters_dir=None) -> list[PosterInfo]`
   Cheap, renders nothing: name, title and text alternative of every poster, for linking
   (`site/posters/<name>.{svg,png,pdf}` and the thumbnail `<name>-klein.png`).
-- `check_fit(model, style, *, posters_dir=None) -> list[Issue]`
+- `check_fit(model, style, *, posters_dir=None, cache_dir=None) -> list[Issue]`
   Layout only, no raster: poster-definition problems (DP0xx) and content that cannot fit
   (DP101: names the field at file:line, the poster, and how many characters too long;
-  DP102: characters the house font lacks).
+  DP102: characters the house font lacks). With `cache_dir`, inputs that fitted before
+  (same model, style, definitions, fonts and code: memo.py) are not laid out again.
 - `render_svgs(model, style, *, posters_dir=None) -> dict[str, str]`
   Pure: poster name -> self-contained SVG text. Raises ContentError on any issue.
 - `render_all(model, style, *, out_dir, formats=("svg", "png", "pdf"), dpi=150,
   cache_dir=None, thumbnails=True, posters_dir=None) -> list[PosterFile]`
   Writes `<out_dir>/<name>.<fmt>` (+ `<name>-klein.png`); PNG/PDF are rasterised in
-  parallel and cached by content hash in `cache_dir` (e.g. `.cache/posters`).
+  parallel and cached by content hash in `cache_dir` (e.g. `.cache/posters`); a build with
+  the same inputs as the last one copies everything from there without laying anything out.
 - `social_card_png(model, style, *, title, subtitle="", section="", cache_dir=None) -> bytes`
   One 1200x630 PNG. For many pages use `social_cards(model, style, cards, *, out_dir,
   cache_dir=None) -> list[Path]` with `SocialCard(path, title, subtitle, section)`; it writes
@@ -48,8 +50,10 @@ from ..tokens import Style
 from .card import Card
 from .kinds import Job, alt_text, job_title, jobs_for
 from .layout import PosterDef, read_definitions
+from .memo import Manifest, context_key, digest
 from .raster import Task, cache_get, cache_key, cache_put, shared_rasteriser, write_atomic
 from .render import DEFAULT_DIR, compose, embed_svg
+from .scene import masthead
 
 __all__ = [
     "FORMATS", "PosterFile", "PosterInfo", "SocialCard", "check_fit", "poster_list",
@@ -113,11 +117,25 @@ def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[Po
                        j.theme.id if j.theme else None) for j in jobs_for(model, defs)]
 
 
-def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None) -> list[Issue]:
+def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
+              cache_dir: Path | None = None) -> list[Issue]:
+    manifest = Manifest(cache_dir, "passend")
+    key = _posters_key(model, style, posters_dir, "check_fit") if cache_dir else ""
+    if cache_dir is not None and manifest.get(key) == "past":
+        return []  # these very inputs fitted before
     defs, issues = _definitions(posters_dir)
     for job in jobs_for(model, defs):
         issues += compose(model, style, job, posters_dir=posters_dir, embed=False)[1]
+    if not issues:
+        manifest.put(key, "past")
+        manifest.save()
     return sort_issues(issues)
+
+
+def _posters_key(model: Datavisie, style: Style, posters_dir: Path | None, *what: str) -> str:
+    """Key of everything a poster is made of (see memo.py); the whole model counts."""
+    context = context_key(style, posters_dir or DEFAULT_DIR, _font_paths(style), _epoch(model))
+    return digest(*what, context, repr(model))
 
 
 def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
@@ -155,17 +173,32 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     if unknown:
         raise ValueError(f"unknown poster formats: {unknown}")
     started = time.perf_counter()
+    defs = _checked_definitions(posters_dir)
+    jobs = {j.name: j for j in jobs_for(model, defs)}
+    wanted = [f for f in ("png", "pdf") if f in formats] + (["thumb"] if thumbnails else [])
+    manifest = Manifest(cache_dir, "posters")
+    key = _posters_key(model, style, posters_dir, "render_all", ",".join(formats), str(dpi),
+                       str(thumbnails)) if cache_dir else ""
+    made = _from_manifest(manifest.get(key), cache_dir, list(jobs), wanted, "svg" in formats)
+    if made is not None:  # nothing changed since these posters were made: copy them out
+        svgs = {name: made[(name, "svg")].decode("utf-8") for name in jobs} \
+            if "svg" in formats else {}
+        return _write_posters(model, jobs, svgs, made, {}, {name: {} for name in jobs},
+                              out_dir=out_dir, formats=formats, wanted=wanted,
+                              thumbnails=thumbnails)
     # Rasterise the SVG without font subsets (same pixels: the workers use the font files);
     # the published SVG gets its subsets from the cache, so a warm build subsets nothing.
     bare = render_svgs(model, style, posters_dir=posters_dir, embed=False)
     fonts = _font_paths(style)
     epoch = _epoch(model)
-    svgs = {name: _published_svg(svg, style, fonts, cache_dir) if "svg" in formats else svg
-            for name, svg in bare.items()}
+    keys: dict[str, dict[str, str]] = {name: {} for name in bare}
+    svgs = {}
+    for name, svg in bare.items():
+        if "svg" in formats:
+            svgs[name], keys[name]["svg"] = _published_svg(svg, style, fonts, cache_dir)
+        else:
+            svgs[name] = svg
     compose_s = time.perf_counter() - started
-    defs = _checked_definitions(posters_dir)
-    jobs = {j.name: j for j in jobs_for(model, defs)}
-    wanted = [f for f in ("png", "pdf") if f in formats] + (["thumb"] if thumbnails else [])
     pending: dict[tuple[str, str], tuple[Future[tuple[bytes, float]], str]] = {}
     results: dict[tuple[str, str], bytes] = {}
     rasteriser = None
@@ -173,25 +206,54 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
         data = svg.encode("utf-8")
         for fmt in wanted:
             task = Task(data, fmt, dpi)
-            key = cache_key(task, fonts, epoch)
-            cached = cache_get(cache_dir, key, _ext(fmt))
+            keys[name][fmt] = raster_key = cache_key(task, fonts, epoch)
+            cached = cache_get(cache_dir, raster_key, _ext(fmt))
             if cached is not None:
                 results[(name, fmt)] = cached
                 continue
             rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
-            pending[(name, fmt)] = (rasteriser.submit(task), key)
+            pending[(name, fmt)] = (rasteriser.submit(task), raster_key)
     seconds: dict[str, dict[str, float]] = {n: {"svg": compose_s / max(len(svgs), 1)}
                                             for n in svgs}
-    for (name, fmt), (future, key) in pending.items():
+    for (name, fmt), (future, raster_key) in pending.items():
         data, seconds[name][fmt] = future.result()
-        cache_put(cache_dir, key, _ext(fmt), data)
+        cache_put(cache_dir, raster_key, _ext(fmt), data)
         results[(name, fmt)] = data
+    manifest.put(key, keys)
+    manifest.save()
+    return _write_posters(model, jobs, svgs, results, pending, seconds, out_dir=out_dir,
+                          formats=formats, wanted=wanted, thumbnails=thumbnails)
+
+
+def _from_manifest(entry: object, cache_dir: Path | None, names: Sequence[str],
+                   wanted: Sequence[str], svg: bool) -> dict[tuple[str, str], bytes] | None:
+    """The cached outputs an earlier build made of the same inputs; None if any is gone."""
+    if cache_dir is None or not isinstance(entry, dict) or set(entry) != set(names):
+        return None
+    found: dict[tuple[str, str], bytes] = {}
+    for name in names:
+        keys = entry[name]
+        for fmt in [*wanted, *(["svg"] if svg else [])]:
+            data = cache_get(cache_dir, str(keys.get(fmt)), _ext(fmt)) \
+                if isinstance(keys, dict) and fmt in keys else None
+            if data is None:
+                return None
+            found[(name, fmt)] = data
+    return found
+
+
+def _write_posters(model: Datavisie, jobs: Mapping[str, Job], svgs: Mapping[str, str],
+                   results: Mapping[tuple[str, str], bytes], pending: Mapping[tuple[str, str],
+                                                                               object],
+                   seconds: Mapping[str, Mapping[str, float]], *, out_dir: Path,
+                   formats: Sequence[str], wanted: Sequence[str],
+                   thumbnails: bool) -> list[PosterFile]:
     out = []
-    for name, svg in svgs.items():
+    for name in jobs:
         paths = {}
         if "svg" in formats:
             paths["svg"] = out_dir / f"{name}.svg"
-            write_atomic(paths["svg"], svg.encode("utf-8"))
+            write_atomic(paths["svg"], svgs[name].encode("utf-8"))
         for fmt in ("png", "pdf"):
             if fmt in formats:
                 paths[fmt] = out_dir / f"{name}.{fmt}"
@@ -214,15 +276,16 @@ def _ext(fmt: str) -> str:
 
 
 def _published_svg(bare: str, style: Style, fonts: Sequence[Path],
-                   cache_dir: Path | None) -> str:
-    """The self-contained SVG (font subsets inside) of `bare`, cached by content."""
+                   cache_dir: Path | None) -> tuple[str, str]:
+    """The self-contained SVG (font subsets inside) of `bare`, cached by content; and its
+    cache key."""
     key = cache_key(Task(bare.encode("utf-8"), "svg", 0), fonts, 0)
     cached = cache_get(cache_dir, key, "svg")
     if cached is not None:
-        return cached.decode("utf-8")
+        return cached.decode("utf-8"), key
     svg = embed_svg(bare, style)
     cache_put(cache_dir, key, "svg", svg.encode("utf-8"))
-    return svg
+    return svg, key
 
 
 def _card_job(posters_dir: Path | None) -> Job:
@@ -259,25 +322,35 @@ def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
     pending: list[tuple[Path, Future[tuple[bytes, float]], str]] = []
     written = []
     job = _card_job(posters_dir)  # read the definitions once, not once per page
+    manifest = Manifest(cache_dir, "kaarten")
+    # a card is made of the masthead and its own texts only (card.py): its key needs no layout
+    context = digest(context_key(style, posters_dir or DEFAULT_DIR, fonts, epoch),
+                     repr(masthead(model))) if cache_dir else ""
     for card in sorted(cards, key=lambda c: c.path):
-        # Only the PNG is published: no font subsets in its SVG (they were ~90% of a card).
-        svg = _card_svg(model, style, job, Card(card.title, card.subtitle, card.section),
-                        posters_dir=posters_dir, embed=False)
-        task = Task(svg.encode("utf-8"), "png", 96)
-        key = cache_key(task, fonts, epoch)
         target = out_dir / f"{card.path}.png"
-        cached = cache_get(cache_dir, key, "png")
-        if cached is not None:
-            write_atomic(target, cached)
-            written.append(target)
-            continue
-        rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
-        pending.append((target, rasteriser.submit(task), key))
+        inputs = digest("kaart", context, card.title, card.subtitle, card.section)
+        known = manifest.get(inputs) if cache_dir else None
+        cached = cache_get(cache_dir, known, "png") if isinstance(known, str) else None
+        if cached is None:
+            # Only the PNG is published: no font subsets in its SVG (~90% of a card's time).
+            svg = _card_svg(model, style, job, Card(card.title, card.subtitle, card.section),
+                            posters_dir=posters_dir, embed=False)
+            task = Task(svg.encode("utf-8"), "png", 96)
+            key = cache_key(task, fonts, epoch)
+            manifest.put(inputs, key)
+            cached = cache_get(cache_dir, key, "png")
+            if cached is None:
+                rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
+                pending.append((target, rasteriser.submit(task), key))
+                continue
+        write_atomic(target, cached)
+        written.append(target)
     for target, future, key in pending:
         data, _ = future.result()
         cache_put(cache_dir, key, "png", data)
         write_atomic(target, data)
         written.append(target)
+    manifest.save()
     return sorted(written)
 
 

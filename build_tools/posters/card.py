@@ -9,11 +9,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Datavisie
 from ..tokens import Style
 from .assets import inline_svg
 from .kinds import Job, base_context, put_text
-from .scene import Fitter
+from .scene import Fitter, Masthead
 from .textfit import Face, Flow, Para
 from .textfit import fit as fit_flow
 
@@ -27,11 +26,11 @@ class Card:
     section: str = ""
 
 
-def build_kaart(model: Datavisie, style: Style, job: Job, fit: Fitter,
+def build_kaart(head: Masthead, style: Style, job: Job, fit: Fitter,
                 card: Card) -> dict[str, Any]:
     """A 1200x630 preview image. Card texts come from the site and may be shortened with an
     ellipsis to fit (the page itself carries the full text); no issue is raised."""
-    ctx = base_context(model, style, job, fit)
+    ctx = base_context(head, style, job, fit)
     ctx["concept"] = False  # a page preview, not a poster: it claims no version
     d, f, c = job.defn, fit.fonts, ctx["c"]
     r = d.regions

@@ -19,7 +19,17 @@ from ..model import Datavisie, Theme
 from ..tokens import Style
 from .assets import FONTS_MARK, aspect, inline_svg, qr_path
 from .layout import Box, PosterDef
-from .scene import Fitter, Fonts, TextLine, edition, lines_of, site_host, source, stand_text
+from .scene import (
+    Fitter,
+    Fonts,
+    Masthead,
+    TextLine,
+    edition,
+    lines_of,
+    masthead,
+    source,
+    stand_text,
+)
 from .textfit import Flow, Para, layout
 
 
@@ -55,15 +65,15 @@ def _chart_font(fonts: Fonts) -> charts.ChartFont:
                             fonts.strong.width)
 
 
-def base_context(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
+def base_context(head: Masthead, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
     d = job.defn
     w, h = d.size
-    ed = edition(model)
+    ed = head.edition
     c = colours(style)
     ctx: dict[str, Any] = {
         "w": w, "h": h, "unit": d.unit, "c": c, "concept": ed.concept, "edition": ed,
         "fonts": Markup(FONTS_MARK), "f": fit.fonts, "texts": {}, "title": job_title(job),
-        "org": model.organisatie.naam, "host": site_host(model), "stand": stand_text(model),
+        "org": head.org, "host": head.host, "stand": head.stand,
         "pt": d.pt, "box": {name: r.box for name, r in d.regions.items()},
     }
     kop = d.regions["kop"]
@@ -144,7 +154,7 @@ def _same_size(flows: Sequence[Flow | None], parts: Sequence[Sequence[Para]],
 
 
 def build_visie(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
-    ctx = base_context(model, style, job, fit)
+    ctx = base_context(masthead(model), style, job, fit)
     d, f, c = job.defn, fit.fonts, ctx["c"]
     v = model.visie
     r = d.regions
@@ -280,7 +290,7 @@ def _numbers(model: Datavisie, fit: Fitter, ctx: dict[str, Any], name: str,
 
 
 def build_routekaart(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
-    ctx = base_context(model, style, job, fit)
+    ctx = base_context(masthead(model), style, job, fit)
     d, f, c = job.defn, fit.fonts, ctx["c"]
     r = d.regions
     paras = [Para(job.defn.title, f.heading, leading=1.1, role="titel"),
@@ -302,7 +312,7 @@ def build_routekaart(model: Datavisie, style: Style, job: Job, fit: Fitter) -> d
 
 
 def build_thema(model: Datavisie, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:
-    ctx = base_context(model, style, job, fit)
+    ctx = base_context(masthead(model), style, job, fit)
     t = job.theme
     assert t is not None
     d, f, c = job.defn, fit.fonts, ctx["c"]

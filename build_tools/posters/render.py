@@ -18,7 +18,7 @@ from ..tokens import Style
 from .assets import embed_fonts, face_files
 from .card import Card, build_kaart
 from .kinds import BUILDERS, Job, alt_text, job_title, poster_label
-from .scene import Fitter, Fonts
+from .scene import Fitter, Fonts, masthead
 from .textfit import xml_safe
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "posters"
@@ -60,7 +60,8 @@ def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | Non
     fonts = Fonts.of(style)
     fitter = Fitter(job.defn, poster_label(job), fonts)
     if job.defn.kind == "kaart":
-        ctx: dict[str, Any] = build_kaart(model, style, job, fitter, card or Card(job.defn.title))
+        ctx: dict[str, Any] = build_kaart(masthead(model), style, job, fitter,
+                                           card or Card(job.defn.title))
         ctx["desc"] = " · ".join(t for t in (card.section, card.title, card.subtitle) if t) \
             if card else job.defn.title
         ctx["title"] = card.title if card else job.defn.title

@@ -96,6 +96,22 @@ def site_host(model: Datavisie) -> str:
 
 
 @dataclass(frozen=True)
+class Masthead:
+    """What every poster and card shows of the model besides its own content. A social card
+    sees nothing else of the model, so this and the card's texts are all a card is made of
+    (and what its cache key holds)."""
+
+    edition: Edition
+    org: str
+    host: str
+    stand: str
+
+
+def masthead(model: Datavisie) -> Masthead:
+    return Masthead(edition(model), model.organisatie.naam, site_host(model), stand_text(model))
+
+
+@dataclass(frozen=True)
 class TextLine:
     """One line of text as the template draws it."""
 
