@@ -93,15 +93,16 @@ def _order(meta: dict[str, Any]) -> int:
 def text_at(repo: Repo, commit: str, versie: str,
             content_dir: str = "content") -> VisionText | None:
     """The vision text at a commit, read leniently; None when there is no visie.md there."""
-    vision = _lenient_markdown(repo.read(commit, f"{content_dir}/visie.md"), "visie.md")
+    paths = [f"{content_dir}/visie.md",
+             *(p for p in repo.list_files(commit, f"{content_dir}/themas") if p.endswith(".md"))]
+    data = repo.read_many(commit, paths)
+    vision = _lenient_markdown(data[0], "visie.md")
     if vision is None:
         return None
     meta, body = vision
     themes = []
-    for path in repo.list_files(commit, f"{content_dir}/themas"):
-        if not path.endswith(".md"):
-            continue
-        parsed = _lenient_markdown(repo.read(commit, path), path)
+    for path, raw in zip(paths[1:], data[1:], strict=True):
+        parsed = _lenient_markdown(raw, path)
         if parsed is None:
             continue
         tmeta, tbody = parsed

@@ -402,3 +402,24 @@ def test_adopting_refuses_an_existing_version(clean_repo: Path,
     git(clean_repo, "tag", "-d", "visie-1.0")  # the register alone also refuses
     assert main(argv) == 1
     assert "bestaat al" in capsys.readouterr().err
+
+
+def test_read_many_reads_several_files_of_a_commit_in_one_go(tmp_path: Path) -> None:
+    from build_tools.gitio import open_repo
+
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.nl",
+           "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "map").mkdir()
+    (tmp_path / "map/a.md").write_bytes(b"regel 1\nregel 2\n")
+    (tmp_path / "map/leeg.md").write_bytes(b"")
+    (tmp_path / "map/b.bin").write_bytes(bytes(range(256)) * 3)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
+    repo = open_repo(tmp_path / "map")
+    assert repo is not None
+    commit = repo.resolve("HEAD")
+    assert commit is not None
+    got = repo.read_many(commit, ["a.md", "weg.md", "leeg.md", "../map", "b.bin"])
+    assert got == [b"regel 1\nregel 2\n", None, b"", None, bytes(range(256)) * 3]
+    assert got[0] == repo.read(commit, "a.md") and repo.read_many(commit, []) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import ThemeText, VisionText
 from ..textdiff import paragraphs
@@ -51,6 +52,7 @@ def inline(text: str) -> str:
     return text.replace("\\", "") if "\\" in text else text
 
 
+@lru_cache(maxsize=512)  # the same texts are read for every compare page and selector
 def readable(markdown: str) -> Readable:
     out: list[str] = []
     headings: set[str] = set()
