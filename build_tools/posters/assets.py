@@ -14,7 +14,6 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-import segno
 from fontTools.ttLib import TTFont
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -172,6 +171,8 @@ def aspect(svg_text: str) -> float:
 @lru_cache(maxsize=16)  # the same site address on every poster, twice per build
 def qr_path(url: str) -> tuple[str, int]:
     """A QR code for `url` as one path (unit = one module, no quiet zone) and its size."""
+    import segno  # only when a poster is drawn: a build that finds its posters cached skips it
+
     code = segno.make(url, error="m", micro=False)
     rows = [list(row) for row in code.matrix_iter(scale=1, border=0)]
     parts = []
