@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -221,12 +222,19 @@ def roadmap_ics(model: Datavisie) -> bytes:
 # --- Algoritmeregister ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # each algorithm is in its own file and in the whole register
 def _register_html(text: str | None) -> str | None:
     """Content Markdown -> the little HTML the register accepts (lists and paragraphs)."""
     if not text:
         return None
-    rendered = markdown.markdown(text, extensions=["sane_lists"])
+    rendered = _register_markdown().reset().convert(text)
     return nh3.clean(rendered, tags=REGISTER_HTML_TAGS, attributes={}, link_rel=None).strip()
+
+
+@lru_cache(maxsize=1)
+def _register_markdown() -> markdown.Markdown:
+    """One converter, reset per text: building a Markdown parser costs more than a text."""
+    return markdown.Markdown(extensions=["sane_lists"])
 
 
 def _month(w: Any) -> str | None:

@@ -113,6 +113,13 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         log_history_notes(inputs.notes, log, strict=config.strict)
         _note_unshipped_fonts(style)
         self.audience = audience
+        if audience != PUBLIC and self.command != "serve":
+            published = _published_dir(config, root)
+            if Path(config.site_dir).resolve() == published:
+                raise PluginError(
+                    f"De interne site hoort niet in {published.name}/: dat is de map die "
+                    "gepubliceerd wordt. Bouw haar met `datavisie bouw --doelgroep intern` "
+                    "(naar site-intern/) of geef een andere map: `mkdocs build -d site-intern`.")
 
         org = model.organisatie
         config.site_url = config.site_url or org.site_url
@@ -222,6 +229,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         out = Path(config.site_dir)
         rules = gate.leak_rules(
             self.full, self.root, paths=[self.target, self.cache], transient=[out],
+            public=self.model,  # the public audience's model: for_audience(full, PUBLIC)
             # the staff guide is fixed text that may repeat an internal page's headings
             also_public=[g.markdown for g in guide_pages(self.model)],
         ) if self.audience == PUBLIC else None
@@ -305,6 +313,19 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     def _page(self, page: Page) -> SitePage | None:
         return self.pages.get(page.file.src_uri)
+
+
+def _published_dir(config: MkDocsConfig, root: Path) -> Path:
+    """The output folder mkdocs.yml names (what gets published), whatever the command line
+    says (`-d` has already replaced `config.site_dir`): read from the file the way MkDocs
+    reads it (its own loader: `!ENV`, `INHERIT`)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    name = None
+    if config.config_file_path:
+        with open(config.config_file_path, encoding="utf-8") as handle:
+            name = yaml_load(handle).get("site_dir")
+    return (root / (name if isinstance(name, str) and name else "site")).resolve()
 
 
 def _note_unshipped_fonts(style: Style) -> None:

@@ -66,9 +66,10 @@ def bouw(project: Path, out: Path, *args: str, env: dict[str, str] | None = None
                           timeout=timeout, cwd=project)
 
 
-def mkdocs(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+def mkdocs(project: Path, *args: str, timeout: int = 600,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environ = {"PATH": f"{BIN}{os.pathsep}/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1",
-               "HOME": os.environ.get("HOME", "/tmp")}
+               "HOME": os.environ.get("HOME", "/tmp"), **(env or {})}
     return subprocess.run([str(BIN / "mkdocs"), *args], capture_output=True, text=True,
                           env=environ, timeout=timeout, cwd=project)
 

@@ -175,6 +175,14 @@ def test_the_internal_site_never_goes_into_the_public_folder(project: Path) -> N
                              capture_output=True, text=True, timeout=600)
     assert refused.returncode == EXIT_CONTENT and "--uit" in refused.stderr
     assert not (project / "site").exists()
+    # plain MkDocs with the audience from the environment: the same guard, in the plugin
+    intern = {"DATAVISIE_DOELGROEP": "intern"}
+    refused = mkdocs(project, "build", env=intern)
+    assert refused.returncode != 0 and "site-intern" in refused.stderr, refused.stderr
+    assert not (project / "site").exists()
+    elsewhere = mkdocs(project, "build", "-d", "intern-uit", env=intern)
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert (project / "intern-uit/visie/index.html").is_file()
 
 
 def test_make_site_uses_the_checked_build() -> None:
