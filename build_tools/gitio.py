@@ -103,6 +103,29 @@ class Repo:
         return out.strip() if out else None
 
 
+def resolve_many(folder: Path, refs: list[str]) -> dict[str, str | None] | None:
+    """The commit each tag, branch or commit id names (None: names none), in one git process;
+    None when `folder` is not in a git work tree or a name cannot be asked this way."""
+    if any(not r or r.startswith("-") or any(ch.isspace() for ch in r) for r in refs):
+        return None
+    request = "".join(f"{r}^{{commit}}\n" for r in refs).encode("utf-8")
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(folder), "cat-file", "--batch-check"], input=request,
+            capture_output=True, check=False, timeout=30, env=_clean_env(),
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    lines = proc.stdout.decode("utf-8", "replace").splitlines()
+    if proc.returncode != 0 or len(lines) != len(refs):
+        return None
+    found: dict[str, str | None] = {}
+    for ref, line in zip(refs, lines, strict=True):
+        parts = line.split()
+        found[ref] = parts[0] if len(parts) == 3 and parts[1] == "commit" else None
+    return found
+
+
 def open_repo(folder: Path) -> Repo | None:
     """The repository holding `folder`, or None when it is not inside a git work tree."""
     try:

@@ -105,7 +105,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         content = os.path.relpath(config.docs_dir, root)
         try:
             inputs = read_site_inputs(root, content=content, theme=self.config.huisstijl,
-                                      audience=audience)  # with the adopted texts from git
+                                      audience=audience,  # with the adopted texts from git
+                                      cache_dir=root / self.config.cache / "inputs")
             model, style = inputs.model, inputs.style
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -423,3 +424,98 @@ def test_read_many_reads_several_files_of_a_commit_in_one_go(tmp_path: Path) -> 
     got = repo.read_many(commit, ["a.md", "weg.md", "leeg.md", "../map", "b.bin"])
     assert got == [b"regel 1\nregel 2\n", None, b"", None, bytes(range(256)) * 3]
     assert got[0] == repo.read(commit, "a.md") and repo.read_many(commit, []) == []
+
+
+# --- the kept read (website/inputs.py): same inputs, same result; anything changed, read again
+
+
+def _read(project: Path, cache: Path) -> Any:
+    from build_tools.website.inputs import read_site_inputs
+
+    if not (project / "theme").is_dir():
+        shutil.copytree(TESTS.parent / "theme", project / "theme")
+    return read_site_inputs(project, cache_dir=cache)
+
+
+def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools.website import inputs
+
+    monkeypatch.setattr(inputs, "load", lambda *a, **k: pytest.fail("read again"))
+
+
+def test_a_kept_read_is_used_only_while_nothing_it_was_made_of_changed(
+        old_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools.website import inputs
+
+    cache = tmp_path / "cache"
+    first = _read(old_repo, cache)
+    with monkeypatch.context() as m:
+        _no_reading(m)
+        again = _read(old_repo, cache)
+    assert again == first and repr(again) == repr(first)
+    # a content file changed: read again, and the change is there
+    visie = old_repo / "content/visie.md"
+    visie.write_text(visie.read_text(encoding="utf-8").replace(
+        "kernboodschap:", "kernboodschap: Nieuw.", 1), encoding="utf-8")
+    changed = _read(old_repo, cache)
+    assert isinstance(changed, inputs.SiteInputs) and "Nieuw." in changed.model.visie.kernboodschap
+    # a house-style file changed: read again
+    style = old_repo / "theme/huisstijl.yml"
+    style.write_text(style.read_text(encoding="utf-8") + "\n# opmerking\n", encoding="utf-8")
+    with monkeypatch.context() as m:
+        _no_reading(m)
+        with pytest.raises(pytest.fail.Exception):
+            _read(old_repo, cache)
+
+
+def test_a_moved_tag_makes_the_history_be_read_again(old_repo: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _read(old_repo, cache)
+    assert [t.titel for t in first.model.geschiedenis] == ["Datavisie (eerste versie)"]
+    # the adopted text is corrected and the tag moved to the correcting commit
+    visie = old_repo / "content/visie.md"
+    current = visie.read_bytes()
+    visie.write_text(OLD_VISION.replace("Datavisie (eerste versie)", "Datavisie (versie 1)"),
+                     encoding="utf-8")
+    commit_all(old_repo, "Correctie")
+    git(old_repo, "tag", "-f", "-a", "visie-1.0", "-m", "Versie 1.0, gecorrigeerd")
+    visie.write_bytes(current)  # the working text as before: only the tag moved
+    commit_all(old_repo, "Werktekst terug")
+    moved = _read(old_repo, cache)
+    assert [t.titel for t in moved.model.geschiedenis] == ["Datavisie (versie 1)"]
+
+
+def test_reads_with_notes_or_issues_are_never_kept(tmp_path: Path) -> None:
+    from build_tools.errors import ContentError
+
+    project = shutil.copytree(MINIMAL, tmp_path / "los")  # not in git: a note
+    cache = tmp_path / "cache"
+    assert _read(project, cache).notes
+    assert not list(cache.glob("*.pickle"))
+    (project / "content/organisatie.yml").write_text("naam: [\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        _read(project, cache)
+    assert not list(cache.glob("*.pickle"))
+
+
+def test_a_kept_read_cannot_run_code(old_repo: Path, tmp_path: Path) -> None:
+    import pickle
+
+    from build_tools.cachekeys import digest, package_digest, tree_digest
+
+    cache = tmp_path / "cache"
+    first = _read(old_repo, cache)
+    [store] = cache.glob("*.pickle")
+    marker = tmp_path / "uitgevoerd"
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    key = digest("site-inputs", package_digest(), str(old_repo.resolve()), "content", "theme",
+                 "publiek", "True", tree_digest(old_repo / "content"),
+                 tree_digest(old_repo / "theme"))
+    store.write_bytes(pickle.dumps((key, {}, Evil())))
+    again = _read(old_repo, cache)
+    assert not marker.exists()
+    assert again == first  # refused, so read afresh

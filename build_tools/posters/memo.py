@@ -12,42 +12,19 @@ PNG in the raster cache.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
+from ..cachekeys import digest, package_digest, tree_digest
 from ..tokens import Style
 from .raster import RENDER_REVISION, _cairosvg_version, _file_digest
-
-PACKAGE = Path(__file__).resolve().parents[1]  # build_tools/
-
-
-def digest(*parts: str | bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """Every module of build_tools: a poster is drawn by more than the posters package
-    (charts, labels, Markdown), and a key that missed one would serve stale images."""
-    files = sorted(PACKAGE.rglob("*.py"))
-    return digest(*(f"{p.relative_to(PACKAGE).as_posix()}\n".encode() + p.read_bytes()
-                    for p in files))
 
 
 def folder_digest(folder: Path) -> str:
     """The poster definitions and templates (every file of the folder)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return digest(*(f"{p.relative_to(folder).as_posix()}\n".encode() + p.read_bytes()
-                    for p in files))
+    return tree_digest(folder)
 
 
 def fonts_digest(fonts: Sequence[Path]) -> str:
@@ -60,7 +37,7 @@ def fonts_digest(fonts: Sequence[Path]) -> str:
 
 def context_key(style: Style, folder: Path, fonts: Sequence[Path], epoch: int) -> str:
     """Everything but the model: code, definitions, house style, fonts, PDF date, renderer."""
-    return digest(f"datavisie-poster-{RENDER_REVISION}", _cairosvg_version(), code_digest(),
+    return digest(f"datavisie-poster-{RENDER_REVISION}", _cairosvg_version(), package_digest(),
                   folder_digest(folder), fonts_digest(fonts), repr(style), str(epoch))
 
 

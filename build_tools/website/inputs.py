@@ -4,12 +4,18 @@ ContentError. Missing history is not an error: it comes back as notes to log."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..audience import for_audience
+from ..cachekeys import digest, package_digest, tree_digest
 from ..errors import ContentError, Issue
+from ..gitio import resolve_many
 from ..history import HistoryNote, attach
 from ..load import load
 from ..model import Datavisie
@@ -26,10 +32,36 @@ class SiteInputs:
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
-                     audience: str = "publiek", history: bool = True) -> SiteInputs:
+                     audience: str = "publiek", history: bool = True,
+                     cache_dir: Path | None = None) -> SiteInputs:
     """The filtered model and the checked style; ContentError lists every issue of both.
     With `history`, the adopted texts of every version are read from git first, so the
-    audience filter cleans them too."""
+    audience filter cleans them too.
+
+    With `cache_dir`, a clean read is kept there and returned again while nothing it was made
+    of changed: our code, every file under the content and theme folders, and the commit each
+    adopted version's tag names (asked of git in one go). Reads with issues or history notes
+    are never kept."""
+    if cache_dir is None:
+        return _read(root, content=content, theme=theme, audience=audience, history=history)
+    key = digest("site-inputs", package_digest(), str(root.resolve()), content, theme,
+                 audience, str(history), tree_digest(root / content), tree_digest(root / theme))
+    store = cache_dir / f"invoer-{audience}.pickle"
+    kept = _load_kept(store, key, root)
+    if kept is not None:
+        return kept
+    inputs = _read(root, content=content, theme=theme, audience=audience, history=history)
+    if not inputs.notes:
+        refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}) \
+            if history else []
+        commits = resolve_many(root, refs) if refs else {}
+        if commits is not None and all(commits.values()):
+            _keep(store, (key, commits, inputs))
+    return inputs
+
+
+def _read(root: Path, *, content: str, theme: str, audience: str,
+          history: bool) -> SiteInputs:
     issues: list[Issue] = []
     model: Datavisie | None = None
     full: Datavisie | None = None
@@ -49,6 +81,47 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
     if issues or model is None or style is None or full is None:
         raise ContentError(issues)
     return SiteInputs(model, style, tuple(notes), full)
+
+
+def _load_kept(store: Path, key: str, root: Path) -> SiteInputs | None:
+    try:
+        with store.open("rb") as handle:
+            kept_key, commits, inputs = _OwnTypesOnly(handle).load()
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError,
+            ImportError, IndexError):
+        return None
+    if kept_key != key or not isinstance(inputs, SiteInputs) or not isinstance(commits, dict):
+        return None
+    if commits and resolve_many(root, sorted(commits)) != commits:
+        return None  # a tag was moved (or fetched, or deleted): read the history again
+    return inputs
+
+
+def _keep(store: Path, entry: tuple[str, dict[str, str | None], SiteInputs]) -> None:
+    store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = store.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(tmp, store)
+
+
+class _OwnTypesOnly(pickle.Unpickler):
+    """Unpickles our model and style and the plain types they hold, nothing else: a cache file
+    is data, never a way to run code (Python docs, "Restricting Globals")."""
+
+    SAFE = {("builtins", n) for n in ("frozenset", "set", "tuple", "list", "dict", "str",
+                                      "int", "float", "bool", "bytes", "complex")} | {
+        ("datetime", "date"), ("datetime", "datetime"), ("pathlib", "PosixPath"),
+        ("pathlib", "PurePosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "Path"),
+        ("copyreg", "_reconstructor"), ("markupsafe", "Markup")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self.SAFE:
+            return super().find_class(module, name)
+        if module.split(".")[0] == "build_tools":
+            found = super().find_class(module, name)
+            if isinstance(found, type) and dataclasses.is_dataclass(found):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} hoort niet in de cache")
 
 
 def read_inputs(root: Path, *, content: str = "content", theme: str = "theme",
