@@ -63,7 +63,8 @@ def leak_rules(full: Datavisie, root: Path, *, paths: Iterable[Path] = (),
     unfiltered model with its adopted texts from git (their internal blocks must not turn
     up either), and the paths and addresses that must not. `transient`: paths that exist for
     this build only (the staging folder). `public`: the public model, when already made
-    (`for_audience(full, PUBLIC)`)."""
+    (`for_audience(full, PUBLIC)`); the plugin does not pass it, so that the scan never
+    trusts the filter it is there to check."""
     from .audience import internal_fragments
 
     forbidden = forbidden_strings(paths=[root, *paths, *temp_paths()],

@@ -230,7 +230,6 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         out = Path(config.site_dir)
         rules = gate.leak_rules(
             self.full, self.root, paths=[self.target, self.cache], transient=[out],
-            public=self.model,  # the public audience's model: for_audience(full, PUBLIC)
             # the staff guide is fixed text that may repeat an internal page's headings
             also_public=[g.markdown for g in guide_pages(self.model)],
         ) if self.audience == PUBLIC else None
