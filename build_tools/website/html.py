@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as _html
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import markdown
 
@@ -58,8 +59,14 @@ def snippet(text: str | None) -> str:
     """Short content Markdown -> sanitised HTML, for use inside a generated block."""
     if not text:
         return ""
-    md = markdown.Markdown(extensions=[*_SNIPPET_EXTENSIONS, ContentExtension()])
-    return sanitize_html(md.convert(text))
+    return sanitize_html(_snippet_markdown().reset().convert(text))
+
+
+@lru_cache(maxsize=1)
+def _snippet_markdown() -> markdown.Markdown:
+    """One converter, reset per text (its extensions keep no state between texts): building
+    a Markdown parser costs more than converting a short text."""
+    return markdown.Markdown(extensions=[*_SNIPPET_EXTENSIONS, ContentExtension()])
 
 
 def inline_snippet(text: str | None) -> str:

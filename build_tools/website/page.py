@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from html import escape as escape_html
 from typing import Any
 
@@ -125,6 +126,11 @@ def page_url(path: str, *, directory_urls: bool = True) -> str:
     return stem + "/" if directory_urls else stem + ".html"
 
 
+@lru_cache(maxsize=1 << 16)  # every page links the same navigation and assets
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)
+
+
 class Linker:
     """Relative links from one page to other pages and files, the way the engine lays them out."""
 
@@ -140,7 +146,7 @@ class Linker:
         if url.rstrip("/") == base:
             rel = "./"
         else:
-            rel = posixpath.relpath(url or ".", base or ".")
+            rel = _relpath(url or ".", base or ".")
             if url.endswith("/") or not url:
                 rel = rel.rstrip("/") + "/"
         return rel + (f"#{anchor}" if anchor else "")
