@@ -51,16 +51,7 @@ from .card import Card
 from .kinds import Job, alt_text, job_title, jobs_for
 from .layout import PosterDef, read_definitions
 from .memo import Manifest, context_key, digest
-from .raster import (
-    Task,
-    cache_get,
-    cache_key,
-    cache_path,
-    cache_put,
-    copy_atomic,
-    shared_rasteriser,
-    write_atomic,
-)
+from .raster import Task, cache_get, cache_key, cache_put, shared_rasteriser, write_atomic
 from .render import DEFAULT_DIR, compose, embed_svg
 from .scene import masthead
 
@@ -190,7 +181,9 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
                        str(thumbnails)) if cache_dir else ""
     made = _from_manifest(manifest.get(key), cache_dir, list(jobs), wanted, "svg" in formats)
     if made is not None:  # nothing changed since these posters were made: copy them out
-        return _write_posters(model, jobs, made, {}, {name: {} for name in jobs},
+        svgs = {name: made[(name, "svg")].decode("utf-8") for name in jobs} \
+            if "svg" in formats else {}
+        return _write_posters(model, jobs, svgs, made, {}, {name: {} for name in jobs},
                               out_dir=out_dir, formats=formats, wanted=wanted,
                               thumbnails=thumbnails)
     # Rasterise the SVG without font subsets (same pixels: the workers use the font files);
@@ -207,8 +200,7 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
             svgs[name] = svg
     compose_s = time.perf_counter() - started
     pending: dict[tuple[str, str], tuple[Future[tuple[bytes, float]], str]] = {}
-    results: dict[tuple[str, str], bytes | Path] = {
-        (name, "svg"): svg.encode("utf-8") for name, svg in svgs.items()}
+    results: dict[tuple[str, str], bytes] = {}
     rasteriser = None
     for name, svg in bare.items():
         data = svg.encode("utf-8")
@@ -229,37 +221,30 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
         results[(name, fmt)] = data
     manifest.put(key, keys)
     manifest.save()
-    return _write_posters(model, jobs, results, pending, seconds, out_dir=out_dir,
+    return _write_posters(model, jobs, svgs, results, pending, seconds, out_dir=out_dir,
                           formats=formats, wanted=wanted, thumbnails=thumbnails)
 
 
 def _from_manifest(entry: object, cache_dir: Path | None, names: Sequence[str],
-                   wanted: Sequence[str], svg: bool) -> dict[tuple[str, str], bytes | Path] | None:
-    """The cached files an earlier build made of the same inputs; None if any is gone."""
+                   wanted: Sequence[str], svg: bool) -> dict[tuple[str, str], bytes] | None:
+    """The cached outputs an earlier build made of the same inputs; None if any is gone."""
     if cache_dir is None or not isinstance(entry, dict) or set(entry) != set(names):
         return None
-    found: dict[tuple[str, str], bytes | Path] = {}
+    found: dict[tuple[str, str], bytes] = {}
     for name in names:
         keys = entry[name]
         for fmt in [*wanted, *(["svg"] if svg else [])]:
-            path = cache_path(cache_dir, str(keys.get(fmt)), _ext(fmt)) \
+            data = cache_get(cache_dir, str(keys.get(fmt)), _ext(fmt)) \
                 if isinstance(keys, dict) and fmt in keys else None
-            if path is None:
+            if data is None:
                 return None
-            found[(name, fmt)] = path
+            found[(name, fmt)] = data
     return found
 
 
-def _put(path: Path, data: bytes | Path) -> None:
-    if isinstance(data, Path):
-        copy_atomic(data, path)  # a cached file: the kernel copies it
-    else:
-        write_atomic(path, data)
-
-
-def _write_posters(model: Datavisie, jobs: Mapping[str, Job],
-                   results: Mapping[tuple[str, str], bytes | Path],
-                   pending: Mapping[tuple[str, str], object],
+def _write_posters(model: Datavisie, jobs: Mapping[str, Job], svgs: Mapping[str, str],
+                   results: Mapping[tuple[str, str], bytes], pending: Mapping[tuple[str, str],
+                                                                               object],
                    seconds: Mapping[str, Mapping[str, float]], *, out_dir: Path,
                    formats: Sequence[str], wanted: Sequence[str],
                    thumbnails: bool) -> list[PosterFile]:
@@ -268,15 +253,15 @@ def _write_posters(model: Datavisie, jobs: Mapping[str, Job],
         paths = {}
         if "svg" in formats:
             paths["svg"] = out_dir / f"{name}.svg"
-            _put(paths["svg"], results[(name, "svg")])
+            write_atomic(paths["svg"], svgs[name].encode("utf-8"))
         for fmt in ("png", "pdf"):
             if fmt in formats:
                 paths[fmt] = out_dir / f"{name}.{fmt}"
-                _put(paths[fmt], results[(name, fmt)])
+                write_atomic(paths[fmt], results[(name, fmt)])
         thumb = None
         if thumbnails:
             thumb = out_dir / f"{name}-klein.png"
-            _put(thumb, results[(name, "thumb")])
+            write_atomic(thumb, results[(name, "thumb")])
         job = jobs[name]
         fresh = tuple(f for f in wanted if (name, f) in pending)
         out.append(PosterFile(name, job_title(job), alt_text(model, job), paths, thumb, fresh,
@@ -345,22 +330,19 @@ def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
         target = out_dir / f"{card.path}.png"
         inputs = digest("kaart", context, card.title, card.subtitle, card.section)
         known = manifest.get(inputs) if cache_dir else None
-        made = cache_path(cache_dir, known, "png") if isinstance(known, str) else None
-        if made is not None:
-            copy_atomic(made, target)
-            written.append(target)
-            continue
-        # Only the PNG is published: no font subsets in its SVG (~90% of a card's time).
-        svg = _card_svg(model, style, job, Card(card.title, card.subtitle, card.section),
-                        posters_dir=posters_dir, embed=False)
-        task = Task(svg.encode("utf-8"), "png", 96)
-        key = cache_key(task, fonts, epoch)
-        manifest.put(inputs, key)
-        cached = cache_get(cache_dir, key, "png")
+        cached = cache_get(cache_dir, known, "png") if isinstance(known, str) else None
         if cached is None:
-            rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
-            pending.append((target, rasteriser.submit(task), key))
-            continue
+            # Only the PNG is published: no font subsets in its SVG (~90% of a card's time).
+            svg = _card_svg(model, style, job, Card(card.title, card.subtitle, card.section),
+                            posters_dir=posters_dir, embed=False)
+            task = Task(svg.encode("utf-8"), "png", 96)
+            key = cache_key(task, fonts, epoch)
+            manifest.put(inputs, key)
+            cached = cache_get(cache_dir, key, "png")
+            if cached is None:
+                rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
+                pending.append((target, rasteriser.submit(task), key))
+                continue
         write_atomic(target, cached)
         written.append(target)
     for target, future, key in pending:

@@ -250,28 +250,6 @@ def cache_get(cache_dir: Path | None, key: str, ext: str) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def cache_path(cache_dir: Path | None, key: str, ext: str) -> Path | None:
-    """The cached file itself (None if absent), for copying without reading it in."""
-    if cache_dir is None:
-        return None
-    path = cache_dir / f"{key}.{ext}"
-    return path if path.is_file() else None
-
-
-def copy_atomic(source: Path, path: Path) -> None:
-    """`write_atomic` of a file's content, copied by the kernel (no bytes through Python)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files are read by all
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
