@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .outputs import OutputFolder, Verdicts, digest, source_digest
+from .cachekeys import package_digest
+from .outputs import OutputFolder, Verdicts, digest
 from .textsearch import Needles
 
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".js", ".css", ".txt", ".csv", ".ics", ".svg",
@@ -75,7 +76,7 @@ class LeakScanner:
         # strings that differ in every build (the staging folder): checked on every file,
         # never part of the verdict key
         self.transient = tuple(sorted({s for s in transient if s} - set(self.literal)))
-        self.key = digest("\0".join([source_digest("leaks", "textsearch", "outputs"),
+        self.key = digest("\0".join([package_digest(),
                                       "needles", *self.needles.needles,
                                       "literal", *self.literal]).encode("utf-8"))
 

@@ -15,7 +15,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .outputs import OutputFolder, Verdicts, digest, source_digest
+from .cachekeys import package_digest
+from .outputs import OutputFolder, Verdicts, digest
 
 # (tag, attribute) pairs that make a browser follow or fetch an address
 _LINKING = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
@@ -165,7 +166,7 @@ def check_site(site_dir: Path | OutputFolder, *, base_path: str = "/",
     folder = site_dir if isinstance(site_dir, OutputFolder) else OutputFolder(site_dir)
     pages = [f for f in folder.files if f.endswith(".html")]
     html = set(pages)  # only pages are read; of other files only their existence counts
-    parts = [source_digest("linkcheck", "outputs"), base_path]
+    parts = [package_digest(), base_path]
     parts += [f"{f}\t{folder.digest(f) if f in html else ''}" for f in folder.files]
     key = digest("\0".join(parts).encode("utf-8"))
     verdicts = Verdicts(cache_dir, "linkcontrole", key)

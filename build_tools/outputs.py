@@ -1,6 +1,8 @@
 """A finished output folder as the checks after a build see it: listed once, each file read on
 demand, its content hash remembered. The leak scan and the link check share one listing and
-the hashes; the hashes key the verdicts they keep between builds (`Verdicts`)."""
+the hashes; the hashes key the verdicts they keep between builds (`Verdicts`), together with
+a hash of our code (`cachekeys.package_digest`), so a changed check never trusts an old
+verdict."""
 
 from __future__ import annotations
 
@@ -13,15 +15,6 @@ from pathlib import Path
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def source_digest(*modules: str) -> str:
-    """A hash of our own code that decides a verdict, so a changed check never trusts an old
-    verdict (no revision number to forget to bump)."""
-    h = hashlib.blake2b(digest_size=16)
-    for name in modules:
-        h.update((Path(__file__).parent / f"{name}.py").read_bytes())
-    return h.hexdigest()
 
 
 class OutputFolder:
