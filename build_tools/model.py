@@ -37,6 +37,8 @@ def field_positions() -> Any:
 
 @dataclass(frozen=True)
 class Contact:
+    """The public contact of the organisation (`organisatie.yml`, `contact`)."""
+
     email: str
     telefoon: str | None = None
     intern: Any = None
@@ -44,6 +46,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class Organisation:
+    """The municipality itself (`organisatie.yml`): names, site, repository, contact."""
+
     naam: str
     korte_naam: str
     site_url: str
@@ -57,6 +61,8 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Vision:
+    """The core vision (`visie.md`): title, core message and body text."""
+
     titel: str
     kernboodschap: str
     body: str = md()
@@ -69,6 +75,8 @@ class Vision:
 
 @dataclass(frozen=True)
 class Principle:
+    """One principle of a theme (`themas/<id>.md`, `principes`)."""
+
     titel: str
     toelichting: str | None = None
     intern: Any = None
@@ -78,6 +86,8 @@ class Principle:
 
 @dataclass(frozen=True)
 class Theme:
+    """One theme of the vision (`themas/<id>.md`): ambition, principles, body text."""
+
     id: str
     titel: str
     volgorde: int
@@ -95,6 +105,8 @@ class Theme:
 
 @dataclass(frozen=True)
 class Phase:
+    """One phase of the roadmap (`routekaart.yml`, `fasen`)."""
+
     id: str
     titel: str
     start: When
@@ -105,6 +117,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class Milestone:
+    """One milestone of the roadmap (`routekaart.yml`, `mijlpalen`)."""
+
     id: str
     titel: str
     fase: str
@@ -120,6 +134,8 @@ class Milestone:
 
 @dataclass(frozen=True)
 class Roadmap:
+    """The roadmap (`routekaart.yml`): its phases and milestones."""
+
     fasen: tuple[Phase, ...]
     mijlpalen: tuple[Milestone, ...]
     path: str = "content/routekaart.yml"
@@ -136,6 +152,8 @@ class Roadmap:
 
 @dataclass(frozen=True)
 class DataSource:
+    """A data source a project uses (`projecten/<id>.yml`, `gegevens`)."""
+
     bron: str
     persoonsgegevens: bool
     intern: Any = None
@@ -145,6 +163,8 @@ class DataSource:
 
 @dataclass(frozen=True)
 class ImpactTest:
+    """An impact assessment of an algorithm (DPIA, IAMA, ...), with its link."""
+
     titel: str
     link: str | None = None
     pos: Pos = located()
@@ -153,6 +173,8 @@ class ImpactTest:
 
 @dataclass(frozen=True)
 class Algorithm:
+    """The algorithm block of a project, in the fields of the Algoritmeregister."""
+
     publicatiecategorie: str
     soort: str
     menselijke_tussenkomst: str = md()
@@ -169,6 +191,8 @@ class Algorithm:
 
 @dataclass(frozen=True)
 class CouncilQuestions:
+    """Questions for the council per stage of decision making (`raadsvragen`)."""
+
     beeldvorming: tuple[str, ...] = ()
     oordeelsvorming: tuple[str, ...] = ()
     besluitvorming: tuple[str, ...] = ()
@@ -181,6 +205,8 @@ class CouncilQuestions:
 
 @dataclass(frozen=True)
 class Project:
+    """One data project or algorithm of the register (`projecten/<id>.yml`)."""
+
     id: str
     naam: str
     samenvatting: str
@@ -208,6 +234,8 @@ class Project:
 
 @dataclass(frozen=True)
 class Level:
+    """One level of the maturity model (`metingen/model.yml`, `niveaus`)."""
+
     waarde: int
     naam: str
     pos: Pos = located()
@@ -215,6 +243,8 @@ class Level:
 
 @dataclass(frozen=True)
 class Aspect:
+    """One aspect of a maturity dimension (`metingen/model.yml`)."""
+
     id: str
     titel: str
     pos: Pos = located()
@@ -222,6 +252,8 @@ class Aspect:
 
 @dataclass(frozen=True)
 class Dimension:
+    """One dimension of the maturity model, with its aspects."""
+
     id: str
     titel: str
     aspecten: tuple[Aspect, ...]
@@ -230,6 +262,8 @@ class Dimension:
 
 @dataclass(frozen=True)
 class MaturityModel:
+    """The maturity model (`metingen/model.yml`): its levels and dimensions, and its source."""
+
     naam: str
     niveaus: tuple[Level, ...]
     dimensies: tuple[Dimension, ...]
@@ -253,6 +287,8 @@ class MaturityModel:
 
 @dataclass(frozen=True)
 class Score:
+    """The score of one aspect in one measurement, with the ambition for it."""
+
     aspect: str
     huidig: int
     ambitie: int | None = None
@@ -264,6 +300,8 @@ class Score:
 
 @dataclass(frozen=True)
 class Measurement:
+    """One maturity measurement (`metingen/<id>.yml`): the baseline or a later one."""
+
     id: str
     datum: When
     soort: str
@@ -281,6 +319,8 @@ class Measurement:
 
 @dataclass(frozen=True)
 class Decision:
+    """The decision that adopted a version: the body that took it, its reference, a link."""
+
     orgaan: str
     kenmerk: str
     url: str | None = None
@@ -289,6 +329,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class Version:
+    """One version of the vision (`versies.yml`), with the tag that holds its text."""
+
     versie: str
     datum: When
     status: str
@@ -310,6 +352,8 @@ class Version:
 
 @dataclass(frozen=True)
 class Term:
+    """One glossary term (`begrippen.yml`)."""
+
     term: str
     definitie: str
     voluit: str | None = None
@@ -321,6 +365,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Page:
+    """A free page (`paginas/<id>.md`): about, accessibility, privacy, contact, ..."""
+
     id: str
     titel: str
     body: str = md()
