@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import fontTools
 from fontTools.ttLib import TTFont, TTLibError
+
+from .cachekeys import file_sha256
+from .publish import write_atomic
 
 WEIGHTS: dict[str, int] = {
     "dun": 100,
@@ -104,10 +105,9 @@ def _cache_key(data: bytes) -> str:
 _MEMO: dict[str, bytes] = {}
 
 
-def shipped_woff2(path: Path, data: bytes | None = None) -> Path:
+def shipped_woff2(path: Path) -> Path:
     """Where the theme keeps the WOFF2 of the font at `path` (which may not exist yet)."""
-    source = path.read_bytes() if data is None else data
-    return path.with_name(f"{path.stem}.{hashlib.sha256(source).hexdigest()[:16]}.woff2")
+    return path.with_name(f"{path.stem}.{file_sha256(path).hex()[:16]}.woff2")
 
 
 def write_shipped_woff2(paths: list[Path]) -> tuple[list[Path], list[Path]]:
@@ -121,7 +121,7 @@ def write_shipped_woff2(paths: list[Path]) -> tuple[list[Path], list[Path]]:
                 old.unlink()
                 removed.append(old)
         if not target.is_file():
-            target.write_bytes(woff2_bytes(path.read_bytes()))
+            write_atomic(target, woff2_bytes(path.read_bytes()))
             written.append(target)
     return written, removed
 
@@ -129,10 +129,10 @@ def write_shipped_woff2(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 def woff2_cached(path: Path, *, cache_dir: Path | None = None) -> bytes:
     """WOFF2 of the font at `path`: the theme's own, else an earlier conversion of the same
     bytes, else a new one."""
-    data = path.read_bytes()
-    shipped = shipped_woff2(path, data)
+    shipped = shipped_woff2(path)
     if shipped.is_file():
         return shipped.read_bytes()
+    data = path.read_bytes()
     key = _cache_key(data)
     cached = cache_dir / f"{key}.woff2" if cache_dir else None
     if cached is not None and cached.is_file():
@@ -141,9 +141,5 @@ def woff2_cached(path: Path, *, cache_dir: Path | None = None) -> bytes:
     if result is None:
         result = _MEMO[key] = woff2_bytes(data)
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(result)
-        os.replace(tmp, cached)
+        write_atomic(cached, result)
     return result

@@ -7,10 +7,11 @@ verdict."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+
+from .cachekeys import Kept
 
 
 def digest(data: bytes) -> str:
@@ -53,32 +54,19 @@ class OutputFolder:
 
 
 class Verdicts:
-    """What a check found clean in the last build, kept in `<cache_dir>/<name>.json` under a
-    key of everything else the verdict depends on (the rules, our code). A file whose content
-    hash is listed was checked clean under exactly these rules, so checking it again would
-    find the same. Without a cache folder nothing is kept."""
+    """What a check found clean in the last build, under a key of everything else the verdict
+    depends on (the rules, our code). A file whose content hash is listed was checked clean
+    under exactly these rules, so checking it again would find the same."""
 
     def __init__(self, cache_dir: Path | None, name: str, key: str) -> None:
-        self.file = cache_dir / f"{name}.json" if cache_dir is not None else None
+        self.kept = Kept(cache_dir, name)
         self.key = key
-        self.known: frozenset[str] = frozenset()
-        if self.file is not None and self.file.is_file():
-            try:
-                stored = json.loads(self.file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                stored = None
-            if isinstance(stored, dict) and stored.get("key") == key \
-                    and isinstance(stored.get("clean"), list):
-                self.known = frozenset(str(d) for d in stored["clean"])
+        known = self.kept.get(key)
+        self.known = frozenset(str(d) for d in known) if isinstance(known, list) else frozenset()
 
     def __contains__(self, item: str) -> bool:
         return item in self.known
 
     def save(self, clean: Iterable[str]) -> None:
-        if self.file is None:
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"key": self.key, "clean": sorted(set(clean))}),
-                       encoding="utf-8")
-        os.replace(tmp, self.file)
+        self.kept.put(self.key, sorted(set(clean)))
+        self.kept.save()

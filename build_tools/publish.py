@@ -1,5 +1,6 @@
 """Atomic output: a build writes into a staging folder beside the real output and replaces it
-only when everything succeeded, so a failed build never costs the last good site."""
+only when everything succeeded, so a failed build never costs the last good site. Single
+files (posters, cache entries, the theme's WOFF2) go through `write_atomic`."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def promote(staging: Path, target: Path) -> None:
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            os.fchmod(handle.fileno(), 0o644)  # mkstemp makes 0600; published files are read by all
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -44,14 +44,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..cachekeys import Kept, digest
 from ..errors import ContentError, Issue, sort_issues
 from ..model import Datavisie
+from ..publish import write_atomic
 from ..tokens import Style
 from .card import Card
 from .kinds import Job, alt_text, job_title, jobs_for
 from .layout import PosterDef, read_definitions
-from .memo import Manifest, context_key, digest
-from .raster import Task, cache_get, cache_key, cache_put, shared_rasteriser, write_atomic
+from .memo import context_key
+from .raster import Task, cache_get, cache_key, cache_put, shared_rasteriser
 from .render import DEFAULT_DIR, compose, embed_svg
 from .scene import masthead
 
@@ -119,7 +121,7 @@ def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[Po
 
 def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
               cache_dir: Path | None = None) -> list[Issue]:
-    manifest = Manifest(cache_dir, "passend")
+    manifest = Kept(cache_dir, "passend")
     key = _posters_key(model, style, posters_dir, "check_fit") if cache_dir else ""
     if cache_dir is not None and manifest.get(key) == "past":
         return []  # these very inputs fitted before
@@ -176,7 +178,7 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     defs = _checked_definitions(posters_dir)
     jobs = {j.name: j for j in jobs_for(model, defs)}
     wanted = [f for f in ("png", "pdf") if f in formats] + (["thumb"] if thumbnails else [])
-    manifest = Manifest(cache_dir, "posters")
+    manifest = Kept(cache_dir, "posters")
     key = _posters_key(model, style, posters_dir, "render_all", ",".join(formats), str(dpi),
                        str(thumbnails)) if cache_dir else ""
     made = _from_manifest(manifest.get(key), cache_dir, list(jobs), wanted, "svg" in formats)
@@ -322,7 +324,7 @@ def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
     pending: list[tuple[Path, Future[tuple[bytes, float]], str]] = []
     written = []
     job = _card_job(posters_dir)  # read the definitions once, not once per page
-    manifest = Manifest(cache_dir, "kaarten")
+    manifest = Kept(cache_dir, "kaarten")
     # a card is made of the masthead and its own texts only (card.py): its key needs no layout
     context = digest(context_key(style, posters_dir or DEFAULT_DIR, fonts, epoch),
                      repr(masthead(model))) if cache_dir else ""

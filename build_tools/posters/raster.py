@@ -26,6 +26,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..cachekeys import file_sha256
+from ..publish import write_atomic
 from .textfit import face_family
 
 THUMB_WIDTH = 600
@@ -221,8 +223,7 @@ def cache_key(task: Task, fonts: Sequence[Path], epoch: int) -> str:
         h.update(len(part).to_bytes(8, "big"))
         h.update(part)
     for p in sorted(fonts):
-        stat = p.stat()
-        h.update(_file_digest(str(p), stat.st_mtime_ns, stat.st_size))
+        h.update(file_sha256(p))
     return h.hexdigest()
 
 
@@ -235,33 +236,11 @@ def _cairosvg_version() -> str:
     return version("cairosvg")
 
 
-@lru_cache(maxsize=64)
-def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
-    """A font file's hash, once per process and file version: a site asks for a cache key per
-    page (social cards), and re-reading every font for each one was most of a warm build."""
-    del mtime_ns, size  # part of the cache key only
-    return hashlib.sha256(Path(path).read_bytes()).digest()
-
-
 def cache_get(cache_dir: Path | None, key: str, ext: str) -> bytes | None:
     if cache_dir is None:
         return None
     path = cache_dir / f"{key}.{ext}"
     return path.read_bytes() if path.is_file() else None
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            os.fchmod(handle.fileno(), 0o644)  # mkstemp makes 0600; published files are read by all
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cache_put(cache_dir: Path | None, key: str, ext: str, data: bytes) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from ..gitio import resolve_many
 from ..history import HistoryNote, attach
 from ..load import load
 from ..model import Datavisie
+from ..publish import write_atomic
 from ..style import load_style
 from ..tokens import Style
 
@@ -98,10 +98,7 @@ def _load_kept(store: Path, key: str, root: Path) -> SiteInputs | None:
 
 
 def _keep(store: Path, entry: tuple[str, dict[str, str | None], SiteInputs]) -> None:
-    store.parent.mkdir(parents=True, exist_ok=True)
-    tmp = store.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(tmp, store)
+    write_atomic(store, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class _OwnTypesOnly(pickle.Unpickler):
