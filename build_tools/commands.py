@@ -128,17 +128,17 @@ REGISTER.append(register_markdown)
 
 
 def cmd_lettertypen(args: argparse.Namespace) -> int:
-    from .errors import ContentError
+    from .errors import UserError
     from .fonts import write_shipped_woff2
     from .style import load_style
 
     root = _root(args)
+    style = load_style(root / "theme", root)  # house-style errors: path:line:col, exit 1
     try:
-        style = load_style(root / "theme", root)
-    except ContentError as exc:
-        print(exc.summary(), file=sys.stderr)
-        return 1
-    written, removed = write_shipped_woff2([f.path for f in style.fonts.faces()])
+        written, removed = write_shipped_woff2([f.path for f in style.fonts.faces()])
+    except OSError as exc:
+        raise UserError(f"{exc.filename or 'theme/fonts'}: {exc.strerror or exc} (mag de map "
+                        "theme/fonts/ beschreven worden?)") from None
     for path in removed:
         print(f"verwijderd: {path.relative_to(root)} (van een eerdere versie van de letter)",
               file=sys.stderr)
