@@ -137,7 +137,20 @@ def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None
 def _posters_key(model: Datavisie, style: Style, posters_dir: Path | None, *what: str) -> str:
     """Key of everything a poster is made of (see memo.py); the whole model counts."""
     context = context_key(style, posters_dir or DEFAULT_DIR, _font_paths(style), _epoch(model))
-    return digest(*what, context, repr(model))
+    return digest(*what, context, _model_digest(model))
+
+
+_LAST_MODEL: list[tuple[Datavisie, str]] = []
+
+
+def _model_digest(model: Datavisie) -> str:
+    """The model's text as a hash, made once per (immutable) model: a build asks for it in
+    `check_fit` and again in `render_all`, and at 5,000 projects that text is 12 MB."""
+    if _LAST_MODEL and _LAST_MODEL[0][0] is model:
+        return _LAST_MODEL[0][1]
+    found = digest(repr(model))
+    _LAST_MODEL[:] = [(model, found)]  # one entry: keeps one model alive, not every one
+    return found
 
 
 def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
