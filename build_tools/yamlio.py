@@ -149,6 +149,10 @@ def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> tuple[Node | Non
         mark = exc.problem_mark or exc.context_mark
         where = _pos(rel, mark, line_offset) if mark else Pos(rel, 1 + line_offset, 1)
         problem = (exc.problem or exc.context or "onleesbare YAML").strip()
+        if "nesting depth" in problem:
+            # libyaml >= 0.2.6 (PyYAML 6.0.4) stops at 1,000 levels while scanning ahead,
+            # before our own depth limit sees the events: the same error for the author
+            return None, [_too_deep(where)]
         return None, [Issue.at(where, "DV005", f"ongeldige YAML: {_dutch(problem)}",
                                "controleer inspringen, dubbele punten en aanhalingstekens")]
     except yaml.reader.ReaderError as exc:
@@ -206,6 +210,11 @@ def _bad_character(text: str, rel: str, off: int, exc: Any) -> Issue:
     return Issue(rel, line + off, col, "DV005",
                  f"ongeldige YAML: onzichtbaar stuurteken U+{char:04X} in de tekst",
                  "haal het teken weg; het komt vaak mee bij kopiëren en plakken")
+
+
+def _too_deep(pos: Pos) -> Issue:
+    return Issue.at(pos, "DV006", "structuur is te diep genest",
+                    f"gebruik hoogstens {MAX_DEPTH} niveaus")
 
 
 def _compose(loader: Any, rel: str, off: int) -> tuple[Node | None, list[Issue]]:
@@ -286,8 +295,7 @@ def _compose(loader: Any, rel: str, off: int) -> tuple[Node | None, list[Issue]]
             continue
         # a mapping or sequence starts
         if len(stack) >= MAX_DEPTH:
-            return None, [Issue.at(pos, "DV006", "structuur is te diep genest",
-                                   f"gebruik hoogstens {MAX_DEPTH} niveaus")]
+            return None, [_too_deep(pos)]
         stack.append(_Frame(Node({} if kind is yaml.MappingStartEvent else [], pos)))
     if issues:
         return None, issues

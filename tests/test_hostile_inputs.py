@@ -1,10 +1,11 @@
-"""Hostile YAML and Markdown through the whole build (`datavisie bouw`): each ends within
-seconds in a clear content error (exit 1, file and code named, no traceback) or in a correct
-site; never a hang, a crash or a traceback. The parser-level cases are in test_yamlio.py."""
+"""Hostile YAML and Markdown through the whole build (`datavisie bouw`): each ends in a clear
+content error (exit 1, file and code named, no traceback) or in a correct
+site; never a hang, a crash or a traceback. The parser-level cases are in test_yamlio.py.
+Timings are not asserted (the parser's are figures of tests/benchmarks/check_bench.py); a
+build that does not end within HANG_LIMIT is killed, so a hang fails instead of stalling CI."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from sitekit import (
 from build_tools.markup import bracket_cost, comment_lines, nesting
 
 slow = pytest.mark.slow
-SECONDS = 60  # generous for a loaded CI machine; a hang would take minutes or forever
+HANG_LIMIT = 300  # seconds; the example builds in under ten
 
 
 def _body(project: Path, text: str, page: str = "paginas/over.md") -> None:
@@ -91,20 +92,17 @@ def project(tmp_path: Path) -> Path:
 
 @slow
 @pytest.mark.parametrize("name,change,code,path", REFUSED, ids=[r[0] for r in REFUSED])
-def test_hostile_input_is_refused_quickly_and_clearly(project: Path, name: str,
+def test_hostile_input_is_refused_clearly(project: Path, name: str,
                                                       change: Callable[[Path], None],
                                                       code: str, path: str) -> None:
     change(project)
     site = project.parent / "site"
-    started = time.monotonic()
-    result = bouw(project, site, timeout=SECONDS * 3)
-    elapsed = time.monotonic() - started
+    result = bouw(project, site, timeout=HANG_LIMIT)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output[-2000:]
     assert "Traceback" not in output
     assert code in output and path in output, output[-2000:]
     assert not site.exists()
-    assert elapsed < SECONDS, f"{name}: {elapsed:.1f}s"
 
 
 def _vision(site: Path) -> str:
@@ -128,15 +126,13 @@ def test_bom_and_crlf_build_the_same_site(project: Path, tmp_path: Path) -> None
 
 
 @slow
-def test_a_large_valid_text_builds_within_seconds(project: Path) -> None:
+def test_a_large_valid_text_builds(project: Path) -> None:
     paragraph = ("Dit is een gewone alinea met een [link](https://example.nl/) en *nadruk*. "
                  * 8).strip()
     _body(project, "\n\n".join(f"## Deel {i}\n\n{paragraph}" for i in range(1_000)))
     assert (project / "content/paginas/over.md").stat().st_size > 500_000
-    started = time.monotonic()
-    result = bouw(project, project.parent / "site")
+    result = bouw(project, project.parent / "site", timeout=HANG_LIMIT)
     assert result.returncode == 0, result.stderr
-    assert time.monotonic() - started < SECONDS
     assert "Deel 999" in Html((project.parent / "site/over/index.html").read_text(
         encoding="utf-8")).text
 

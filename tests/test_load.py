@@ -189,3 +189,4 @@ def test_benchmark_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench["main"](["10", "--runs", "1"]) == 0
     out = capsys.readouterr().out
     assert "projects: 10" in out and "µs per project" in out
+    assert "hostile YAML" in out and "expected" not in out
