@@ -167,6 +167,11 @@ CODES: dict[str, Code] = {
     "DP008": Code("Lettergrootte in de verkeerde volgorde", "Schrijf [grootst, kleinst]."),
     "DP009": Code("Vak ontbreekt", "Voeg het genoemde vak toe aan `regios:`."),
     "DP010": Code("Geen definitie voor deelafbeeldingen", "Voeg posters/kaart.yml toe."),
+    "DP011": Code("Fout in een postersjabloon",
+                  "Verbeter het sjabloon op de genoemde regel (Jinja: {{ waarde }}, "
+                  "{% if %} ... {% endif %})."),
+    "DP012": Code("Sjabloon bestaat niet", "Verbeter de bestandsnaam of voeg het sjabloon "
+                                           "toe aan posters/."),
     "DP101": Code("Tekst past niet op de poster",
                   "Maak de tekst korter met het genoemde aantal tekens."),
     "DP102": Code("Teken ontbreekt in de letter van de huisstijl",

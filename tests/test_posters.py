@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat
+from sitekit import bouw, make_project
 
 from build_tools import posters
 from build_tools.audience import for_audience
@@ -120,6 +121,55 @@ def test_missing_region_is_named(tmp_path: Path) -> None:
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _, issues = layout.read_definitions(folder, tmp_path)
     assert [i.code for i in issues] == ["DP009"] and "cijfers" in issues[0].message
+
+
+BAD_TEMPLATES = [
+    # file, old, new, expected issue (path:line:col: code) and a word of its message
+    ("thema.svg.j2", "{{ band|n }}", "{{ band|n }", "posters/thema.svg.j2:6:1: DP011",
+     "fout in postersjabloon"),
+    ("thema.svg.j2", "{{ band|n }}", "{{ bandje|n }}", "posters/thema.svg.j2:6:1: DP011",
+     "bandje"),
+    ("thema.svg.j2", "{{ band|n }}", "{{ theme_colour|n }}", "posters/thema.svg.j2:6:1: DP011",
+     "ValueError"),
+    ("_basis.svg.j2", "</svg>", '{% include "weg.svg.j2" %}</svg>', "posters/_basis.svg.j2:",
+     "weg.svg.j2"),
+    ("thema.yml", "sjabloon: thema.svg.j2", "sjabloon: thema2.svg.j2", "posters/thema.yml:",
+     "thema2.svg.j2"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "where", "word"), BAD_TEMPLATES,
+                         ids=["syntax", "undefined", "filter", "include", "missing"])
+def test_failing_template_is_an_issue_at_its_line(tmp_path: Path, model: Datavisie,
+                                                  style: Style, name: str, old: str, new: str,
+                                                  where: str, word: str) -> None:
+    """Templates are the organisation's own files: a mistake in one is reported like a
+    content error (file and line, all at once, no traceback), once per template."""
+    folder = tmp_path / "posters"
+    shutil.copytree(POSTERS, folder)
+    target = folder / name
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    issues = posters.check_fit(model, style, posters_dir=folder)
+    assert len(issues) == 1, [i.format() for i in issues]  # four themes, one template: once
+    assert issues[0].format().startswith(where) and word in issues[0].message
+    assert issues[0].code in ("DP011", "DP012")
+    with pytest.raises(ContentError):
+        posters.render_svgs(model, style, posters_dir=folder)
+
+
+@pytest.mark.slow
+def test_failing_template_stops_the_build_with_a_content_error(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    target = project / "posters" / "visie.svg.j2"
+    target.write_text(target.read_text(encoding="utf-8").replace("{{", "{{ niet_bekend +", 1),
+                      encoding="utf-8")
+    result = bouw(project, tmp_path / "site")
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "posters/visie.svg.j2:" in result.stderr and "DP011" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "site").exists()
 
 
 # --- text measurement and fitting ---------------------------------------------------------

@@ -127,7 +127,11 @@ def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None
         return []  # these very inputs fitted before
     defs, issues = _definitions(posters_dir)
     for job in jobs_for(model, defs):
-        issues += compose(model, style, job, posters_dir=posters_dir, embed=False)[1]
+        try:
+            issues += compose(model, style, job, posters_dir=posters_dir, embed=False)[1]
+        except ContentError as exc:  # a template that fails (once per template, not per job)
+            seen = {(i.path, i.line, i.code) for i in issues}
+            issues += [i for i in exc.issues if (i.path, i.line, i.code) not in seen]
     if not issues:
         manifest.put(key, "past")
         manifest.save()

@@ -152,7 +152,14 @@ def read_definition(path: Path, rel: str) -> tuple[PosterDef | None, list[Issue]
     if node is None:
         return None, issues or [Issue(rel, 1, 1, "DP002", "posterdefinitie is leeg",
                                       "vul titel, soort, sjabloon, papier en regios in")]
-    return check_definition(node, path.name.removesuffix(".yml"), rel, issues)
+    defn, issues = check_definition(node, path.name.removesuffix(".yml"), rel, issues)
+    if defn is not None and not (path.parent / defn.template).is_file():
+        where = node.value["sjabloon"].pos
+        rel_dir = rel.rpartition("/")[0] or "."
+        return None, [*issues, Issue.at(where, "DP012", f"sjabloon `{defn.template}` bestaat "
+                                        f"niet in {rel_dir}/",
+                                        "verbeter de naam of voeg het sjabloon toe")]
+    return defn, issues
 
 
 def check_definition(node: Node, name: str, rel: str,

@@ -5,14 +5,24 @@ embedded as subsets. Same model, style and definition -> byte-identical SVG.
 
 from __future__ import annotations
 
+import traceback
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    select_autoescape,
+)
 from markupsafe import Markup
 
-from ..errors import Issue
+from ..errors import ContentError, Issue
 from ..model import Datavisie
 from ..tokens import Style
 from .assets import embed_fonts, face_files
@@ -70,9 +80,60 @@ def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | Non
         ctx["desc"] = alt_text(model, job)
         ctx["title"] = job_title(job)
     ctx["name"] = job.name
-    template = environment(str(posters_dir or DEFAULT_DIR)).get_template(job.defn.template)
-    svg = template.render(**ctx)
+    folder = posters_dir or DEFAULT_DIR
+    try:
+        svg = environment(str(folder)).get_template(job.defn.template).render(**ctx)
+    except Exception as exc:
+        issue = template_issue(exc, folder, job.defn.template)
+        if issue is None:
+            raise
+        raise ContentError([issue]) from None
     return (embed_svg(svg, style) if embed else svg), fitter.issues
+
+
+def template_issue(exc: BaseException, folder: Path, name: str) -> Issue | None:
+    """A failing poster template as a content issue at its line (templates are the
+    organisation's files, like content): a syntax error, a missing include, an unknown
+    name, or an error raised while the template's own code ran. None for anything else:
+    an error in our code stays an internal error."""
+    where = _template_frame(exc, folder)
+    if isinstance(exc, TemplateSyntaxError):
+        path = Path(exc.filename) if exc.filename else folder / (exc.name or name)
+        return Issue(_rel(path, folder), exc.lineno or 1, 1, "DP011",
+                     f"fout in postersjabloon: {exc.message}",
+                     "controleer de haakjes {{ }} en {% %} en of elk blok wordt afgesloten")
+    path, line = where or (folder / name, 1)
+    if isinstance(exc, TemplateNotFound):
+        return Issue(_rel(path, folder), line, 1, "DP012",
+                     f"sjabloon `{exc.name}` bestaat niet in posters/",
+                     "verbeter de naam of voeg het sjabloon toe")
+    if isinstance(exc, UndefinedError):
+        return Issue(_rel(path, folder), line, 1, "DP011",
+                     f"onbekende naam in postersjabloon: {exc.message}",
+                     "gebruik alleen de waarden die de andere sjablonen ook gebruiken")
+    if isinstance(exc, TemplateError) or where is not None:
+        return Issue(_rel(path, folder), line, 1, "DP011",
+                     f"fout in postersjabloon: {type(exc).__name__}: {exc}",
+                     "controleer de regel; een filter als `|n` verwacht een getal")
+    return None
+
+
+def _template_frame(exc: BaseException, folder: Path) -> tuple[Path, int] | None:
+    """The innermost traceback frame that is template code in `folder` (Jinja maps its
+    frames back to the template's file and line)."""
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if path.suffix == ".j2" and path.parent.resolve() == folder.resolve():
+            found = (path, frame.lineno or 1)
+    return found
+
+
+def _rel(path: Path, folder: Path) -> str:
+    try:
+        return path.resolve().relative_to(folder.resolve().parent).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def embed_svg(svg: str, style: Style) -> str:
