@@ -32,7 +32,7 @@ test: $(TSTAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## check: validate content/ and report every issue
+## check: validate content/, the house style and the posters' fit; report every issue
 check: $(STAMP)
 	$(BIN)/datavisie check
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .changes import compare_models
 from .errors import ContentError, Issue, UserError
-from .model import Datavisie
+
+if TYPE_CHECKING:  # the comparison is imported when a comparison runs, not for `--help`
+    from .model import Datavisie
 
 WORKTREE_LABEL = "de werkmap"
 
@@ -66,6 +67,7 @@ def _at_revision(issue: Issue, rev: str) -> Issue:
 def cmd_wijzigingen(args: Any) -> int:
     import sys
 
+    from .changes import compare_models
     from .changes_format import format_changes
 
     root = _root(args)

@@ -161,10 +161,22 @@ def register_fonts(sub: Any) -> None:
 REGISTER.append(register_fonts)
 
 
-def register_posters(sub: Any) -> None:
-    from .posters.command import register
+def cmd_posters(args: argparse.Namespace) -> int:
+    from .posters.command import cmd_posters as run  # the posters package is heavy to import
 
-    register(sub)
+    return run(args)
+
+
+def register_posters(sub: Any) -> None:
+    p = sub.add_parser("posters", help="maak de posters (SVG, PNG, PDF) zonder de site te bouwen")
+    p.add_argument("--formaat", default="svg,png,pdf",
+                   help="welke formaten, met komma's (standaard: svg,png,pdf)")
+    p.add_argument("--dpi", type=int, default=150,
+                   help="beeldpunten per inch voor PNG (standaard 150; 300 voor drukwerk)")
+    p.add_argument("--uit", help="map voor de posters (standaard: site/posters)")
+    p.add_argument("--geen-cache", action="store_true",
+                   help="maak alles opnieuw, ook wat niet veranderd is")
+    p.set_defaults(func=cmd_posters)
 
 
 REGISTER.append(register_posters)

@@ -154,7 +154,7 @@ Werk je liever lokaal, dan helpt het programma `datavisie`:
 
 - `datavisie nieuw project "Naam"` (of `mijlpaal`, `thema`, `pagina`) maakt een nieuw
   bestand met alle velden en uitleg;
-- `datavisie check` controleert de inhoud;
+- `datavisie check` controleert de inhoud, de huisstijl en of alles op de posters past;
 - `datavisie wijzigingen origin/main` zegt in gewone taal wat jouw wijziging doet;
 - `datavisie schema` maakt de schema's waarmee je editor velden aanvult en fouten toont.
 """
@@ -280,8 +280,8 @@ def _errors(forge: Forge) -> str:
         CODES = {}
     parts = [f"""# Foutmeldingen
 
-De controle (`datavisie check`) leest alle inhoud en meldt elke fout tegelijk. Een melding
-ziet er zo uit:
+De controle (`datavisie check`) leest alle inhoud en de huisstijl, kijkt of alles op de
+posters past, en meldt elke fout tegelijk. Een melding ziet er zo uit:
 
 {_code(_EXAMPLE_ERROR)}
 

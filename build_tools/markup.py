@@ -59,13 +59,16 @@ def nesting(line: str) -> int:
     return depth
 
 
+_BRACKETS = re.compile(r"[\[\]()]")
+
+
 def bracket_cost(block: str) -> int:
     """Roughly how much work Python-Markdown's link patterns do on one paragraph: each `[` or
     `(` without its closing partner, and each level of nesting, makes them scan the rest of the
     paragraph again (about a second per million)."""
     opens = {"[": 0, "(": 0}
     depth = 0
-    for ch in block:
+    for ch in _BRACKETS.findall(block):  # only the brackets: the rest never counts
         if ch in opens:
             opens[ch] += 1
             depth = max(depth, opens["["])

@@ -173,3 +173,77 @@ def test_console_script_end_to_end(valid_content: Factory) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert [i["code"] for i in json.loads(result.stdout)] == ["DV118", "DV117", "DV214"]
+
+
+# --- in a site project: the house style and the posters too ------------------------------
+
+LONG_TITLE = ("Datagedreven werken voor een veilige, gezonde en welvarende gemeente Den Helder "
+              * 2)[:119].strip()  # within the schema's 120, too long for the poster's title
+
+
+def _site_project(tmp_path: Path) -> Path:
+    from sitekit import make_project
+
+    return make_project(tmp_path / "p")
+
+
+def _replace(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, new, text, count=1, flags=re.M)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+
+
+def test_site_project_checks_house_style_and_posters(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    root = _site_project(tmp_path)
+    code, _, err = run(capsys, "--root", str(root), "check")
+    assert code == 0 and "Inhoud, huisstijl en posters in orde" in err
+    _replace(root / "content" / "visie.md", r"^titel: .*$", f"titel: {LONG_TITLE}")
+    code, out, _ = run(capsys, "--root", str(root), "check")
+    assert code == 1
+    assert out.startswith("content/visie.md:2:8: DP101 de titel van de visie past niet")
+    assert "tekens te lang" in out
+    code, out, _ = run(capsys, "--root", str(root), "check", "--format", "github")
+    assert code == 1 and out.startswith("::error file=content/visie.md,line=2,col=8")
+
+
+def test_content_and_house_style_errors_come_together(capsys: pytest.CaptureFixture[str],
+                                                      tmp_path: Path) -> None:
+    root = _site_project(tmp_path)
+    _replace(root / "theme" / "huisstijl.yml", r'^  merk: "#00508c"', '  merk: "blauw"')
+    project = sorted((root / "content" / "projecten").glob("*.yml"))[0]
+    _replace(project, r"^status: ", "stauts: ")
+    code, out, _ = run(capsys, "--root", str(root), "check")
+    assert code == 1
+    found = {(line.split(":")[0], line.split(" ")[1]) for line in out.strip().split("\n")}
+    assert any(p == "theme/huisstijl.yml" and c.startswith("DS") for p, c in found), out
+    assert any(p == f"content/projecten/{project.name}" and c.startswith("DV")
+               for p, c in found), out
+    assert "Traceback" not in out
+
+
+def test_posters_off_in_mkdocs_yml_are_not_checked(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    from sitekit import make_project
+
+    root = make_project(tmp_path / "p", posters=False)
+    _replace(root / "content" / "visie.md", r"^titel: .*$", f"titel: {LONG_TITLE}")
+    code, _, err = run(capsys, "--root", str(root), "check")
+    assert code == 0, err
+    assert "Inhoud en huisstijl in orde" in err
+
+
+def test_site_options_follow_inherit_and_tolerate_tags(tmp_path: Path) -> None:
+    (tmp_path / "basis.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - datavisie:\n      huisstijl: stijl\n      posters: false\n",
+        encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: basis.yml\nsite_url: !ENV [URL, 'x']\n",
+                                         encoding="utf-8")
+    assert cli.site_options(tmp_path) == {"huisstijl": "stijl", "posters": False}
+    (tmp_path / "mkdocs.yml").write_text("plugins: [datavisie]\n", encoding="utf-8")
+    assert cli.site_options(tmp_path) == {}
+    (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")  # broken: MkDocs says
+    assert cli.site_options(tmp_path) == {}

@@ -6,7 +6,6 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from ..errors import ContentError
 
@@ -41,15 +40,3 @@ def cmd_posters(args: argparse.Namespace) -> int:
         print(f"{f.name:<32} {made or 'uit de cache'}", file=sys.stderr)
     print(f"{len(files)} posters in {out} ({time.perf_counter() - start:.1f}s)", file=sys.stderr)
     return 0
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser("posters", help="maak de posters (SVG, PNG, PDF) zonder de site te bouwen")
-    p.add_argument("--formaat", default="svg,png,pdf",
-                   help="welke formaten, met komma's (standaard: svg,png,pdf)")
-    p.add_argument("--dpi", type=int, default=150,
-                   help="beeldpunten per inch voor PNG (standaard 150; 300 voor drukwerk)")
-    p.add_argument("--uit", help="map voor de posters (standaard: site/posters)")
-    p.add_argument("--geen-cache", action="store_true",
-                   help="maak alles opnieuw, ook wat niet veranderd is")
-    p.set_defaults(func=cmd_posters)
