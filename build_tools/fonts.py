@@ -15,9 +15,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import fontTools
-from fontTools.ttLib import TTFont, TTLibError
-
 from .cachekeys import file_sha256
 from .publish import write_atomic
 
@@ -74,6 +71,8 @@ class FontFace:
 
 def inspect_font(path: Path) -> FontFace:
     """Read family, weight and italic flag from a TTF/OTF; raises ValueError if unreadable."""
+    from fontTools.ttLib import TTFont, TTLibError  # imported when a font is read, not before
+
     try:
         with TTFont(path, lazy=True) as font:
             family = font["name"].getBestFamilyName()
@@ -89,6 +88,8 @@ def inspect_font(path: Path) -> FontFace:
 
 def woff2_bytes(data: bytes) -> bytes:
     """TTF/OTF bytes -> WOFF2 bytes, identical for identical input (no timestamps touched)."""
+    from fontTools.ttLib import TTFont
+
     with TTFont(io.BytesIO(data), recalcTimestamp=False) as font:
         font.flavor = "woff2"
         out = io.BytesIO()
@@ -97,6 +98,8 @@ def woff2_bytes(data: bytes) -> bytes:
 
 
 def _cache_key(data: bytes) -> str:
+    import fontTools
+
     digest = hashlib.sha256(data)
     digest.update(fontTools.version.encode())
     return digest.hexdigest()

@@ -14,8 +14,6 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 FONTS_MARK = "<!--dv:fonts-->"
@@ -54,6 +52,7 @@ def used_text(svg: str) -> dict[str, str]:
 def _subset_woff2(data_hash: str, path: str, chars: str) -> bytes:
     del data_hash  # part of the cache key only: a changed file is a new entry
     from fontTools import subset  # a sixth of a second to import; warm builds never subset
+    from fontTools.ttLib import TTFont
 
     options = subset.Options()
     options.flavor = "woff2"

@@ -13,22 +13,23 @@ from __future__ import annotations
 import atexit
 import hashlib
 import io
-import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..cachekeys import file_sha256
 from ..publish import write_atomic
 from .textfit import face_family
+
+if TYPE_CHECKING:  # the pool is imported when something is rasterised, not by a warm build
+    from concurrent.futures import Future
 
 THUMB_WIDTH = 600
 RENDER_REVISION = 2  # part of every cache key: raise it when the rasterising code changes
@@ -165,6 +166,9 @@ class Rasteriser:
         self._dir = Path(tempfile.mkdtemp(prefix="datavisie-fonts-"))
         conf = self._dir / "fonts.conf"
         conf.write_text(fonts_conf(self.fonts, self._dir / "cache"), encoding="utf-8")
+
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         def pool(n: int) -> ProcessPoolExecutor:
             return ProcessPoolExecutor(

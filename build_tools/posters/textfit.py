@@ -13,8 +13,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from ..errors import Pos
 
 _SPACE_RE = re.compile(r"\s+")
@@ -76,6 +74,8 @@ class Face:
 
 @lru_cache(maxsize=32)
 def _load_face(path: str, mtime_ns: int) -> Face:
+    from fontTools.ttLib import TTFont  # only when text is measured: not in a warm build
+
     with TTFont(path, lazy=True) as font:
         upm = font["head"].unitsPerEm
         hmtx = font["hmtx"]
