@@ -28,9 +28,11 @@ def digest(*parts: str | bytes) -> str:
 
 @lru_cache(maxsize=1)
 def package_digest() -> str:
-    """Every module of build_tools: a result depends on more modules than the one that
-    makes it, and a key that missed one would serve a stale result."""
-    files = sorted(PACKAGE.rglob("*.py"))
+    """Every file of build_tools (modules, and the static CSS and JavaScript the site
+    ships): a result depends on more modules than the one that makes it, and a key that
+    missed one would serve a stale result."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file()
+                   and "__pycache__" not in p.parts and p.suffix != ".pyc")
     return digest(*(f"{p.relative_to(PACKAGE).as_posix()}\n".encode() + p.read_bytes()
                     for p in files))
 

@@ -36,10 +36,10 @@ from .exports import export_files
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
-from .website import PosterLink, Site, SiteContext, SitePage, build_site, insert_blocks
+from .website import PosterLink, Site, SiteContext, SitePage, insert_blocks
 from .website.context import day_label
 from .website.figures import site_figures
-from .website.inputs import log_history_notes, read_site_inputs
+from .website.inputs import kept_site, log_history_notes, read_site_inputs
 from .website.page import page_url
 from .website.sanitize import sanitize_html
 
@@ -112,7 +112,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         except ContentError as exc:  # one message with every issue, no traceback
             raise ContentProblem(exc.summary()) from None
         log_history_notes(inputs.notes, log, strict=config.strict)
-        _note_unshipped_fonts(style)
+        unshipped = _note_unshipped_fonts(style)
         self.audience = audience
         if audience != PUBLIC and self.command != "serve":
             published = _published_dir(config, root)
@@ -133,7 +133,17 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
                           font_cache=root / self.config.cache / "fonts")
-        self.site: Site = build_site(ctx)
+
+        def build() -> Site:
+            from .website.pages import build_site
+
+            return build_site(ctx)
+
+        # Kept next to the read it is made of; not with fonts the build converts itself (their
+        # bytes depend on the installed fontTools, which no key here holds).
+        self.site: Site = build() if unshipped else kept_site(
+            inputs, root / self.config.cache / "inputs", build,
+            f"directory_urls={config.use_directory_urls}", repr(posters))
         self.model, self.style, self.full = model, style, inputs.full
         self.cache = root / self.config.cache
         self.pages = {p.path: p for p in self.site.pages}
@@ -328,7 +338,7 @@ def _published_dir(config: MkDocsConfig, root: Path) -> Path:
     return (root / (name if isinstance(name, str) and name else "site")).resolve()
 
 
-def _note_unshipped_fonts(style: Style) -> None:
+def _note_unshipped_fonts(style: Style) -> list[str]:
     from .fonts import shipped_woff2
 
     missing = [f.path.name for f in style.fonts.faces() if not shipped_woff2(f.path).is_file()]
@@ -336,6 +346,7 @@ def _note_unshipped_fonts(style: Style) -> None:
         log.info("Letters zonder WOFF2 ernaast (%s): de bouw maakt die nu zelf, eenmalig per "
                  "versie van de letter. Maak ze vast met `datavisie lettertypen` en zet ze in "
                  "git.", ", ".join(missing))
+    return missing
 
 
 def _card_name(url: str) -> str:

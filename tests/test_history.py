@@ -519,3 +519,83 @@ def test_a_kept_read_cannot_run_code(old_repo: Path, tmp_path: Path) -> None:
     again = _read(old_repo, cache)
     assert not marker.exists()
     assert again == first  # refused, so read afresh
+
+
+# --- the kept site (website/inputs.py, kept_site): the pages of a kept read -----------------
+
+
+def test_a_kept_site_is_used_only_for_the_same_read_and_the_same_rest(
+        old_repo: Path, tmp_path: Path) -> None:
+    import pickle
+
+    from build_tools.website import Asset, Site
+    from build_tools.website.inputs import kept_site
+
+    cache = tmp_path / "cache"
+    inputs = _read(old_repo, cache)
+    assert inputs.key
+    made: list[Site] = []
+
+    def build() -> Site:
+        made.append(Site(pages=(), assets=(Asset("a.txt", f"{len(made)}".encode()),), nav=()))
+        return made[-1]
+
+    first = kept_site(inputs, cache, build, "directory_urls=True")
+    assert kept_site(_read(old_repo, cache), cache, build, "directory_urls=True") == first
+    assert len(made) == 1
+    kept_site(inputs, cache, build, "directory_urls=False")  # something else the pages use
+    assert len(made) == 2
+    visie = old_repo / "content/visie.md"  # the content changed: a new read, a new key
+    visie.write_text(visie.read_text(encoding="utf-8").replace(
+        "kernboodschap:", "kernboodschap: Nieuw.", 1), encoding="utf-8")
+    changed = _read(old_repo, cache)
+    assert changed.key != inputs.key
+    kept_site(changed, cache, build, "directory_urls=False")
+    assert len(made) == 3
+    kept_site(dataclasses.replace(changed, key=""), cache, build)  # a read that was not kept
+    assert len(made) == 4
+    marker = tmp_path / "uitgevoerd"
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    [store] = cache.glob("site-*.pickle")
+    store.write_bytes(pickle.dumps(("sleutel", Evil())))
+    kept_site(changed, cache, build, "directory_urls=False")
+    assert not marker.exists() and len(made) == 5  # refused, so built afresh
+
+
+@pytest.mark.slow
+def test_a_warm_build_is_the_cold_build_and_an_edit_is_never_stale(
+        old_repo: Path, tmp_path: Path) -> None:
+    from sitekit import bouw
+
+    for part in ("mkdocs.yml", "theme", "posters"):
+        source = TESTS.parent / part
+        if source.is_dir():
+            shutil.copytree(source, old_repo / part, ignore=shutil.ignore_patterns(".cache"))
+        else:
+            shutil.copy2(source, old_repo / part)
+    cold = bouw(old_repo, tmp_path / "koud")
+    assert cold.returncode == 0, cold.stderr[-3000:]
+    [store] = (old_repo / ".cache/datavisie/inputs").glob("site-*.pickle")
+    kept = store.stat().st_mtime_ns
+    warm = bouw(old_repo, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr[-3000:]
+    assert store.stat().st_mtime_ns == kept  # the kept site was used, not made again
+
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    a, b = tree(tmp_path / "koud"), tree(tmp_path / "warm")
+    assert a.keys() == b.keys() and [n for n in a if a[n] != b[n]] == []
+    project = old_repo / "content/projecten/afval.yml"
+    project.write_text(project.read_text(encoding="utf-8").replace(
+        "naam: Slimme afvalinzameling", "naam: Zojuist hernoemd", 1), encoding="utf-8")
+    edited = bouw(old_repo, tmp_path / "bewerkt")
+    assert edited.returncode == 0, edited.stderr[-3000:]
+    register = (tmp_path / "bewerkt/projecten/index.html").read_text(encoding="utf-8")
+    assert "Zojuist hernoemd" in register and "Slimme afvalinzameling" not in register
+    assert store.stat().st_mtime_ns != kept

@@ -3,10 +3,21 @@ assets. Knows nothing of MkDocs; `build_tools.plugin` and `datavisie markdown` a
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import Figures, PosterLink, SiteContext
 from .page import Asset, Site, SitePage, insert_blocks
-from .pages import build_site
 from .sanitize import sanitize_html
 
 __all__ = ["Asset", "Figures", "PosterLink", "Site", "SiteContext", "SitePage", "build_site",
            "insert_blocks", "sanitize_html"]
+
+
+def __getattr__(name: str) -> Any:
+    # The page builders (a dozen modules) are imported when a site is built, not when a
+    # build finds the site it would make already kept (website/inputs.py, kept_site).
+    if name == "build_site":
+        from .pages import build_site
+
+        return build_site
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from ..model import Datavisie
 from ..publish import write_atomic
 from ..style import load_style
 from ..tokens import Style
+from .page import Site
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class SiteInputs:
     style: Style
     notes: tuple[HistoryNote, ...]  # what history is missing and how to fix it
     full: Datavisie  # the same model before the audience filter (the leak scan's source)
+    key: str = ""  # of everything this read was made of, when it is kept (else "")
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
@@ -49,14 +52,16 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
     store = cache_dir / f"invoer-{audience}.pickle"
     kept = _load_kept(store, key, root)
     if kept is not None:
-        return kept
+        inputs, commits = kept
+        return dataclasses.replace(inputs, key=digest(key, repr(sorted(commits.items()))))
     inputs = _read(root, content=content, theme=theme, audience=audience, history=history)
     if not inputs.notes:
         refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}) \
             if history else []
-        commits = resolve_many(root, refs) if refs else {}
-        if commits is not None and all(commits.values()):
-            _keep(store, (key, commits, inputs))
+        found = resolve_many(root, refs) if refs else {}
+        if found is not None and all(found.values()):
+            _keep(store, (key, found, inputs))
+            return dataclasses.replace(inputs, key=digest(key, repr(sorted(found.items()))))
     return inputs
 
 
@@ -83,7 +88,8 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
     return SiteInputs(model, style, tuple(notes), full)
 
 
-def _load_kept(store: Path, key: str, root: Path) -> SiteInputs | None:
+def _load_kept(store: Path, key: str,
+               root: Path) -> tuple[SiteInputs, dict[str, str | None]] | None:
     try:
         with store.open("rb") as handle:
             kept_key, commits, inputs = _OwnTypesOnly(handle).load()
@@ -94,7 +100,31 @@ def _load_kept(store: Path, key: str, root: Path) -> SiteInputs | None:
         return None
     if commits and resolve_many(root, sorted(commits)) != commits:
         return None  # a tag was moved (or fetched, or deleted): read the history again
-    return inputs
+    return inputs, commits
+
+
+def kept_site(inputs: SiteInputs, cache_dir: Path | None, build: Callable[[], Site],
+              *also: str) -> Site:
+    """The site `build()` makes, kept in `cache_dir` next to the read it was made from and
+    returned again while that read and `also` (whatever else the pages depend on: the
+    output's URL style, the posters they link) are the same. The pages are a pure function
+    of these (the key holds all our code, static files included), so a kept site is the
+    site the build would make. Without a kept read (`inputs.key` empty) it is built."""
+    if cache_dir is None or not inputs.key:
+        return build()
+    key = digest("site", inputs.key, *also)
+    store = cache_dir / f"site-{inputs.model.doelgroep}.pickle"
+    try:
+        with store.open("rb") as handle:
+            kept_key, site = _OwnTypesOnly(handle).load()
+        if kept_key == key and isinstance(site, Site):
+            return site
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError,
+            ImportError, IndexError):
+        pass
+    site = build()
+    write_atomic(store, pickle.dumps((key, site), protocol=pickle.HIGHEST_PROTOCOL))
+    return site
 
 
 def _keep(store: Path, entry: tuple[str, dict[str, str | None], SiteInputs]) -> None:
