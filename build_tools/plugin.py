@@ -12,6 +12,7 @@ check, and only then swaps the folder in. A failure anywhere leaves the previous
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -36,7 +37,7 @@ from .exports import export_files
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
-from .website import PosterLink, Site, SiteContext, SitePage, insert_blocks
+from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
 from .website.context import day_label
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
@@ -135,9 +136,12 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                           font_cache=root / self.config.cache / "fonts")
 
         def build() -> Site:
+            """The pages and assets, the open-data downloads last (they win a path)."""
             from .website.pages import build_site
 
-            return build_site(ctx)
+            site = build_site(ctx)
+            downloads = tuple(Asset(path, data) for path, data in export_files(model).items())
+            return dataclasses.replace(site, assets=(*site.assets, *downloads))
 
         # Kept next to the read it is made of; not with fonts the build converts itself (their
         # bytes depend on the installed fontTools, which no key here holds).
@@ -186,8 +190,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             f = File.generated(config, page.path, content=page.document(), inclusion=inclusion)
             f.edit_uri = page.source if config.repo_url else None
             out.append(f)
-        generated = {a.path: a.content for a in self.site.assets}
-        generated.update(export_files(self.model))
+        generated = {a.path: a.content for a in self.site.assets}  # the downloads included
         for path, content in sorted(generated.items()):
             existing = out.get_file_from_path(path)
             if existing is not None:
