@@ -34,10 +34,10 @@ def filter_groups(ctx: SiteContext) -> tuple[FilterGroup, ...]:
     )
 
 
-def _yes_no_cell(value: bool) -> str:
+def _yes_no_cell(value: bool, head: str) -> str:
     word = labels.yes_no(value)
     span = f'<span class="dv-janee dv-janee--{word.lower()}">{word}</span>'
-    return f'<td data-sorteer="{word}">{span}</td>'
+    return f'<td data-kop="{head}" data-sorteer="{word}">{span}</td>'
 
 
 def register_table(ctx: SiteContext, to: Linker) -> str:
@@ -47,22 +47,27 @@ def register_table(ctx: SiteContext, to: Linker) -> str:
                             for t in p.themas)
         status_order = list(labels.PROJECT_STATUS).index(p.status)
         rows.append(
-            "<tr" + row_attrs({"themas": p.themas, "status": p.status,
-                               "algoritme": "ja" if p.algoritme else "nee"}) + ">"
+            '<tr' + row_attrs({"themas": p.themas, "status": p.status,
+                                          "algoritme": "ja" if p.algoritme else "nee"}) + ">"
             f'<th scope="row" data-sorteer="{esc(p.naam.lower())}">'
             f'<a href="{esc(to(project_path(p.id)))}">{esc(p.naam)}</a></th>'
-            f"<td>{theme_chips}</td>"
-            f'<td data-sorteer="{status_order}">{status_badge(p.status, kind="project")}</td>'
-            + _yes_no_cell(p.algoritme is not None)
-            + _yes_no_cell(p.persoonsgegevens)
-            + f'<td data-sorteer="{esc(p.dpia)}">{esc(labels.DPIA_STATUS[p.dpia])}</td></tr>')
+            f'<td data-kop="Thema\'s">{theme_chips}</td>'
+            f'<td data-kop="Status" data-sorteer="{status_order}">'
+            f'{status_badge(p.status, kind="project")}</td>'
+            + _yes_no_cell(p.algoritme is not None, "Algoritme")
+            + _yes_no_cell(p.persoonsgegevens, "Persoonsgegevens")
+            + f'<td data-kop="DPIA" data-sorteer="{esc(p.dpia)}">'
+            f'{esc(labels.DPIA_STATUS[p.dpia])}</td></tr>')
     headers = ["Project", "Thema's", "Status", "Algoritme", "Persoonsgegevens", "DPIA"]
     head = "".join(f'<th scope="col" data-dv-sorteer="{i}">{h}</th>'
                    for i, h in enumerate(headers))
-    table = ('<div class="dv-tabel-wrap"><table class="dv-tabel dv-tabel--register" '
-             'data-dv-sorteerbaar>'
+    # dv-tabel--stapel: a card per row on a phone, each value after its column's name
+    # (data-kop; datavisie.css)
+    table = ('<div class="dv-tabel-wrap"><table class="dv-tabel dv-tabel--register '
+             'dv-tabel--stapel" data-dv-sorteerbaar>'
              f"<caption>Alle {len(rows)} projecten en algoritmes, op naam</caption>"
-             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+             f'<thead><tr>{head}</tr></thead>'
+             f"<tbody>{''.join(rows)}</tbody></table></div>")
     form = filter_form(filter_groups(ctx), target=TARGET, label="Filter de projecten")
     return f'<div class="dv-filterbaar" data-dv-doel="{TARGET}">{form}{table}</div>'
 

@@ -93,10 +93,12 @@ def _milestone_row(ctx: SiteContext, m: Milestone, to: Linker) -> str:
             link(to(project_path(p.id)), p.naam) for p in projects) + "</p>")
     return (f'<tr id="{esc(milestone_anchor(m.id))}"'
             + row_attrs({"themas": m.themas, "status": m.status}) + ">"
-            f'<td class="dv-nowrap">{esc(m.wanneer.label())}</td>'
-            f'<th scope="row"><span class="dv-mijlpaal__titel">{esc(m.titel)}</span>{extra}</th>'
-            f"<td>{theme_chips}</td>"
-            f'<td>{status_badge(m.status, kind="mijlpaal")}</td></tr>')
+            f'<td data-kop="Wanneer" class="dv-nowrap">{esc(m.wanneer.label())}</td>'
+            f'<th scope="row"><span class="dv-mijlpaal__titel">'
+            f"{esc(m.titel)}</span>{extra}</th>"
+            f'<td data-kop="Thema\'s">{theme_chips}</td>'
+            f'<td data-kop="Status">'
+            f'{status_badge(m.status, kind="mijlpaal")}</td></tr>')
 
 
 def milestone_table(ctx: SiteContext, to: Linker) -> str:
@@ -106,15 +108,19 @@ def milestone_table(ctx: SiteContext, to: Linker) -> str:
         ms = [m for m in ctx.sorted_milestones() if m.fase == phase.id]
         if not ms:
             continue
-        head = (f'<tr class="dv-groep"><th scope="rowgroup" colspan="4">{esc(phase.titel)} '
+        head = (f'<tr class="dv-groep"><th scope="rowgroup" '
+                f'colspan="4">{esc(phase.titel)} '
                 f'<span class="dv-klein">({esc(phase.start.label())} tot en met '
                 f'{esc(phase.eind.label())})</span></th></tr>')
-        bodies.append("<tbody>" + head + "".join(_milestone_row(ctx, m, to) for m in ms)
-                      + "</tbody>")
-    table = ('<div class="dv-tabel-wrap"><table class="dv-tabel dv-tabel--mijlpalen">'
+        bodies.append('<tbody>' + head
+                      + "".join(_milestone_row(ctx, m, to) for m in ms) + "</tbody>")
+    cols = "".join(f'<th scope="col">{h}</th>'
+                   for h in ("Wanneer", "Mijlpaal", "Thema's", "Status"))
+    # a card per milestone on a phone (dv-tabel--stapel, see register.py)
+    table = ('<div class="dv-tabel-wrap"><table class="dv-tabel dv-tabel--mijlpalen '
+             'dv-tabel--stapel">'
              "<caption>Alle mijlpalen, per fase, op datum</caption>"
-             '<thead><tr><th scope="col">Wanneer</th><th scope="col">Mijlpaal</th>'
-             '<th scope="col">Thema\'s</th><th scope="col">Status</th></tr></thead>'
+             f'<thead><tr>{cols}</tr></thead>'
              + "".join(bodies) + "</table></div>")
     form = filter_form(groups, target=TARGET, label="Filter de mijlpalen")
     return f'<div class="dv-filterbaar" data-dv-doel="{TARGET}">{form}{table}</div>'

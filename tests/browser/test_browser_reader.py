@@ -123,10 +123,11 @@ def _expected_rows(page: Any, box: str, attribute: str, value: str) -> int:
         ".split(' ').includes(v)).length", [attribute, value])
 
 
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["breed", "telefoon"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
 @pytest.mark.parametrize("url", ["routekaart/", "projecten/"])
-def test_filters_work(open_page: Any, url: str, javascript: bool) -> None:
-    page = open_page(url, javascript=javascript)
+def test_filters_work(open_page: Any, url: str, javascript: bool, width: int) -> None:
+    page = open_page(url, javascript=javascript, width=width)  # a phone gets cards (CSS)
     box = ".dv-filterbaar"
     total = page.locator(f"{box} tbody tr[data-status]").count()
     assert total > 1 and visible_rows(page, box) == total
@@ -143,6 +144,32 @@ def test_filters_work(open_page: Any, url: str, javascript: bool) -> None:
         assert not count.is_visible()
     page.locator(f"{box} fieldset").first.locator("label").first.click()  # "Alle"
     assert visible_rows(page, box) == total
+
+
+@pytest.mark.parametrize("url", ["routekaart/", "projecten/"])
+def test_tables_become_cards_on_a_phone(open_page: Any, url: str) -> None:
+    """On a phone each row of the register and the milestones is a card: every value on its
+    own line after its column's name, nothing beyond the right edge. A wide screen keeps the
+    table with its column headers."""
+    page = open_page(url, width=PHONE)
+    table = page.locator("table.dv-tabel--stapel")
+    wrap = page.locator(".dv-tabel-wrap:has(> table.dv-tabel--stapel)")
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth")
+    assert not table.locator("thead").is_visible()
+    cells = table.locator("tbody tr[data-status] td[data-kop]")
+    labels = cells.evaluate_all(
+        "cells => cells.map(c => [c.getAttribute('data-kop'),"
+        " getComputedStyle(c, '::before').content])")
+    assert labels and all(before == f'"{name}"' for name, before in labels), labels[:3]
+    first = table.locator("tbody tr[data-status]").first
+    name = first.locator("th").bounding_box()
+    rest = [c.bounding_box() for c in first.locator("td").all()]
+    assert name and all(b and b["y"] >= name["y"] + name["height"] - 1 for b in rest)
+    assert all(b and b["x"] + b["width"] <= PHONE for b in rest)
+    wide = open_page(url, width=DESKTOP)
+    assert wide.locator("table.dv-tabel--stapel thead").is_visible()
+    assert wide.locator("table.dv-tabel--stapel tbody tr[data-status] td").first.evaluate(
+        "c => getComputedStyle(c).display") == "table-cell"
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
