@@ -5,6 +5,7 @@ the work would give (README, "What a build keeps between builds")."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -100,4 +101,6 @@ class Kept:
     def save(self) -> None:
         if self.file is None or self.used == self.stored:
             return
-        write_atomic(self.file, json.dumps(self.used, sort_keys=True).encode("utf-8"))
+        # a cache that cannot be written (a read-only checkout) only costs time
+        with contextlib.suppress(OSError):
+            write_atomic(self.file, json.dumps(self.used, sort_keys=True).encode("utf-8"))

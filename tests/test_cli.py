@@ -247,3 +247,19 @@ def test_site_options_follow_inherit_and_tolerate_tags(tmp_path: Path) -> None:
     assert cli.site_options(tmp_path) == {}
     (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")  # broken: MkDocs says
     assert cli.site_options(tmp_path) == {}
+
+
+def test_check_works_where_the_cache_cannot_be_written(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only checkout: the poster check cannot keep its verdict, and says nothing of it."""
+    from build_tools import cachekeys
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(cachekeys, "write_atomic", refuse)
+    root = _site_project(tmp_path)
+    code, out, err = run(capsys, "--root", str(root), "check")
+    assert code == 0 and out == "" and "Inhoud, huisstijl en posters in orde" in err
+    assert not (root / ".cache").exists()

@@ -4,6 +4,7 @@ ContentError. Missing history is not an error: it comes back as notes to log."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import pickle
@@ -123,12 +124,14 @@ def kept_site(inputs: SiteInputs, cache_dir: Path | None, build: Callable[[], Si
             ImportError, IndexError):
         pass
     site = build()
-    write_atomic(store, pickle.dumps((key, site), protocol=pickle.HIGHEST_PROTOCOL))
+    _keep(store, (key, site))
     return site
 
 
-def _keep(store: Path, entry: tuple[str, dict[str, str | None], SiteInputs]) -> None:
-    write_atomic(store, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+def _keep(store: Path, entry: object) -> None:
+    # a cache that cannot be written (a read-only checkout) only costs time
+    with contextlib.suppress(OSError):
+        write_atomic(store, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class _OwnTypesOnly(pickle.Unpickler):
