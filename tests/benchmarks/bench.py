@@ -480,7 +480,7 @@ def main_table(figs: list[Figures], *, cpu: bool = False) -> str:
     def mb(key: str, base: str) -> Callable[[dict[str, float]], str]:
         return lambda v: f"{v[key]:.0f} MB ({ratio(v[key], v[base])})"
 
-    row("datavisie check (read + validate)", one("check"))
+    row("datavisie check (content, house style, poster fit)", one("check"))
     row("plain MkDocs build (baseline)", one("plain"))
     row("cold build, site + posters", vs("cold", "plain"))
     row("  of which site", vs("cold_site", "plain"))
