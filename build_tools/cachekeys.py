@@ -15,6 +15,7 @@ from pathlib import Path
 from .publish import write_atomic
 
 PACKAGE = Path(__file__).resolve().parent  # build_tools/
+CACHE_DIR = ".cache/datavisie"  # relative to mkdocs.yml; the plugin's `cache:` option
 
 
 def digest(*parts: str | bytes) -> str:

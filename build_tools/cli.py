@@ -65,13 +65,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if model is not None and style is not None:
         checked = "Inhoud en huisstijl"
         if options.get("posters", True) is not False:
+            from .cachekeys import CACHE_DIR
             from .posters import check_fit
 
             own = root / "posters"
-            issues += check_fit(model, style,
-                                posters_dir=own if own.is_dir() else None,
-                                cache_dir=root / str(options.get("cache") or ".cache/datavisie")
-                                / "posters")
+            cache = root / str(options.get("cache") or CACHE_DIR) / "posters"  # as the plugin's
+            issues += check_fit(model, style, posters_dir=own if own.is_dir() else None,
+                                cache_dir=cache)
             checked = "Inhoud, huisstijl en posters"
     if issues:
         issues = sort_issues(issues)

@@ -89,6 +89,7 @@ REGISTER.append(register_staff)
 
 
 def cmd_markdown(args: argparse.Namespace) -> int:
+    from .cachekeys import CACHE_DIR
     from .exports import export_files
     from .website import SiteContext, build_site
     from .website.figures import site_figures
@@ -101,7 +102,7 @@ def cmd_markdown(args: argparse.Namespace) -> int:
         print(f"waarschuwing: {note}", file=sys.stderr)
     model, style = inputs.model, inputs.style
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
-                      font_cache=root / ".cache" / "datavisie" / "fonts")
+                      font_cache=root / CACHE_DIR / "fonts")
     site = build_site(ctx)
     out = Path(args.uit).resolve()
     overrides = root / "theme" / "overrides"

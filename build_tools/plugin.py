@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 from . import gate, publish
 from .audience import AUDIENCES, PUBLIC
+from .cachekeys import CACHE_DIR
 from .errors import ContentError, LeakError
 from .exports import export_files
 from .guide import guide_pages
@@ -76,7 +77,7 @@ class BrokenLinks(PluginError):
 class DatavisieConfig(base.Config):
     doelgroep = c.Choice(AUDIENCES, default="publiek")
     huisstijl = c.Type(str, default="theme")  # folder with huisstijl.yml, relative to mkdocs.yml
-    cache = c.Type(str, default=".cache/datavisie")  # kept between builds (fonts, posters)
+    cache = c.Type(str, default=CACHE_DIR)  # kept between builds (fonts, posters)
     posters = c.Type(bool, default=True)  # render the posters into site/posters/
     sociale_kaarten = c.Type(bool, default=True)  # a 1200x630 preview image per page
 

@@ -91,12 +91,10 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
 
 def _load_kept(store: Path, key: str,
                root: Path) -> tuple[SiteInputs, dict[str, str | None]] | None:
-    try:
-        with store.open("rb") as handle:
-            kept_key, commits, inputs = _OwnTypesOnly(handle).load()
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError,
-            ImportError, IndexError):
+    entry = _kept(store)
+    if not (isinstance(entry, tuple) and len(entry) == 3):
         return None
+    kept_key, commits, inputs = entry
     if kept_key != key or not isinstance(inputs, SiteInputs) or not isinstance(commits, dict):
         return None
     if commits and resolve_many(root, sorted(commits)) != commits:
@@ -115,17 +113,25 @@ def kept_site(inputs: SiteInputs, cache_dir: Path | None, build: Callable[[], Si
         return build()
     key = digest("site", inputs.key, *also)
     store = cache_dir / f"site-{inputs.model.doelgroep}.pickle"
-    try:
-        with store.open("rb") as handle:
-            kept_key, site = _OwnTypesOnly(handle).load()
-        if kept_key == key and isinstance(site, Site):
-            return site
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError,
-            ImportError, IndexError):
-        pass
+    entry = _kept(store)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key \
+            and isinstance(entry[1], Site):
+        return entry[1]
     site = build()
     _keep(store, (key, site))
     return site
+
+
+def _kept(store: Path) -> object:
+    """What `_keep` wrote to `store`, read back with `_OwnTypesOnly`; None when it is missing,
+    unreadable or holds anything but our own types."""
+    try:
+        with store.open("rb") as handle:
+            entry: object = _OwnTypesOnly(handle).load()
+            return entry
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError,
+            ImportError, IndexError):
+        return None
 
 
 def _keep(store: Path, entry: object) -> None:
