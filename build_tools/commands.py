@@ -132,13 +132,14 @@ def cmd_lettertypen(args: argparse.Namespace) -> int:
     from .errors import UserError
     from .fonts import write_shipped_woff2
     from .style import load_style
+    from .yamlio import os_reason
 
     root = _root(args)
     style = load_style(root / "theme", root)  # house-style errors: path:line:col, exit 1
     try:
         written, removed = write_shipped_woff2([f.path for f in style.fonts.faces()])
     except OSError as exc:
-        raise UserError(f"{exc.filename or 'theme/fonts'}: {exc.strerror or exc} (mag de map "
+        raise UserError(f"{exc.filename or 'theme/fonts'}: {os_reason(exc)} (mag de map "
                         "theme/fonts/ beschreven worden?)") from None
     for path in removed:
         print(f"verwijderd: {path.relative_to(root)} (van een eerdere versie van de letter)",

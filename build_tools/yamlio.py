@@ -8,6 +8,7 @@ keys, tabs, non-UTF-8 and oversized files are refused as Issues, never as traceb
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -316,9 +317,25 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
             return None, [_too_big(rel, size)]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Issue(rel, 1, 1, "DV010", f"bestand kan niet gelezen worden: {exc.strerror}",
+        return None, [Issue(rel, 1, 1, "DV010",
+                            f"bestand kan niet gelezen worden: {os_reason(exc)}",
                             "controleer of het bestand bestaat en leesbaar is")]
     return decode(data, rel)
+
+
+_OS_REASONS = {
+    errno.ENOENT: "het bestaat niet",
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen leesrechten",
+    errno.EISDIR: "het is een map, geen bestand",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ELOOP: "een snelkoppeling (symbolische link) verwijst naar zichzelf",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read, in Dutch; the system's own words for anything rarer."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)

@@ -326,3 +326,13 @@ def test_pure_python_parser_gives_the_same_result(text: str,
     fast = result()
     monkeypatch.setattr(yamlio, "_EVENT_SOURCE", yaml.SafeLoader)
     assert result() == fast
+
+
+def test_a_file_that_cannot_be_read_says_why_in_dutch(tmp_path: Path) -> None:
+    _, missing = read_yaml(tmp_path / "weg.yml", "content/weg.yml")
+    (tmp_path / "map.yml").mkdir()
+    _, folder = read_yaml(tmp_path / "map.yml", "content/map.yml")
+    assert [i.format() for i in missing] == [
+        "content/weg.yml:1:1: DV010 bestand kan niet gelezen worden: het bestaat niet "
+        "(controleer of het bestand bestaat en leesbaar is)"]
+    assert folder[0].code == "DV010" and "het is een map" in folder[0].message
