@@ -113,7 +113,8 @@ def template_issue(exc: BaseException, folder: Path, name: str) -> Issue | None:
                      "gebruik alleen de waarden die de andere sjablonen ook gebruiken")
     if isinstance(exc, TemplateError) or where is not None:
         return Issue(_rel(path, folder), line, 1, "DP011",
-                     f"fout in postersjabloon: {type(exc).__name__}: {exc}",
+                     "fout in postersjabloon: een waarde past niet bij wat de regel ermee doet "
+                     f"({type(exc).__name__}: {exc})",
                      "controleer de regel; een filter als `|n` verwacht een getal")
     return None
 
