@@ -365,3 +365,37 @@ def test_text_on_always_passes_aa(colour: str) -> None:
 @given(_colours, _colours)
 def test_mix_ends_are_the_colours(a: str, b: str) -> None:
     assert mix(a, b, 1.0) == a and mix(a, b, 0.0) == b
+
+
+# --- reading a font's family, weight and style (fonts.inspect_font) -----------------------
+
+_OURS = sorted({*Path(__file__).resolve().parents[1].joinpath("theme", "fonts").glob("*.ttf"),
+                *Path(__file__).resolve().parent.joinpath("fixtures").rglob("*.otf")})
+_SYSTEM = sorted(Path("/usr/share/fonts").rglob("*.ttf"))[:40]  # whatever the machine has
+
+
+@pytest.mark.parametrize("path", _OURS + _SYSTEM, ids=[p.name for p in _OURS + _SYSTEM])
+def test_fonts_are_read_as_fonttools_reads_them(path: Path) -> None:
+    from build_tools import fonts
+
+    if path in _OURS:  # the fast path, for the plain fonts themes ship
+        assert fonts._read_sfnt(path.read_bytes()) is not None
+    assert fonts.inspect_font(path) == fonts._inspect_with_fonttools(path)
+
+
+def test_what_the_fast_path_does_not_know_goes_to_fonttools(tmp_path: Path) -> None:
+    from build_tools import fonts
+
+    source = sorted(Path(__file__).resolve().parents[1].joinpath("theme", "fonts")
+                    .glob("*.ttf"))[0]
+    woff2 = tmp_path / "letter.woff2"
+    woff2.write_bytes(woff2_bytes(source.read_bytes()))
+    assert fonts._read_sfnt(woff2.read_bytes()) is None
+    assert fonts.inspect_font(woff2).family == fonts.inspect_font(source).family
+    broken = tmp_path / "kapot.ttf"
+    broken.write_bytes(source.read_bytes()[:2000])  # the tables point beyond the end
+    assert fonts._read_sfnt(broken.read_bytes()) is None
+    with pytest.raises(ValueError):
+        fonts.inspect_font(broken)
+    with pytest.raises(ValueError):
+        fonts.inspect_font(tmp_path / "weg.ttf")

@@ -122,7 +122,8 @@ def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[Po
 def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
               cache_dir: Path | None = None) -> list[Issue]:
     manifest = Kept(cache_dir, "passend")
-    key = _posters_key(model, style, posters_dir, "check_fit") if cache_dir else ""
+    key = _posters_key(model, style, posters_dir, "check_fit", renderer=False) \
+        if cache_dir else ""
     if cache_dir is not None and manifest.get(key) == "past":
         return []  # these very inputs fitted before
     defs, issues = _definitions(posters_dir)
@@ -138,9 +139,11 @@ def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None
     return sort_issues(issues)
 
 
-def _posters_key(model: Datavisie, style: Style, posters_dir: Path | None, *what: str) -> str:
+def _posters_key(model: Datavisie, style: Style, posters_dir: Path | None, *what: str,
+                 renderer: bool = True) -> str:
     """Key of everything a poster is made of (see memo.py); the whole model counts."""
-    context = context_key(style, posters_dir or DEFAULT_DIR, _font_paths(style), _epoch(model))
+    context = context_key(style, posters_dir or DEFAULT_DIR, _font_paths(style), _epoch(model),
+                          renderer=renderer)
     return digest(*what, context, _model_digest(model))
 
 

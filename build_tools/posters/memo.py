@@ -24,8 +24,12 @@ def fonts_digest(fonts: Sequence[Path]) -> str:
     return digest(*(file_sha256(p) for p in sorted(fonts)))
 
 
-def context_key(style: Style, folder: Path, fonts: Sequence[Path], epoch: int) -> str:
+def context_key(style: Style, folder: Path, fonts: Sequence[Path], epoch: int, *,
+                renderer: bool = True) -> str:
     """Everything but the model: code, the poster folder (definitions and templates), house
-    style, fonts, PDF date, renderer."""
-    return digest(f"datavisie-poster-{RENDER_REVISION}", _cairosvg_version(), package_digest(),
+    style, fonts, PDF date, and the renderer (CairoSVG's version; `renderer=False` for what
+    only lays out, which CairoSVG plays no part in: asking the package metadata for it costs
+    `datavisie check` 20 ms)."""
+    return digest(f"datavisie-poster-{RENDER_REVISION}",
+                  _cairosvg_version() if renderer else "layout", package_digest(),
                   tree_digest(folder), fonts_digest(fonts), repr(style), str(epoch))
