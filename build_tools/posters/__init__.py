@@ -214,13 +214,6 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     fonts = _font_paths(style)
     epoch = _epoch(model)
     keys: dict[str, dict[str, str]] = {name: {} for name in bare}
-    svgs = {}
-    for name, svg in bare.items():
-        if "svg" in formats:
-            svgs[name], keys[name]["svg"] = _published_svg(svg, style, fonts, cache_dir)
-        else:
-            svgs[name] = svg
-    compose_s = time.perf_counter() - started
     pending: dict[tuple[str, str], tuple[Future[tuple[bytes, float]], str]] = {}
     results: dict[tuple[str, str], bytes] = {}
     rasteriser = None
@@ -235,6 +228,14 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
                 continue
             rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
             pending[(name, fmt)] = (rasteriser.submit(task), raster_key)
+    # The published SVG's font subsets are made while the workers rasterise (above).
+    svgs = {}
+    for name, svg in bare.items():
+        if "svg" in formats:
+            svgs[name], keys[name]["svg"] = _published_svg(svg, style, fonts, cache_dir)
+        else:
+            svgs[name] = svg
+    compose_s = time.perf_counter() - started
     seconds: dict[str, dict[str, float]] = {n: {"svg": compose_s / max(len(svgs), 1)}
                                             for n in svgs}
     for (name, fmt), (future, raster_key) in pending.items():

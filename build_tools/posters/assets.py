@@ -5,7 +5,6 @@ the QR code as one path. Pure functions from bytes/text to SVG text; nothing is 
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -13,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+
+from ..cachekeys import file_sha256
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -78,7 +79,7 @@ def font_face_css(faces: Mapping[str, Path], used: Mapping[str, str]) -> str:
         path = faces.get(family)
         if path is None or not chars.strip():
             continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = file_sha256(path).hex()
         data = base64.b64encode(_subset_woff2(digest, str(path), chars)).decode("ascii")
         rules.append(f'@font-face{{font-family:"{family}";'
                      f'src:url(data:font/woff2;base64,{data}) format("woff2")}}')
