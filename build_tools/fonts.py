@@ -81,6 +81,8 @@ def inspect_font(path: Path) -> FontFace:
         found = _read_sfnt(path.read_bytes())
     except OSError as exc:
         raise ValueError(str(exc) or type(exc).__name__) from exc
+    except struct.error:  # a table shorter than it says: fontTools names the damage
+        found = None
     if found is not None:
         family, weight, italic = found
         return FontFace(path, family, weight, italic)
