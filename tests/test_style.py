@@ -380,7 +380,11 @@ def test_fonts_are_read_as_fonttools_reads_them(path: Path) -> None:
 
     if path in _OURS:  # the fast path, for the plain fonts themes ship
         assert fonts._read_sfnt(path.read_bytes()) is not None
-    assert fonts.inspect_font(path) == fonts._inspect_with_fonttools(path)
+    try:
+        expected = fonts._inspect_with_fonttools(path)
+    except ValueError:  # a system font fontTools cannot read either: nothing to compare
+        pytest.skip(f"fontTools leest {path.name} niet")
+    assert fonts.inspect_font(path) == expected
 
 
 def test_what_the_fast_path_does_not_know_goes_to_fonttools(tmp_path: Path) -> None:
