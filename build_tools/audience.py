@@ -9,12 +9,12 @@ leak what they never receive.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
-from datetime import date
 from typing import Any, TypeVar
 
-from .model import newest_date
+from .model import LEAF_TYPES, newest_date
 from .textsearch import Needles
 
 INTERNAL_KEY = "intern"
@@ -117,29 +117,22 @@ class _Links:
 
 
 _DROP, _MARKDOWN, _WALK = 0, 1, 2
-_PLANS: dict[type, tuple[tuple[str, int], ...] | None] = {}
-_LEAVES = (str, int, float, date, type(None))  # bool is an int
 
 
+@functools.cache
 def _plan(cls: type) -> tuple[tuple[str, int], ...] | None:
     """What `_clean` does with each field of a model class (None: not a dataclass); worked
     out once per class instead of once per value (there are 70,000 values at N=1,000)."""
-    try:
-        return _PLANS[cls]
-    except KeyError:
-        pass
-    plan = None
-    if dataclasses.is_dataclass(cls):
-        plan = tuple((f.name, _DROP if f.name == INTERNAL_KEY
-                      else _MARKDOWN if f.metadata.get("markdown") else _WALK)
-                     for f in dataclasses.fields(cls))
-    _PLANS[cls] = plan
-    return plan
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple((f.name, _DROP if f.name == INTERNAL_KEY
+                  else _MARKDOWN if f.metadata.get("markdown") else _WALK)
+                 for f in dataclasses.fields(cls))
 
 
 def _clean(value: Any, links: _Links) -> Any:
     """Recursively drop internal subtrees and blocks from one model value."""
-    if isinstance(value, _LEAVES):
+    if isinstance(value, LEAF_TYPES):
         return value
     if isinstance(value, tuple):
         kept = _public(value)
@@ -147,7 +140,7 @@ def _clean(value: Any, links: _Links) -> Any:
         if len(kept) == len(value) and all(a is b for a, b in zip(cleaned, value, strict=True)):
             return value
         return cleaned
-    plan = _plan(type(value))
+    plan = _plan(value.__class__)
     if plan is None:
         return value
     changes: dict[str, Any] = {}

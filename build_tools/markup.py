@@ -9,12 +9,13 @@ error long before that (DV121, DV122, DV001). Pure: model -> list of Issues."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from .errors import Issue, Pos
+from .model import LEAF_TYPES
 from .yamlio import MAX_LINE
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -130,33 +131,26 @@ def _text_issues(text: str, where: str, at: Any) -> list[Issue]:
 
 _NOWHERE = Pos("", 1, 1)
 _NOT_WALKED = frozenset({"pos", "fpos", "intern"})
-_LEAVES = (str, int, float, date, type(None))  # bool is an int
-_PLANS: dict[type, tuple[tuple[str, bool, bool], ...] | None] = {}
 
 
+@functools.cache
 def _plan(cls: type) -> tuple[tuple[str, bool, bool], ...] | None:
     """(field, is Markdown, walk into it) for each field of a model class; None: not a
     dataclass. Worked out once per class, not once per value (41,000 values at N=1,000)."""
-    try:
-        return _PLANS[cls]
-    except KeyError:
-        pass
-    plan = None
-    if dataclasses.is_dataclass(cls):
-        plan = tuple((f.name, bool(f.metadata.get("markdown")), f.name not in _NOT_WALKED)
-                     for f in dataclasses.fields(cls))
-    _PLANS[cls] = plan
-    return plan
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple((f.name, bool(f.metadata.get("markdown")), f.name not in _NOT_WALKED)
+                 for f in dataclasses.fields(cls))
 
 
 def _walk(value: Any, out: list[Issue]) -> None:
-    if isinstance(value, _LEAVES):
+    if isinstance(value, LEAF_TYPES):
         return
     if isinstance(value, tuple):
         for item in value:
             _walk(item, out)
         return
-    plan = _plan(type(value))
+    plan = _plan(value.__class__)
     if plan is None:
         return
     where: Pos = getattr(value, "pos", _NOWHERE)

@@ -15,6 +15,10 @@ from typing import Any
 from .errors import Pos
 from .schema import When
 
+LEAF_TYPES = (str, int, float, date, type(None))
+"""The plain values a model holds besides its dataclasses and tuples (bool is an int): what a
+walk over the model need not look into."""
+
 _NOWHERE = Pos("", 0, 0)
 
 
