@@ -245,16 +245,13 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def internal_fragments(model: Any, *, min_length: int = 16, also_public: Iterable[str] = (),
-                       public_model: Any = None) -> list[str]:
+def internal_fragments(model: Any, *, min_length: int = 16,
+                       also_public: Iterable[str] = ()) -> list[str]:
     """Distinctive internal texts for the leak scan of public output: every internal string
     or line of at least `min_length` characters that does not also occur publicly (in the
     public model or in `also_public`: fixed texts of the site, such as the staff guide).
-    Compared case-blind, as the scan reads. `public_model`: `for_audience(model, PUBLIC)`
-    when the caller has it already."""
-    if public_model is None:
-        public_model = for_audience(model, PUBLIC)
-    public = [*_strings(public_model), *also_public]
+    Compared case-blind, as the scan reads."""
+    public = [*_strings(for_audience(model, PUBLIC)), *also_public]
     public_text = "\n".join(_norm(s) for s in public).casefold()
     candidates = set()
     for part in _internal_parts(model):

@@ -57,22 +57,20 @@ class LeakRules:
 
 
 def leak_rules(full: Datavisie, root: Path, *, paths: Iterable[Path] = (),
-               transient: Iterable[Path] = (), also_public: Iterable[str] = (),
-               public: Datavisie | None = None) -> LeakRules:
+               transient: Iterable[Path] = (), also_public: Iterable[str] = ()) -> LeakRules:
     """The rules for a public build of the project at `root`: internal texts from `full`, the
     unfiltered model with its adopted texts from git (their internal blocks must not turn
     up either), and the paths and addresses that must not. `transient`: paths that exist for
-    this build only (the staging folder). `public`: the public model, when already made
-    (`for_audience(full, PUBLIC)`); the plugin does not pass it, so that the scan never
-    trusts the filter it is there to check."""
+    this build only (the staging folder). The public model they are compared with is made
+    here, from `full`, never taken from the build: the scan does not trust the filter it is
+    there to check."""
     from .audience import internal_fragments
 
     forbidden = forbidden_strings(paths=[root, *paths, *temp_paths()],
                                   emails=commit_emails(root),
                                   public_emails=[full.organisatie.contact.email])
     fresh = forbidden_strings(paths=transient, emails=())
-    fragments = internal_fragments(full, also_public=also_public, public_model=public)
-    return LeakRules(tuple(fragments), tuple(forbidden),
+    return LeakRules(tuple(internal_fragments(full, also_public=also_public)), tuple(forbidden),
                      tuple(s for s in fresh if s not in forbidden))
 
 

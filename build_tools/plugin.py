@@ -105,10 +105,11 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             raise PluginError(f"{ENV_AUDIENCE}={audience!r} is onbekend; kies uit "
                               f"{', '.join(AUDIENCES)}.")
         content = os.path.relpath(config.docs_dir, root)
+        self.cache = root / self.config.cache
         try:
             inputs = read_site_inputs(root, content=content, theme=self.config.huisstijl,
                                       audience=audience,  # with the adopted texts from git
-                                      cache_dir=root / self.config.cache / "inputs")
+                                      cache_dir=self.cache / "inputs")
             model, style = inputs.model, inputs.style
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback
@@ -134,7 +135,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
-                          font_cache=root / self.config.cache / "fonts")
+                          font_cache=self.cache / "fonts")
 
         def build() -> Site:
             """The pages and assets, the open-data downloads last (they win a path)."""
@@ -147,10 +148,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         # Kept next to the read it is made of; not with fonts the build converts itself (their
         # bytes depend on the installed fontTools, which no key here holds).
         self.site: Site = build() if unshipped else kept_site(
-            inputs, root / self.config.cache / "inputs", build,
+            inputs, self.cache / "inputs", build,
             f"directory_urls={config.use_directory_urls}", repr(posters))
         self.model, self.style, self.full = model, style, inputs.full
-        self.cache = root / self.config.cache
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
             config.nav = list(self.site.nav)
@@ -302,7 +302,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         from . import posters
 
         issues = posters.check_fit(model, style, posters_dir=self.posters_dir,
-                                   cache_dir=self.root / self.config.cache / "posters")
+                                   cache_dir=self.cache / "posters")
         if issues:
             raise ContentError(issues)
         self.site_posters = tuple(

@@ -42,9 +42,10 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
-from ..cachekeys import Kept, digest
+from ..cachekeys import Kept, digest, tree_digest
 from ..errors import ContentError, Issue, sort_issues
 from ..model import Datavisie
 from ..publish import write_atomic
@@ -102,8 +103,20 @@ class SocialCard:
 
 
 def _definitions(posters_dir: Path | None) -> tuple[list[PosterDef], list[Issue]]:
+    """The poster folder's definitions and their issues. A build asks for them in
+    `check_fit`, `poster_list`, `render_all` and `social_cards`: read and checked once per
+    content of the folder (its files' bytes, templates included, are the memo key)."""
     folder = posters_dir or DEFAULT_DIR
-    return read_definitions(folder, folder.parent)
+    defs, issues = _read_definitions(folder, tree_digest(folder))
+    return list(defs), list(issues)
+
+
+@lru_cache(maxsize=8)
+def _read_definitions(folder: Path, content: str) -> tuple[tuple[PosterDef, ...],
+                                                           tuple[Issue, ...]]:
+    del content  # part of the memo key only
+    defs, issues = read_definitions(folder, folder.parent)
+    return tuple(defs), tuple(issues)
 
 
 def _checked_definitions(posters_dir: Path | None) -> list[PosterDef]:

@@ -54,7 +54,7 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
     kept = _load_kept(store, key, root)
     if kept is not None:
         inputs, commits = kept
-        return dataclasses.replace(inputs, key=digest(key, repr(sorted(commits.items()))))
+        return _keyed(inputs, key, commits)
     inputs = _read(root, content=content, theme=theme, audience=audience, history=history)
     if not inputs.notes:
         refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}) \
@@ -62,8 +62,13 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
         found = resolve_many(root, refs) if refs else {}
         if found is not None and all(found.values()):
             _keep(store, (key, found, inputs))
-            return dataclasses.replace(inputs, key=digest(key, repr(sorted(found.items()))))
+            return _keyed(inputs, key, found)
     return inputs
+
+
+def _keyed(inputs: SiteInputs, key: str, commits: dict[str, str | None]) -> SiteInputs:
+    """The read with the key of all it was made of: files, code and the adopted commits."""
+    return dataclasses.replace(inputs, key=digest(key, repr(sorted(commits.items()))))
 
 
 def _read(root: Path, *, content: str, theme: str, audience: str,
