@@ -47,3 +47,18 @@ def test_generator_writes_a_valid_content_set(tmp_path: Path) -> None:
                           check=True).stdout.split()
     assert tags == ["visie-1.0", "visie-1.1", "visie-1.2"]
     assert [v.versie for v in model.versies] == ["1.0", "1.1", "1.2", "1.3"]
+
+
+def test_every_timed_name_exists() -> None:
+    """The benchmark times functions by module and name; a rename must fail here, not leave
+    a figure silently unmeasured."""
+    import importlib
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(BENCH))
+    missing = [f"{module}.{name}" for module, names in bench.TIMED.items()
+               for name in names if not hasattr(importlib.import_module(module), name)]
+    assert not missing

@@ -44,8 +44,11 @@ EXAMPLE = "voorbeeld"
 
 # Functions timed inside the child, by where the plugin looks them up at call time.
 TIMED = {
-    "build_tools.plugin": ("read_inputs", "read_site_inputs", "build_site", "export_files",
-                           "sanitize_html", "insert_blocks", "load", "internal_fragments"),
+    "build_tools.plugin": ("read_site_inputs", "export_files", "sanitize_html",
+                           "insert_blocks"),
+    "build_tools.website.pages": ("build_site",),  # imported by the plugin when it builds
+    "build_tools.website.inputs": ("load",),
+    "build_tools.audience": ("internal_fragments",),  # imported by the gate when it scans
     "build_tools.posters": ("check_fit", "poster_list", "render_all", "social_cards"),
     "build_tools.gate": ("check_output", "scan", "check_site", "leak_rules",
                          "forbidden_strings", "commit_emails"),
@@ -76,21 +79,18 @@ def _patch_timers(spent: dict[str, float]) -> None:
                 spent[key] = spent.get(key, 0.0) + time.process_time() - cpu
         return wrapper
 
-    try:
-        from build_tools.plugin import DatavisiePlugin
-    except ImportError:
-        return
+    from build_tools.plugin import DatavisiePlugin
+
     for attr in dir(DatavisiePlugin):
         if attr.startswith("on_") and attr in vars(DatavisiePlugin):
             setattr(DatavisiePlugin, attr, timed(attr, getattr(DatavisiePlugin, attr)))
     for module_name, names in TIMED.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:  # the layout of the package changed: time what is there
-            continue
+        module = importlib.import_module(module_name)  # a renamed module fails here, loudly
         for name in names:
-            if hasattr(module, name):
-                setattr(module, name, timed(name, getattr(module, name)))
+            if not hasattr(module, name):
+                raise SystemExit(f"bench.py: {module_name}.{name} no longer exists; update "
+                                 "TIMED to time what the build calls now")
+            setattr(module, name, timed(name, getattr(module, name)))
 
 
 def _rasterised() -> int:
