@@ -71,7 +71,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             own = root / "posters"
             cache = root / str(options.get("cache") or CACHE_DIR) / "posters"  # as the plugin's
             issues += check_fit(model, style, posters_dir=own if own.is_dir() else None,
-                                cache_dir=cache)
+                                cache_dir=cache,
+                                cards=options.get("sociale_kaarten", True) is not False)
             checked = "Inhoud, huisstijl en posters"
     if issues:
         issues = sort_issues(issues)

@@ -133,13 +133,18 @@ def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[Po
 
 
 def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
-              cache_dir: Path | None = None) -> list[Issue]:
+              cache_dir: Path | None = None, cards: bool = False) -> list[Issue]:
+    """Every issue a poster build would raise short of rendering: the definitions, the
+    templates, the content's fit, and (`cards`: the site makes social cards) the card's
+    definition."""
     manifest = Kept(cache_dir, "passend")
-    key = _posters_key(model, style, posters_dir, "check_fit", renderer=False) \
-        if cache_dir else ""
+    key = _posters_key(model, style, posters_dir, "check_fit", f"cards={cards}",
+                       renderer=False) if cache_dir else ""
     if cache_dir is not None and manifest.get(key) == "past":
         return []  # these very inputs fitted before
     defs, issues = _definitions(posters_dir)
+    if cards and not issues and not any(d.kind == "kaart" for d in defs):
+        issues.append(_no_card_definition())
     for job in jobs_for(model, defs):
         try:
             issues += compose(model, style, job, posters_dir=posters_dir, embed=False)[1]
@@ -328,10 +333,15 @@ def _card_job(posters_dir: Path | None) -> Job:
     defs = _checked_definitions(posters_dir)
     card = next((d for d in defs if d.kind == "kaart"), None)
     if card is None:
-        raise ContentError([Issue("posters", 1, 1, "DP010",
-                                  "er is geen posterdefinitie van soort `kaart`",
-                                  "voeg posters/kaart.yml toe")])
+        raise ContentError([_no_card_definition()])
     return Job(card, "kaart")
+
+
+def _no_card_definition() -> Issue:
+    return Issue("posters/kaart.yml", 1, 1, "DP010",
+                 "er is geen posterdefinitie van soort `kaart` voor de deelafbeeldingen",
+                 "voeg posters/kaart.yml toe, of zet `sociale_kaarten: false` bij de plugin in "
+                 "mkdocs.yml")
 
 
 def social_card_svg(model: Datavisie, style: Style, *, title: str, subtitle: str = "",

@@ -217,6 +217,8 @@ def _regions(node: Node, kind: str, size: tuple[float, float],
         value = REGION.check(child, ctx, name)
         if not isinstance(value, dict) or not ok(*value.values()):
             continue
+        if len(value["vak"]) != 4 or (value["grootte"] and len(value["grootte"]) != 2):
+            continue  # the list's own check reported how many numbers it needs
         x, y, bw, bh = value["vak"]
         box = Box(x, y, bw, bh)
         if box.w <= 0 or box.h <= 0 or box.right > size[0] + 1e-6 or box.bottom > size[1] + 1e-6:
