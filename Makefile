@@ -38,7 +38,7 @@ check: $(STAMP)
 
 ## bench: speed and scale figures against plain MkDocs
 bench: $(TSTAMP)
-	$(BIN)/python tests/benchmarks/bench.py
+	$(BIN)/python tests/benchmarks/bench.py --uit docs/performance.md
 
 ## lint: format check, lint and types
 lint: $(TSTAMP)
