@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check bench lint schema clean
+.PHONY: site test test-fast serve check bench lint schema clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,10 +23,16 @@ $(TSTAMP): $(STAMP)
 site: $(STAMP)
 	$(BIN)/datavisie bouw
 
-## test: install what the tests need (browser included) and run the whole suite
-test: $(TSTAMP)
+## test: every check: lint, types, and the whole suite (installs what the tests need,
+## the browser included)
+test: lint
 	bash tests/setup-test-env.sh
 	$(BIN)/python -m pytest
+
+## test-fast: the quick loop while developing: lint, types, and the suite without the
+## whole-site builds and the browser
+test-fast: lint
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 ## serve: live preview on http://127.0.0.1:8000/
 serve: $(STAMP)
@@ -40,7 +46,7 @@ check: $(STAMP)
 bench: $(TSTAMP)
 	$(BIN)/python tests/benchmarks/bench.py --uit docs/performance.md
 
-## lint: format check, lint and types
+## lint: lint and types (ruff, mypy)
 lint: $(TSTAMP)
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/mypy
