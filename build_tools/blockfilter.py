@@ -305,6 +305,8 @@ class _Reader:
                      "regel erboven (in een lijst: 4 spaties verder dan het opsommingsteken)")
 
     def refuse(self, n: int) -> None:
+        if any(p.line == n for p in self.problems):
+            return  # one reason per block is enough (an empty block cannot be placed either)
         self.problem(n, "DV123", f"het interne blok `{self.marker[n]}` is niet uit de "
                      "openbare tekst te halen zonder de tekst eromheen te veranderen",
                      "zet het blok op een eigen regel, met een lege regel erboven en eronder, "

@@ -137,9 +137,10 @@ def mkdocs_config(root: Path) -> dict[str, object]:
 
 
 @functools.cache
-def _markdown(grammar: Grammar) -> markdown.Markdown:
-    """One parser per grammar, reset for every text. An extension that cannot be loaded here
-    (not installed, options only MkDocs can give) is left out: MkDocs itself reports it."""
+def renderer(grammar: Grammar) -> markdown.Markdown:
+    """The site's Markdown for one grammar, made once and reset for every text. An extension
+    that cannot be loaded here (not installed, options only MkDocs can give) is left out:
+    MkDocs itself reports it."""
     from .website.markdown_ext import ContentExtension
 
     loaded: list[Any] = []
@@ -177,7 +178,7 @@ class ParseFailed(Exception):
 def parse(text: str, grammar: Grammar) -> Parsed:
     """`text` as the site's Markdown reads it, up to (not including) writing HTML: the same
     steps as `markdown.Markdown.convert`."""
-    md = _markdown(grammar)
+    md = renderer(grammar)
     md.reset()
     if not text.strip():
         return Parsed(etree.Element("div"), ())

@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from sitekit import read_markdown, read_yaml, write_markdown
 
 Lines = list[str]
 SECRET = re.compile(r"GEHEIM\d{3}")
@@ -126,14 +131,15 @@ FOOTNOTES = frozenset({"voetnoot", "voetnoot-op-de-regel"})
 
 
 def renderable(chain: Sequence[str]) -> bool:
-    """Whether Python-Markdown can render the chain at all: a footnote defined inside another
-    footnote makes its footnote step fail (`OrderedDict mutated during iteration`)."""
+    """Whether Python-Markdown can render the chain on a page with others like it: two
+    footnotes defined inside other footnotes on one page make its footnote step fail
+    (`OrderedDict mutated during iteration`; the filter refuses that text, DV127)."""
     return sum(name in FOOTNOTES for name in chain) <= 1
 
 
-def internal(form: str, secret: str) -> Lines:
-    return [form, "    Vertrouwelijke notitie " + secret + " alleen voor het programmateam.", "",
-            "    Tweede alinea met " + secret + " voor collega's."]
+def internal(form: str, secret: str, width: int = 4) -> Lines:
+    return [form, *indent(["Vertrouwelijke notitie " + secret + " alleen voor het programmateam.",
+                           "", "Tweede alinea met " + secret + " voor collega's."], width)]
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,7 @@ class Placement:
     number: int
     chain: tuple[str, ...]
     form: str
+    width: int = 4  # how far the block's text is indented past its marker
 
     @property
     def secret(self) -> str:
@@ -153,7 +160,7 @@ class Placement:
         return f"OPENBAAR{self.number:03d}"
 
     def lines(self) -> Lines:
-        inner = internal(self.form, self.secret)
+        inner = internal(self.form, self.secret, self.width)
         for depth, name in reversed(list(enumerate(self.chain))):
             inner = CONTAINERS[name](inner, f"{self.public}{'xyz'[depth]}")
         return ["Openbaar voor " + self.public + ".", "", *inner, "",
@@ -164,8 +171,10 @@ class Placement:
 
     def marker_line(self) -> int:
         """0-based line of the block's marker in `markdown()`."""
-        return next(i for i, line in enumerate(self.lines()) if self.form.split()[0] in line
-                    and self.form.split()[-1].strip('"') in line and "Openbaar" not in line)
+        return next(i for i, line in enumerate(self.lines()) if self.form in line)
+
+    def secret_lines(self) -> set[int]:
+        return {i for i, line in enumerate(self.lines()) if self.secret in line}
 
 
 def chains(depth: int, *, tabbed: bool = True) -> Iterator[tuple[str, ...]]:
@@ -197,8 +206,6 @@ YAML_FIELDS = {"doel": 2500, "menselijke_tussenkomst": 2500, "risicobeheer": 250
 
 
 def _literal_dumper() -> type:
-    import yaml
-
     class Dumper(yaml.SafeDumper):
         pass
 
@@ -225,10 +232,6 @@ def plant(content: object, placements: Sequence[Placement]) -> dict[int, str]:
     one per YAML field (project `doel` and algorithm fields, milestone `toelichting`, version
     `samenvatting`) as long as they fit, the rest spread over the bodies of visie.md, the
     themes and the public pages. Returns number -> "file field"."""
-    from pathlib import Path
-
-    from sitekit import read_markdown, read_yaml, write_markdown
-
     root = Path(str(content))
     where: dict[int, str] = {}
     todo = list(placements)
@@ -278,3 +281,26 @@ def plant(content: object, placements: Sequence[Placement]) -> dict[int, str]:
         meta, text = read_markdown(body)
         write_markdown(body, meta, text.rstrip("\n") + "\n\n" + "\n".join(texts))
     return where
+
+
+# --- an oracle independent of the filter ------------------------------------------------------
+
+def shown(html: str) -> str:
+    """The text of rendered HTML without the elements whose class is `intern`: what a tree
+    filter would leave. Python-Markdown writes XHTML, so the standard XML parser reads it."""
+    doc = ET.fromstring("<div>" + html.replace("&nbsp;", "&#160;") + "</div>")
+    for parent in list(doc.iter()):
+        for i, child in reversed(list(enumerate(parent))):
+            if "intern" in child.get("class", "").lower().split():
+                tail = child.tail or ""
+                parent.remove(child)
+                if i > 0:
+                    parent[i - 1].tail = (parent[i - 1].tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
+    return " ".join("".join(doc.itertext()).split())
+
+
+def has_internal_class(html: str) -> bool:
+    doc = ET.fromstring("<div>" + html.replace("&nbsp;", "&#160;") + "</div>")
+    return any("intern" in el.get("class", "").lower().split() for el in doc.iter())
