@@ -298,9 +298,9 @@ class _Reader:
         """Lines indented as the block's text that the grammar puts after it (in a list item
         the text is counted from the item's indentation, not from the marker's)."""
         line = next(j for j in range(end + 1, written + 1) if self.lines[j].strip(" \t>"))
-        self.problem(line, "DV126", f"deze regel is ingesprongen als tekst van het interne "
-                     f"blok `{self.marker[n]}` erboven, maar de opmaak rekent hem er niet toe: "
-                     "hij komt op de publieke site",
+        self.problem(line, "DV126", f"tekst die is ingesprongen als deel van het interne blok "
+                     f"`{self.marker[n]}` valt er voor de opmaak buiten, en komt dus op de "
+                     "publieke site",
                      "spring de tekst van het blok 4 spaties verder in dan het begin van de "
                      "regel erboven (in een lijst: 4 spaties verder dan het opsommingsteken)")
 
