@@ -343,21 +343,25 @@ class _Reader:
     def internal_texts(self, parsed: Parsed, starts: dict[int, etree.Element],
                        removed: tuple[tuple[int, int], ...]) -> Iterator[str]:
         """The texts of the blocks as the site would show them (and their footnotes), and
-        their source lines without the container syntax: needles for the leak scan."""
+        their source lines without the container syntax: needles for the leak scan. Not
+        their titles ("Voor collega's"): a title says what kind of note follows, and the
+        same words may be public elsewhere (the staff guide shows such a block)."""
 
         def untag(text: str) -> str:
             return self.tag_re.sub(INTERNAL, parsed.unstash(text))
 
+        titles = {id(t) for el in starts.values() for t in el.iter()
+                  if t.tag == "summary" or "admonition-title" in classes(t)}
         for el in starts.values():
             for sub in el.iter():
-                if sub.tag in _TEXT_BLOCKS:
+                if sub.tag in _TEXT_BLOCKS and id(sub) not in titles:
                     yield untag(" ".join("".join(sub.itertext()).split()))
         inside = {ref for el in starts.values() for ref in footnote_refs(el)}
         for li in parsed.root.iter("li"):
             if li.get("id", "")[3:] in inside and li.get("id", "").startswith("fn:"):
                 yield untag(" ".join("".join(li.itertext()).split()))
         for a, b in removed:
-            for line in self.lines[a:b + 1]:
+            for line in self.lines[a + 1:b + 1]:  # the marker line holds the title
                 text = _SOURCE_SYNTAX.sub("", line).strip()
                 if text:
                     yield text
