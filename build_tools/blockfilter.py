@@ -30,7 +30,11 @@ from .grammar import DEFAULT_GRAMMAR, Grammar, Parsed, ParseFailed, classes, par
 from .treetext import dump, footnote_refs, runs, visible
 
 INTERNAL = "intern"
-MAX_PARSES = 120  # per text: more means a block the filter cannot place (refused, DV123)
+# what placing blocks may cost: parses for one block, and characters parsed for one text (a
+# second or two); a block not placed within them is refused (DV123), so hostile text with
+# thousands of odd blocks stays cheap
+MAX_PARSES_PER_BLOCK = 60
+MAX_WORK = 1_000_000
 
 # container syntax that may stand before a block's marker on its line
 _PREFIX = r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|:(?=[ \t])|\[\^[^\]\n]*\]:)*"
@@ -113,14 +117,17 @@ class _Reader:
             self.prefix[n] = m.group("prefix")
             self.marker[n] = f"{m.group('marker')} {m.group('classes')}"
         self.parses = 0
+        self.work = 0
         self.problems: list[Problem] = []
 
     def tag(self, n: int) -> str:
         return f"dvintern{n}x{self.salt}"
 
     def parse(self, lines: list[str]) -> Parsed:
+        text = "\n".join(lines)
         self.parses += 1
-        return parse("\n".join(lines), self.grammar)
+        self.work += len(text)
+        return parse(text, self.grammar)
 
     def problem(self, line: int, code: str, message: str, hint: str) -> None:
         if not any(p.line == line and p.code == code for p in self.problems):
@@ -270,8 +277,9 @@ class _Reader:
             return guess
         plans: dict[int, Plan] = {}
         for n, el in starts.items():
-            target = runs(parsed, [el])
-            found = self.place(n, limits[n], target)
+            found = None
+            if self.work < MAX_WORK:
+                found = self.place(n, limits[n], runs(parsed, [el]))
             if found is None:
                 self.refuse(n)
                 found = guess[n]
@@ -283,12 +291,13 @@ class _Reader:
         return plans
 
     def place(self, n: int, limit: int, target: str) -> Plan | None:
+        budget = self.parses + MAX_PARSES_PER_BLOCK
         for end in self.ends(n, limit):
             blank = end  # with the blank lines after it: two blank lines can end a container
             while blank < limit and not self.lines[blank + 1].strip(" \t>"):
                 blank += 1
             for plan in dict.fromkeys(((end, None), (blank, None), (end, self.prefix[n]))):
-                if self.parses >= MAX_PARSES:
+                if self.parses >= budget or self.work >= MAX_WORK:
                     return None
                 if self.fits({n: plan}, target, [n]):
                     return plan

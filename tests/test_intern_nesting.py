@@ -458,3 +458,47 @@ def test_the_gate_stops_a_build_whose_filter_lets_nested_blocks_through(
     assert not site.exists()
     found = set(re.findall(r"interne tekst: “[^”]*?(geheim\d{3})", capfd.readouterr().err))
     assert found >= {p.secret.casefold() for p in nested}
+
+
+# --- the grammar comes from mkdocs.yml ---------------------------------------------------------
+
+def test_check_and_build_read_markdown_with_the_same_grammar() -> None:
+    """`datavisie check` reads mkdocs.yml itself; the plugin gets MkDocs' loaded config."""
+    from mkdocs.config import load_config
+    from sitekit import REPO
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    assert Grammar.from_config(config.markdown_extensions, config.mdx_configs) \
+        == project_grammar(REPO) == load(REPO).grammar
+    assert "admonition" in project_grammar(REPO).names
+
+
+def test_a_grammar_with_tags_and_unknown_extensions_still_parses(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - admonition\n  - pymdownx.snippets\n"
+        "  - bestaat.niet\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
+    grammar = project_grammar(tmp_path)
+    assert "pymdownx.snippets" not in grammar.names  # reads files: never loaded, also refused
+    assert not grammar.known  # an extension we do not know: every text with the word is read
+    reading = blockfilter.read("- punt\n\n    !!! intern\n        Geheim.\n", grammar)
+    assert not reading.problems and "Geheim" not in reading.public
+
+
+def test_thousands_of_odd_blocks_cost_a_bounded_amount_of_parsing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each odd block costs parses to place; a text full of them is refused within a fixed
+    amount of parsing, not after a number of parses that grows with the square of its size."""
+    parsed: list[int] = []
+    real = blockfilter.parse
+
+    def counting(text: str, grammar: Grammar):  # type: ignore[no-untyped-def]
+        parsed.append(len(text))
+        return real(text, grammar)
+
+    monkeypatch.setattr(blockfilter, "parse", counting)
+    text = "\n".join(f"* !!! intern\n      geheim {i}\n\n      tweede {i}\n* punt {i}\n"
+                     for i in range(2000))
+    reading = blockfilter.read(text)
+    assert len(reading.problems) == 2000 and reading.public == ""
+    assert sum(parsed) <= blockfilter.MAX_WORK + 4 * len(text)

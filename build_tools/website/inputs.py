@@ -92,7 +92,8 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
         if history:
             full, notes = attach(full, root, content_dir=content)
             issues += history_issues(full)  # the same checks as the working text
-        model = for_audience(full, audience)
+        if not issues:
+            model = for_audience(full, audience)
     except ContentError as exc:
         issues += exc.issues
     try:
