@@ -61,9 +61,9 @@ class Problem:
 
 @dataclasses.dataclass(frozen=True)
 class Reading:
-    """A text as the filter read it. `public` has no internal block left (when there are
-    problems it is the best that could be done, or "" when even that kept one); `internal`
-    are the texts of the blocks, for the leak scan; `removed` the 0-based line ranges."""
+    """A text as the filter read it. `public` has no internal block left ("" when there are
+    problems: a refused text publishes nothing); `internal` are the texts of the blocks, for
+    the leak scan; `removed` the 0-based line ranges taken out."""
 
     public: str
     internal: tuple[str, ...] = ()
@@ -160,7 +160,7 @@ class _Reader:
                              "`???`")
         plans = self.plan(parsed, starts)
         removed = tuple(sorted((n, end) for n, (end, _) in plans.items()))
-        self.straysvisible(parsed, starts, removed)
+        self.visible_strays(parsed, starts, removed)
         public = "\n".join(self.apply(self.lines, plans))
         internal = tuple(self.internal_texts(parsed, starts, removed))
         if self.problems:
@@ -325,7 +325,7 @@ class _Reader:
 
     # -- what stays --
 
-    def straysvisible(self, parsed: Parsed, starts: dict[int, etree.Element],
+    def visible_strays(self, parsed: Parsed, starts: dict[int, etree.Element],
                        removed: tuple[tuple[int, int], ...]) -> None:
         """A marker line the grammar did not read as a block, whose words the site shows."""
         rest = [n for n in self.prefix if n not in starts
