@@ -1,4 +1,5 @@
-"""The audience filter: the only module that knows what "internal" means.
+"""The audience filter: what "internal" means (with blockfilter.py, which finds internal
+Markdown blocks by parsing them with the site's own grammar).
 
 `for_audience(model, "publiek")` returns a new model with nothing internal in it: no
 `intern:` subtree, no file marked `zichtbaarheid: intern`, no `!!! intern` block, and no
