@@ -1,4 +1,5 @@
-"""The audience filter: the only module that knows what "internal" means.
+"""The audience filter: what "internal" means (with blockfilter.py, which finds internal
+Markdown blocks by parsing them with the site's own grammar).
 
 `for_audience(model, "publiek")` returns a new model with nothing internal in it: no
 `intern:` subtree, no file marked `zichtbaarheid: intern`, no `!!! intern` block, and no
@@ -14,67 +15,38 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from . import blockfilter
+from .grammar import DEFAULT_GRAMMAR, Grammar
 from .model import LEAF_TYPES, newest_date
 from .textsearch import Needles
 
 INTERNAL_KEY = "intern"
 VISIBILITY_KEY = "zichtbaarheid"
 PUBLIC = "publiek"
-INTERNAL = "intern"
+INTERNAL = blockfilter.INTERNAL
 VISIBILITY_VALUES = (PUBLIC, INTERNAL)
 AUDIENCES = (PUBLIC, INTERNAL)
 
 T = TypeVar("T")
 
-# As Python-Markdown (admonition) and pymdownx (details) read a block start: the space after
-# the marker is optional, the type is case-insensitive and may be one of several classes
-# (`!!! note intern`). Anything they would render as an internal block is stripped here.
-_BLOCK_START = re.compile(
-    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ ]?(?P<classes>[\w-]+(?:[ ]+[\w-]+)*)")
+def strip_internal_blocks(text: str, grammar: Grammar = DEFAULT_GRAMMAR) -> str:
+    """`text` without its internal blocks (`!!! intern`, `??? intern`, at any depth), as the
+    site's Markdown `grammar` reads them (blockfilter.py). Blank lines around a block are kept,
+    so the text around it stays separate paragraphs. A text whose blocks cannot be removed
+    cleanly (a content error, see markup.py) has no public text at all."""
+    return blockfilter.read(text, grammar).public
 
 
-def _starts_internal_block(line: str) -> re.Match[str] | None:
-    match = _BLOCK_START.match(line)
-    if match and INTERNAL in match.group("classes").lower().split():
-        return match
-    return None
+def is_internal_markdown(text: str, grammar: Grammar = DEFAULT_GRAMMAR) -> bool:
+    reading = blockfilter.read(text, grammar)
+    return reading.has_blocks or bool(reading.problems)
 
 
-def _indent(line: str) -> int:
-    expanded = line.expandtabs(4)  # Markdown counts a tab as four spaces
-    return len(expanded) - len(expanded.lstrip(" "))
-
-
-def strip_internal_blocks(text: str) -> str:
-    """Remove `!!! intern` / `??? intern` admonitions (marker line and indented body).
-    Blank lines after a block are kept, so the text around it stays separate paragraphs."""
-    if INTERNAL not in text.lower():
-        return text
-    out: list[str] = []
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        match = _starts_internal_block(lines[i])
-        if not match:
-            out.append(lines[i])
-            i += 1
-            continue
-        indent = _indent(lines[i])
-        i += 1
-        last_body = i - 1
-        while i < len(lines):
-            line = lines[i]
-            if line.strip():
-                if _indent(line) <= indent:
-                    break
-                last_body = i
-            i += 1
-        i = last_body + 1  # trailing blank lines are not part of the block
-    return "\n".join(out)
-
-
-def is_internal_markdown(text: str) -> bool:
-    return any(_starts_internal_block(line) for line in text.split("\n"))
+def is_public(item: object) -> bool:
+    """Whether a file's `zichtbaarheid` lets it on the public site: only `publiek` does, in
+    any case (`Intern`, a value an old version at a tag may hold, counts as internal)."""
+    value = getattr(item, VISIBILITY_KEY, PUBLIC)
+    return isinstance(value, str) and value.strip().casefold() == PUBLIC
 
 
 def _link_pattern(targets: list[str]) -> re.Pattern[str] | None:
@@ -130,13 +102,13 @@ def _plan(cls: type) -> tuple[tuple[str, int], ...] | None:
                  for f in dataclasses.fields(cls))
 
 
-def _clean(value: Any, links: _Links) -> Any:
+def _clean(value: Any, links: _Links, grammar: Grammar) -> Any:
     """Recursively drop internal subtrees and blocks from one model value."""
     if isinstance(value, LEAF_TYPES):
         return value
     if isinstance(value, tuple):
         kept = _public(value)
-        cleaned = tuple(_clean(v, links) for v in kept)
+        cleaned = tuple(_clean(v, links, grammar) for v in kept)
         if len(kept) == len(value) and all(a is b for a, b in zip(cleaned, value, strict=True)):
             return value
         return cleaned
@@ -149,18 +121,18 @@ def _clean(value: Any, links: _Links) -> Any:
         if what == _DROP:
             new: Any = None
         elif what == _MARKDOWN and isinstance(current, str):
-            new = links.reduce(strip_internal_blocks(current))
+            new = links.reduce(strip_internal_blocks(current, grammar))
             if new == current:
                 new = current
         else:
-            new = _clean(current, links)
+            new = _clean(current, links, grammar)
         if new is not current:
             changes[name] = new
     return dataclasses.replace(value, **changes) if changes else value
 
 
 def _public(items: tuple[T, ...]) -> tuple[T, ...]:
-    return tuple(i for i in items if getattr(i, VISIBILITY_KEY, PUBLIC) != INTERNAL)
+    return tuple(i for i in items if is_public(i))
 
 
 def for_audience(model: T, audience: str = PUBLIC) -> T:
@@ -202,7 +174,7 @@ def for_audience(model: T, audience: str = PUBLIC) -> T:
         sources=tuple(path for path in m.sources if path not in dropped_paths),
         stand=newest_date(m.versies, metingen) if dropped_paths else m.stand,
     )
-    return _clean(filtered, links)  # type: ignore[no-any-return]
+    return _clean(filtered, links, m.grammar)  # type: ignore[no-any-return]
 
 
 def _strings(value: Any) -> list[str]:
@@ -220,10 +192,11 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def _internal_parts(value: Any) -> list[str]:
-    """The texts that only the internal audience may see."""
+def _internal_parts(value: Any, grammar: Grammar) -> list[str]:
+    """The texts that only the internal audience may see: of internal blocks, as the parse
+    found them (their rendered text and their source lines, see blockfilter.Reading)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if getattr(value, VISIBILITY_KEY, PUBLIC) == INTERNAL:
+        if not is_public(value):
             return _strings(value)
         out: list[str] = []
         for f in dataclasses.fields(value):
@@ -231,13 +204,12 @@ def _internal_parts(value: Any) -> list[str]:
             if f.name == INTERNAL_KEY:
                 out += _strings(current)
             elif f.metadata.get("markdown") and isinstance(current, str):
-                kept = set(strip_internal_blocks(current).split("\n"))
-                out += [line for line in current.split("\n") if line not in kept]
+                out += blockfilter.read(current, grammar).internal
             else:
-                out += _internal_parts(current)
+                out += _internal_parts(current, grammar)
         return out
     if isinstance(value, tuple):
-        return [s for v in value for s in _internal_parts(v)]
+        return [s for v in value for s in _internal_parts(v, grammar)]
     return []
 
 
@@ -254,7 +226,7 @@ def internal_fragments(model: Any, *, min_length: int = 16,
     public = [*_strings(for_audience(model, PUBLIC)), *also_public]
     public_text = "\n".join(_norm(s) for s in public).casefold()
     candidates = set()
-    for part in _internal_parts(model):
+    for part in _internal_parts(model, model.grammar):
         for line in part.split("\n"):
             text = _norm(line.strip(" -*>#!?\"'"))
             if len(text) >= min_length:

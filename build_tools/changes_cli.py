@@ -22,6 +22,7 @@ def load_revision(root: Path, rev: str | None, *, audience: str = "publiek",
     for `audience`. Raises UserError for an unknown revision, ContentError for bad content."""
     from .audience import for_audience
     from .gitio import open_repo
+    from .grammar import project_grammar
     from .load import load
 
     if rev is None:
@@ -52,7 +53,8 @@ def load_revision(root: Path, rev: str | None, *, audience: str = "publiek",
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         try:
-            model = load(base, content_dir=content_dir)
+            # read as the site reads it: with the project's Markdown extensions
+            model = load(base, content_dir=content_dir, grammar=project_grammar(root))
         except ContentError as exc:
             raise ContentError(_at_revision(i, rev) for i in exc.issues) from None
     return for_audience(model, audience)

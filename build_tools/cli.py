@@ -98,28 +98,9 @@ def site_options(root: Path) -> dict[str, object]:
     """The `datavisie` plugin's options in `root/mkdocs.yml` ({} without one), read without
     importing MkDocs: unknown tags (`!ENV`, `!!python/name:`) read as empty, `INHERIT` is
     followed. Only for the options a check needs (huisstijl, posters, cache)."""
-    import yaml
+    from .grammar import mkdocs_config
 
-    class _Tolerant(yaml.SafeLoader):
-        pass
-
-    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-    _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config: dict[str, object] = {}
-    path, seen = root / "mkdocs.yml", set()
-    while path.is_file() and path not in seen:
-        seen.add(path)
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)  # noqa: S506
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            break
-        if not isinstance(data, dict):
-            break
-        config = {**data, **config}  # the inheriting file wins
-        parent = data.get("INHERIT")
-        if not isinstance(parent, str):
-            break
-        path = (path.parent / parent).resolve()
+    config = mkdocs_config(root)
     plugins = config.get("plugins")
     entries = plugins if isinstance(plugins, list) else []
     for entry in entries:

@@ -101,6 +101,25 @@ CODES: dict[str, Code] = {
     "DV122": Code("Markdown te diep genest",
                   "Maak de opbouw platter: hoogstens 20 lijsten, citaten of inspringingen in "
                   "elkaar."),
+    "DV123": Code("Intern blok niet netjes weg te halen",
+                  "Zet het blok `!!! intern` op een eigen regel met een lege regel erboven en "
+                  "eronder, en spring de tekst ervan 4 spaties verder in dan `!!!`. Is het de "
+                  "enige inhoud van een voetnoot, tab of definitie, zet die dan helemaal in het "
+                  "blok."),
+    "DV124": Code("`!!! intern` dat geen blok is",
+                  "Zet `!!! intern` aan het begin van een regel (in een lijst na `- `, in een "
+                  "citaat na `> `) en spring de tekst eronder 4 spaties in. Een voorbeeld van "
+                  "de schrijfwijze zet je in een codeblok met ```."),
+    "DV125": Code("Klasse `intern` buiten een intern blok",
+                  "Haal `{: .intern }` weg: alleen een blok `!!! intern` houdt tekst van de "
+                  "publieke site."),
+    "DV126": Code("Tekst onder een intern blok valt erbuiten",
+                  "Spring de tekst van het blok 4 spaties verder in dan `!!!` (in een lijst: "
+                  "4 spaties verder dan het opsommingsteken); anders staat ze op de publieke "
+                  "site."),
+    "DV127": Code("Markdown niet te lezen",
+                  "Maak de opbouw eenvoudiger; zet bijvoorbeeld geen voetnoot in een andere "
+                  "voetnoot."),
     # --- rules across values and files ----------------------------------------------------
     "DV201": Code("Volgordenummer dubbel", "Geef elk thema een eigen `volgorde`."),
     "DV202": Code("Id dubbel", "Geef elke fase, mijlpaal, dimensie, aspect en niveau een "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import Issue
 from .gitio import Repo, open_repo
 from .model import Datavisie, ThemeText, Version, VisionText
 from .textdiff import (
@@ -31,8 +32,8 @@ from .yamlio import decode, parse_markdown
 # The diff primitives are re-exported: changes_details.py and the site import them from here.
 __all__ = [
     "CURRENT", "Block", "Comparison", "HistoryNote", "Section", "Segment", "Status", "attach",
-    "compare", "comparisons", "current_text", "paragraphs", "redline", "status", "text_at",
-    "word_diff", "words",
+    "compare", "comparisons", "current_text", "history_issues", "paragraphs", "redline",
+    "status", "text_at", "word_diff", "words",
 ]
 
 CURRENT = "huidig"
@@ -72,7 +73,7 @@ def _principles(meta: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(titles), tuple(notes)
 
 
-def _lenient_markdown(data: bytes | None, rel: str) -> tuple[dict[str, Any], str] | None:
+def _lenient_markdown(data: bytes | None, rel: str) -> tuple[dict[str, Any], str, int] | None:
     if data is None:
         return None
     text, _ = decode(data, rel)
@@ -82,7 +83,17 @@ def _lenient_markdown(data: bytes | None, rel: str) -> tuple[dict[str, Any], str
     if doc is None:
         return None
     meta = doc.meta.to_plain() if doc.meta is not None else {}
-    return (meta if isinstance(meta, dict) else {}), doc.body
+    return (meta if isinstance(meta, dict) else {}), doc.body, doc.body_line
+
+
+def _visibility(meta: dict[str, Any]) -> str:
+    """`publiek` or `intern`. Old files were never checked against today's schema: any value
+    but `publiek` (in any case) makes a theme internal, so `Intern` or a typo never publishes
+    what its author meant to keep in."""
+    value = meta.get("zichtbaarheid")
+    if value is None or (isinstance(value, str) and value.strip().casefold() in ("", "publiek")):
+        return "publiek"
+    return "intern"
 
 
 def _order(meta: dict[str, Any]) -> int:
@@ -90,22 +101,25 @@ def _order(meta: dict[str, Any]) -> int:
     return int(value) if isinstance(value, str) and value.strip().isdigit() else 999
 
 
-def text_at(repo: Repo, commit: str, versie: str,
-            content_dir: str = "content") -> VisionText | None:
-    """The vision text at a commit, read leniently; None when there is no visie.md there."""
+def text_at(repo: Repo, commit: str, versie: str, content_dir: str = "content",
+            ref: str | None = None) -> VisionText | None:
+    """The vision text at a commit, read leniently; None when there is no visie.md there.
+    Each body knows where it came from (`<ref>:<path>` and its first line), so the checks
+    the working text gets (markup.py) can point at the line in the version's text."""
     paths = [f"{content_dir}/visie.md",
              *(p for p in repo.list_files(commit, f"{content_dir}/themas") if p.endswith(".md"))]
     data = repo.read_many(commit, paths)
     vision = _lenient_markdown(data[0], "visie.md")
     if vision is None:
         return None
-    meta, body = vision
+    where = ref or commit
+    meta, body, body_line = vision
     themes = []
     for path, raw in zip(paths[1:], data[1:], strict=True):
         parsed = _lenient_markdown(raw, path)
         if parsed is None:
             continue
-        tmeta, tbody = parsed
+        tmeta, tbody, tline = parsed
         titles, notes = _principles(tmeta)
         theme = ThemeText(
             id=Path(path).stem,
@@ -113,8 +127,10 @@ def text_at(repo: Repo, commit: str, versie: str,
             ambitie=_meta_text(tmeta, "ambitie"),
             principes=titles,
             body=tbody,
-            zichtbaarheid=_meta_text(tmeta, "zichtbaarheid") or "publiek",
+            zichtbaarheid=_visibility(tmeta),
             toelichtingen=notes,
+            path=f"{where}:{path}",
+            body_line=tline,
         )
         themes.append((_order(tmeta), theme))
     themes.sort(key=lambda t: (t[0], t[1].id))
@@ -125,6 +141,8 @@ def text_at(repo: Repo, commit: str, versie: str,
         body=body,
         themas=tuple(t for _, t in themes),
         commit=commit,
+        path=f"{where}:{paths[0]}",
+        body_line=body_line,
     )
 
 
@@ -145,7 +163,7 @@ def attach(model: Datavisie, root: Path, *,
     missing: list[Version] = []
     for v in wanted:
         commit = repo.resolve(v.git_ref)
-        text = text_at(repo, commit, v.versie, content_dir) if commit else None
+        text = text_at(repo, commit, v.versie, content_dir, v.git_ref) if commit else None
         if text is None:
             missing.append(v)
         else:
@@ -163,6 +181,20 @@ def attach(model: Datavisie, root: Path, *,
         notes.append(HistoryNote(f"De tekst van versie {which} staat niet in git. {effect}",
                                  hint))
     return dataclasses.replace(model, geschiedenis=tuple(texts)), notes
+
+
+def history_issues(model: Datavisie) -> list[Issue]:
+    """The Markdown checks of the working text (markup.py: HTML comments, internal blocks
+    that cannot be removed, text too heavy to render) on the adopted texts read from git, at
+    `<tag>:<path>:<line>`: the site shows these texts, so they get the same filter and the
+    same checks."""
+    from .markup import markup_issues
+
+    fix = ("; dit staat in de vastgestelde tekst van een versie: verbeter het in een nieuwe "
+           "commit en zet bij die versie in versies.yml `tag:` op die commit (of verplaats de "
+           "tag)")
+    return [dataclasses.replace(i, hint=i.hint + fix)
+            for i in markup_issues(model, model.geschiedenis)]
 
 
 # --- the current text and its status (pure) ------------------------------------------------

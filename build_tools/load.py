@@ -13,6 +13,7 @@ from typing import Any
 from . import schemas as S
 from .audience import VISIBILITY_KEY
 from .errors import ContentError, Issue, Pos
+from .grammar import DEFAULT_GRAMMAR, Grammar, project_grammar
 from .model import (
     Algorithm,
     Aspect,
@@ -345,8 +346,8 @@ BUILDERS: dict[str, Callable[[SourceFile], Any]] = {
 }
 
 
-def assemble(files: list[SourceFile], *,
-             unreadable: dict[str, set[str]] | None = None) -> tuple[Datavisie | None, list[Issue]]:
+def assemble(files: list[SourceFile], *, unreadable: dict[str, set[str]] | None = None,
+             grammar: Grammar = DEFAULT_GRAMMAR) -> tuple[Datavisie | None, list[Issue]]:
     """Checked files -> one Datavisie, plus the cross-file issues (validate.py).
 
     A file that failed its own checks is left out of the cross-file rules, but its id still
@@ -384,6 +385,7 @@ def assemble(files: list[SourceFile], *,
         metingen=metingen,
         sources=tuple(sorted(f.rel for f in files)),
         stand=newest_date(versies, metingen),
+        grammar=grammar,
     )
     issues = validate(model, also_known=failed)
     if failed or any(v is None for v in (model.organisatie, model.visie, model.routekaart)):
@@ -391,8 +393,9 @@ def assemble(files: list[SourceFile], *,
     return model, issues
 
 
-def load(root: Path, *, content_dir: str = "content") -> Datavisie:
-    """Read, check and assemble the content of the project at `root`.
+def load(root: Path, *, content_dir: str = "content", grammar: Grammar | None = None) -> Datavisie:
+    """Read, check and assemble the content of the project at `root`. Its Markdown is read
+    with `grammar`, by default the extensions of the project's mkdocs.yml.
 
     Raises ContentError with every issue found (file, line, column, code, hint)."""
     content = root / content_dir
@@ -406,7 +409,8 @@ def load(root: Path, *, content_dir: str = "content") -> Datavisie:
             files.append(f)
         else:  # unreadable, but its id still counts as known (no cascade of reference errors)
             unreadable.setdefault(kind.split("/")[0], set()).add(path.stem)
-    model, cross = assemble(files, unreadable=unreadable)
+    model, cross = assemble(files, unreadable=unreadable,
+                            grammar=grammar if grammar is not None else project_grammar(root))
     issues.extend(cross)
     if issues or model is None:
         raise ContentError(issues)

@@ -1,10 +1,11 @@
 """Rules for Markdown text in content that could surprise its author or stall the build.
 
 An HTML comment (`<!-- ... -->`) looks hidden in the editor, but raw HTML in content is
-published as text, so the note would be there for every reader (DV120). Python-Markdown needs
-quadratic time for many `[` in one paragraph and recurses once per level of nesting, so a
-hostile or broken text could stall the build or crash it; such text is refused with a clear
-error long before that (DV121, DV122, DV001). Pure: model -> list of Issues."""
+published as text, so the note would be there for every reader (DV120). Internal blocks the
+audience filter cannot remove cleanly are refused where they are (DV123-DV127, blockfilter.py).
+Python-Markdown needs quadratic time for many `[` in one paragraph and recurses once per level
+of nesting, so a hostile or broken text could stall the build or crash it; such text is refused
+with a clear error long before that (DV121, DV122, DV001). Pure: model -> list of Issues."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from . import blockfilter
 from .errors import Issue, Pos
+from .grammar import Grammar
 from .model import LEAF_TYPES
 from .yamlio import MAX_LINE
 
@@ -119,18 +122,22 @@ _HINTS = {
 }
 
 
-def _text_issues(text: str, where: str, at: Any) -> list[Issue]:
+def _text_issues(text: str, where: str, at: Any, grammar: Grammar,
+                 line_of: Any = lambda n: "") -> list[Issue]:
     out = [Issue.at(at(n), "DV120", f"HTML-commentaar (`<!-- -->`) in {where} is niet "
                     "verborgen: het komt als tekst op de site",
                     "haal het weg; een notitie voor collega's zet je in een blok `!!! intern`")
            for n in comment_lines(text)]
-    out += [Issue.at(at(n), code, f"{message} in {where}", _HINTS[code])
-            for n, code, message in _too_heavy(text)]
-    return out
+    heavy = [Issue.at(at(n), code, f"{message} in {where}", _HINTS[code])
+             for n, code, message in _too_heavy(text)]
+    if not heavy:  # internal blocks: found by parsing, which heavy text would stall
+        out += [Issue.at(at(p.line), p.code, p.message + line_of(p.line), p.hint)
+                for p in blockfilter.read(text, grammar).problems]
+    return out + heavy
 
 
 _NOWHERE = Pos("", 1, 1)
-_NOT_WALKED = frozenset({"pos", "fpos", "intern"})
+_NOT_WALKED = frozenset({"pos", "fpos", "intern", "grammar"})
 
 
 @functools.cache
@@ -143,12 +150,12 @@ def _plan(cls: type) -> tuple[tuple[str, bool, bool], ...] | None:
                  for f in dataclasses.fields(cls))
 
 
-def _walk(value: Any, out: list[Issue]) -> None:
+def _walk(value: Any, out: list[Issue], grammar: Grammar) -> None:
     if isinstance(value, LEAF_TYPES):
         return
     if isinstance(value, tuple):
         for item in value:
-            _walk(item, out)
+            _walk(item, out, grammar)
         return
     plan = _plan(value.__class__)
     if plan is None:
@@ -161,16 +168,18 @@ def _walk(value: Any, out: list[Issue]) -> None:
                 path = getattr(value, "path", where.path)
                 start = getattr(value, "body_line", 1)
                 out += _text_issues(current, "de tekst",
-                                    lambda n, p=path, s=start: Pos(p, s + n, 1))
+                                    lambda n, p=path, s=start: Pos(p, s + n, 1), grammar)
             else:
                 pos = getattr(value, "fpos", {}).get(name, where)
-                out += _text_issues(current, f"`{name}`", lambda n, pos=pos: pos)
+                out += _text_issues(current, f"`{name}`", lambda n, pos=pos: pos, grammar,
+                                    lambda n, name=name: f" (`{name}`, regel {n + 1})")
         elif walk:
-            _walk(current, out)
+            _walk(current, out, grammar)
 
 
-def markup_issues(model: Any) -> list[Issue]:
-    """Issues for every Markdown field and body of the model (DV001, DV120-DV122)."""
+def markup_issues(model: Any, values: Any = None) -> list[Issue]:
+    """Issues for every Markdown field and body of the model (DV001, DV120-DV127), or of
+    `values` of it (the adopted texts from git), read with the model's grammar."""
     out: list[Issue] = []
-    _walk(model, out)
+    _walk(model if values is None else values, out, model.grammar)
     return out

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from .errors import Pos
+from .grammar import DEFAULT_GRAMMAR, Grammar
 from .schema import When
 
 LEAF_TYPES = (str, int, float, date, type(None))
@@ -394,6 +395,8 @@ class ThemeText:
     body: str = field(default="", metadata={"markdown": True})
     zichtbaarheid: str = "publiek"
     toelichtingen: tuple[str, ...] = ()  # per principle, same order; "" when it has none
+    path: str = field(default="", compare=False)  # `<tag>:content/themas/<id>.md` at a version
+    body_line: int = field(default=1, compare=False)
 
     def principles(self) -> tuple[tuple[str, str], ...]:
         """(title, explanation) per principle."""
@@ -411,6 +414,8 @@ class VisionText:
     body: str = field(default="", metadata={"markdown": True})
     themas: tuple[ThemeText, ...] = ()
     commit: str | None = None
+    path: str = field(default="", compare=False)  # `<tag>:content/visie.md` at a version
+    body_line: int = field(default=1, compare=False)
 
     def theme(self, theme_id: str) -> ThemeText | None:
         return next((t for t in self.themas if t.id == theme_id), None)
@@ -440,6 +445,8 @@ class Datavisie:
     sources: tuple[str, ...] = ()  # content files the model was read from, relative to root
     stand: date | None = None  # "stand per": date of the newest dated fact in the content
     geschiedenis: tuple[VisionText, ...] = ()  # adopted texts from git, oldest first (history.py)
+    # the site's Markdown extensions (mkdocs.yml): how the filter and checks read Markdown
+    grammar: Grammar = field(default=DEFAULT_GRAMMAR, compare=False, repr=False)
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themas if t.id == theme_id), None)

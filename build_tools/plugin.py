@@ -35,6 +35,7 @@ from .audience import AUDIENCES, PUBLIC
 from .cachekeys import CACHE_DIR
 from .errors import ContentError, LeakError
 from .exports import export_files
+from .grammar import Grammar
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
@@ -109,7 +110,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         try:
             inputs = read_site_inputs(root, content=content, theme=self.config.huisstijl,
                                       audience=audience,  # with the adopted texts from git
-                                      cache_dir=self.cache / "inputs")
+                                      cache_dir=self.cache / "inputs",
+                                      # the filter reads Markdown as these pages will
+                                      grammar=Grammar.from_config(config.markdown_extensions,
+                                                                  config.mdx_configs))
             model, style = inputs.model, inputs.style
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback

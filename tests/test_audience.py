@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from build_tools import blockfilter
 from build_tools.audience import for_audience, is_internal_markdown, strip_internal_blocks
 from build_tools.load import load
 from build_tools.model import Datavisie
@@ -171,7 +172,11 @@ def test_tab_indented_body_is_stripped() -> None:
 
 def test_block_at_end_of_text_and_without_body() -> None:
     assert strip_internal_blocks("Voor.\n\n!!! intern\n    Geheim.") == "Voor.\n"
-    assert strip_internal_blocks("Voor.\n\n!!! intern\nNa.") == "Voor.\n\nNa."
+    # an empty block: the text under it was not indented, so Markdown shows it. That text is
+    # refused (DV126, at the marker), and the text has no public version at all
+    reading = blockfilter.read("Voor.\n\n!!! intern\nNa.")
+    assert [(p.line, p.code) for p in reading.problems] == [(2, "DV126")]
+    assert strip_internal_blocks("Voor.\n\n!!! intern\nNa.") == ""
 
 
 def test_two_blocks_and_text_between() -> None:

@@ -17,7 +17,8 @@ from ..audience import for_audience
 from ..cachekeys import digest, package_digest, tree_digest
 from ..errors import ContentError, Issue
 from ..gitio import resolve_many
-from ..history import HistoryNote, attach
+from ..grammar import Grammar, project_grammar
+from ..history import HistoryNote, attach, history_issues
 from ..load import load
 from ..model import Datavisie
 from ..publish import write_atomic
@@ -37,7 +38,8 @@ class SiteInputs:
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
                      audience: str = "publiek", history: bool = True,
-                     cache_dir: Path | None = None) -> SiteInputs:
+                     cache_dir: Path | None = None,
+                     grammar: Grammar | None = None) -> SiteInputs:
     """The filtered model and the checked style; ContentError lists every issue of both.
     With `history`, the adopted texts of every version are read from git first, so the
     audience filter cleans them too.
@@ -45,17 +47,24 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
     With `cache_dir`, a clean read is kept there and returned again while nothing it was made
     of changed: our code, every file under the content and theme folders, and the commit each
     adopted version's tag names (asked of git in one go). Reads with issues or history notes
-    are never kept."""
+    are never kept.
+
+    `grammar`: the site's Markdown extensions (the plugin passes MkDocs' loaded config), by
+    default those of the project's mkdocs.yml; the filter reads internal blocks with it."""
+    grammar = grammar if grammar is not None else project_grammar(root)
     if cache_dir is None:
-        return _read(root, content=content, theme=theme, audience=audience, history=history)
+        return _read(root, content=content, theme=theme, audience=audience, history=history,
+                     grammar=grammar)
     key = digest("site-inputs", package_digest(), str(root.resolve()), content, theme,
-                 audience, str(history), tree_digest(root / content), tree_digest(root / theme))
+                 audience, str(history), tree_digest(root / content), tree_digest(root / theme),
+                 repr(grammar))
     store = cache_dir / f"invoer-{audience}.pickle"
     kept = _load_kept(store, key, root)
     if kept is not None:
         inputs, commits = kept
         return _keyed(inputs, key, commits)
-    inputs = _read(root, content=content, theme=theme, audience=audience, history=history)
+    inputs = _read(root, content=content, theme=theme, audience=audience, history=history,
+                   grammar=grammar)
     if not inputs.notes:
         refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}) \
             if history else []
@@ -72,17 +81,19 @@ def _keyed(inputs: SiteInputs, key: str, commits: dict[str, str | None]) -> Site
 
 
 def _read(root: Path, *, content: str, theme: str, audience: str,
-          history: bool) -> SiteInputs:
+          history: bool, grammar: Grammar) -> SiteInputs:
     issues: list[Issue] = []
     model: Datavisie | None = None
     full: Datavisie | None = None
     notes: list[HistoryNote] = []
     style: Style | None = None
     try:
-        full = load(root, content_dir=content)
+        full = load(root, content_dir=content, grammar=grammar)
         if history:
             full, notes = attach(full, root, content_dir=content)
-        model = for_audience(full, audience)
+            issues += history_issues(full)  # the same checks as the working text
+        if not issues:
+            model = for_audience(full, audience)
     except ContentError as exc:
         issues += exc.issues
     try:
