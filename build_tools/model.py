@@ -46,6 +46,8 @@ class Contact:
     email: str
     telefoon: str | None = None
     intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
 
 
 @dataclass(frozen=True)

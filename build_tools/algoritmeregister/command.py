@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..audience import for_audience
 from ..errors import ContentError, LeakError, UserError
 
 DEFAULT_FOLDER = "algoritmeregister"
@@ -46,7 +47,6 @@ def _write(out: Path, files: dict[str, bytes]) -> None:
 
 
 def cmd_algoritmeregister(args: argparse.Namespace) -> int:
-    from ..audience import for_audience
     from ..cli import find_root
     from ..gate import leak_rules
     from ..leaks import LeakScanner

@@ -129,7 +129,12 @@ def _impact_tests(b: _Builder, p: Project, a: Algorithm) -> None:
     items: list[dict[str, str]] = []
     for t in a.impacttoetsen:
         items.append({"title": impact_test_title(t.titel), **({"link": t.link} if t.link else {})})
-        b.at(f"impacttoetsen_grouping[{len(items) - 1}]", t.pos, "algoritme.impacttoetsen")
+        i = len(items) - 1
+        b.at(f"impacttoetsen_grouping[{i}]", t.pos, "algoritme.impacttoetsen")
+        b.at(f"impacttoetsen_grouping[{i}].title", _at(t, "titel"),
+             "algoritme.impacttoetsen[].titel")
+        b.at(f"impacttoetsen_grouping[{i}].link", _at(t, "link"),
+             "algoritme.impacttoetsen[].link")
     if p.dpia == "uitgevoerd" and DPIA not in {i["title"] for i in items}:
         items.append({"title": DPIA})  # the project says a DPIA was done: the filter finds it
         b.at(f"impacttoetsen_grouping[{len(items) - 1}]", _at(p, "dpia"), "dpia")
@@ -178,7 +183,8 @@ def build_entry(model: Datavisie, p: Project) -> Entry:
           alg + "in_gebruik_sinds")
     b.put("end_date", _month(p.eind) if p.status == "buiten-gebruik" else None,
           _at(p, "eind"), "eind")
-    b.put("contact_email", org.contact.email, _at(org, "contact"), "contact.email")
+    b.put("contact_email", org.contact.email, _at(org.contact, "email"),
+          "contact.email (organisatie.yml)")
     b.put("website", project_url(org.site_url, p.id), _at(org, "site_url"),
           "site_url (organisatie.yml)", f"met /projecten/{p.id}/ erachter")
     b.put("publication_category", labels.REGISTER_CATEGORY[a.publicatiecategorie],
