@@ -200,8 +200,8 @@ def test_navigation_order_and_project_pages_outside_it(denhelder_model) -> None:
     pages = build_pages(SiteContext(model=denhelder_model))
     nav = navigation(pages)
     top = [next(iter(item)) if isinstance(item, dict) else item for item in nav]
-    assert top == ["Home", "Visie", "Routekaart", "Projecten", "Ontwikkeling", "Over",
-                   "Begrippen", "Versies", "Meedoen"]
+    assert top == ["Home", "Visie", "Routekaart", "Projecten", "Algoritmeregister",
+                   "Ontwikkeling", "Over", "Begrippen", "Versies", "Meedoen"]
     visie = nav[1]["Visie"]
     assert visie[0] == "visie/index.md"
     assert [next(iter(e.values())) for e in visie[1:]] == \
