@@ -23,6 +23,7 @@ from conftest import copy_minimal
 from build_tools import cli, labels
 from build_tools.algoritmeregister.entry import (
     DPIA,
+    FIELDS,
     FRIA,
     IAMA,
     build_entry,
@@ -153,6 +154,12 @@ def _minimal_entry() -> dict[str, Any]:
     return {"name": "Naam", "description_short": "Kort.", "organization": "Gemeente",
             "status": "In gebruik", "contact_email": "a@example.nl",
             "publication_category": "Overige algoritmes", "lang": "nld"}
+
+
+def test_every_field_of_the_standard_says_where_it_comes_from() -> None:
+    assert list(FIELDS) == list(standard().properties)
+    for e in entries(public(REPO)):
+        assert set(e.record) <= set(e.sources) | {"lars"}
 
 
 def test_our_enums_map_onto_the_registers_values() -> None:

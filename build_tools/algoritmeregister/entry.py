@@ -48,6 +48,42 @@ _KNOWN_TESTS = (
 )
 
 
+# Register field -> where its value comes from, as an author reads it (the staff guide and
+# docs/algoritmeregister.md show this; a test keeps it in step with `build_entry`).
+FIELDS: dict[str, str] = {
+    "name": "`naam`",
+    "description_short": "`samenvatting`",
+    "organization": "`naam` in organisatie.yml",
+    "category": "`algoritme.beleidsterrein`",
+    "status": "`status` (verkenning en pilot: In ontwikkeling)",
+    "begin_date": "`algoritme.in_gebruik_sinds` (de maand)",
+    "end_date": "`eind` (de maand), als `status` buiten-gebruik is",
+    "contact_email": "`contact.email` in organisatie.yml",
+    "website": "de pagina van het project op deze site",
+    "publication_category": "`algoritme.publicatiecategorie`",
+    "url": "de beschrijving op deze site (/data/algoritmeregister/<id>.json)",
+    "goal": "`doel`",
+    "proportionality": "`algoritme.afwegingen`",
+    "human_intervention": "`algoritme.menselijke_tussenkomst`",
+    "risks": "`algoritme.risicobeheer`",
+    "lawful_basis": "`algoritme.wettelijke_basis`",
+    "lawful_basis_grouping": "`algoritme.wettelijke_basis_links`",
+    "process_index_url": "`algoritme.verwerkingsregister`",
+    "impacttoetsen_grouping": "`algoritme.impacttoetsen`, en een DPIA als `dpia` uitgevoerd is",
+    "impacttoetsen": "`dpia` (niet-nodig of gepland) en `algoritme.toelichting_impacttoetsen`",
+    "source_data": "`gegevens[].bron` (met persoonsgegevens erbij)",
+    "source_data_grouping": "`gegevens[].bron` en `gegevens[].link`",
+    "methods_and_models": "`algoritme.soort` en `algoritme.technische_werking`",
+    "provider": "`algoritme.leverancier`",
+    "publiccode": "`algoritme.broncode`",
+    "lang": "altijd `nld`",
+    "standard_version": "altijd `1.0`",
+    "source_id": "de bestandsnaam (het id van het project)",
+    "tags": "(niet gebruikt: het register toont dit veld niet)",
+    "lars": "`algoritme.lars`",
+}
+
+
 def page_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path
 

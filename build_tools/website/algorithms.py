@@ -47,7 +47,7 @@ def algorithms_page(ctx: SiteContext) -> SitePage | None:
         return None
     to = Linker(PATH, directory_urls=ctx.directory_urls)
     blocks = Blocks()
-    listed = sum(1 for p in found if register_link(p.algoritme))  # type: ignore[arg-type]
+    listed = sum(1 for p in found if p.algoritme and register_link(p.algoritme))
     n = len(found)
     heads = ["Algoritme", "Status", "Publicatiecategorie", "In het landelijke register"]
     heads += ["Beschrijving"] if ctx.downloads else []
