@@ -31,6 +31,8 @@ PIECE = st.one_of(
                      "*nadruk*", "**sterk**", "`code`", "\"aanhalingstekens\"", "l'eau",
                      "https://www.example.nl/kaal"]),
     st.builds(lambda t, p: f"[{t}](https://www.example.nl/{p})", WORD, WORD),
+    st.sampled_from(["[verwijzing][r]", "[r]", "<https://www.example.nl/auto>",
+                     "<iemand@example.nl>", "tab\tin de tekst", "\t\tinspringing"]),
 )
 LINE = st.lists(PIECE, min_size=1, max_size=8).map(" ".join)
 BLOCK = st.one_of(
@@ -40,6 +42,7 @@ BLOCK = st.one_of(
         lambda items: "\n".join(f"{n}. {i}" for n, i in enumerate(items, 1))),
     LINE.map(lambda t: f"# {t}"),
     LINE.map(lambda t: t + "  \nna een harde regelovergang"),
+    st.integers(10, 400).map(lambda n: "[r]: https://www.example.nl/" + "r" * n),  # reference
 )
 
 
@@ -149,3 +152,22 @@ def test_what_check_accepts_the_register_accepts(case: tuple[str, dict[str, Any]
             for where in refused:
                 assert f"{where[0]}:{where[1]}:" in text
             assert "DV23" in text
+
+
+MARKDOWNISH = st.lists(st.sampled_from(list("ab cë\t\n#*-_`>1.)&;:!|=~+\\\"'") +
+                                        ["&amp;", "&#128512;", "  \n", "\n\n", "    ", "- ",
+                                         "1. ", "***", "\n---\n", "```"]),
+                       max_size=120).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKDOWNISH)
+def test_the_bound_that_spares_converting_is_never_below_the_register_length(text: str) -> None:
+    """`datavisie check` leaves out a text whose bound fits the register's limit: the bound
+    must never be below what the register measures (lxml) on the exported HTML."""
+    from build_tools.algoritmeregister.html import markdown_bound, register_html
+
+    bound = markdown_bound(text)
+    assert bound is not None  # no `[` or `<` in this alphabet
+    exported = register_html(text) or ""
+    assert len(register.strip_html(exported)) <= bound, (text, exported)

@@ -46,7 +46,7 @@ def entry_issues(entry: Entry, *, refuse: bool) -> list[Issue]:
 def register_warnings(public: Datavisie) -> list[Issue]:
     """Warnings for `datavisie check`: every field of a public algorithm that the register
     would refuse, at the content it comes from. `public` is the model for the public site."""
-    return [i for e in entries(public) for i in entry_issues(e, refuse=False)]
+    return [i for e in entries(public, lean=True) for i in entry_issues(e, refuse=False)]
 
 
 def register_errors(found: list[Entry]) -> list[Issue]:

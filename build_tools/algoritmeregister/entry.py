@@ -26,8 +26,8 @@ from typing import Any
 from .. import labels
 from ..errors import Pos
 from ..model import Algorithm, Datavisie, Project
-from .html import paragraph, register_html, text
-from .standard import standard
+from .html import markdown_bound, paragraph, register_html, text
+from .standard import register_length, standard
 
 DATA = "data"
 FOLDER = f"{DATA}/algoritmeregister"
@@ -149,9 +149,22 @@ def _month(w: Any) -> str | None:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, *, lean: bool) -> None:
+        self.lean = lean
         self.record: dict[str, Any] = {}
         self.sources: dict[str, Source] = {}
+
+    def html(self, key: str, markdown: str | None, before: str = "") -> str | None:
+        """`before` (register HTML) followed by the Markdown as register HTML. In a lean entry
+        (made for the checks) None instead when the result surely fits the register's limit,
+        which spares converting most texts (`markdown_bound`)."""
+        limit = standard().prop(key).max_length
+        bound = markdown_bound(markdown)
+        if self.lean and bound is not None and limit is not None:
+            # text nodes are joined with one space: `before`'s, then the Markdown's
+            if (register_length(before) + 1 if before else 0) + bound <= limit:
+                return None
+        return (before + (register_html(markdown) or "")) or None
 
     def put(self, key: str, value: Any, pos: Pos, field: str, note: str = "") -> None:
         self.record[key] = value
@@ -181,11 +194,11 @@ def _impact_tests(b: _Builder, p: Project, a: Algorithm) -> None:
             "." if p.persoonsgegevens else ": het algoritme gebruikt geen persoonsgegevens."))
     elif p.dpia == "gepland":
         why = paragraph("De DPIA is gepland en nog niet afgerond.")
-    own = register_html(a.toelichting_impacttoetsen) or ""
+    own = bool(a.toelichting_impacttoetsen)
     pos, field = ((_at(a, "toelichting_impacttoetsen"), "algoritme.toelichting_impacttoetsen")
                   if own else (_at(p, "dpia"), "dpia"))
-    b.put("impacttoetsen", why + own, pos, field,
-          "met de zin over de DPIA ervoor" if why and own else "")
+    b.put("impacttoetsen", b.html("impacttoetsen", a.toelichting_impacttoetsen, why), pos,
+          field, "met de zin over de DPIA ervoor" if why and own else "")
 
 
 def _sources(b: _Builder, p: Project) -> None:
@@ -201,12 +214,13 @@ def _sources(b: _Builder, p: Project) -> None:
         b.at(f"source_data_grouping[{i}].link", _at(s, "link"), "gegevens[].link")
 
 
-def build_entry(model: Datavisie, p: Project) -> Entry:
-    """The entry of one algorithm (`p.algoritme` must be set), with the source of each field."""
+def build_entry(model: Datavisie, p: Project, *, lean: bool = False) -> Entry:
+    """The entry of one algorithm (`p.algoritme` must be set), with the source of each field.
+    `lean`: for the checks only, leave out the text fields that surely fit the register."""
     a = p.algoritme
     assert a is not None
     org = model.organisatie
-    b = _Builder()
+    b = _Builder(lean=lean)
     alg = "algoritme."
     b.put("name", p.naam, _at(p, "naam"), "naam")
     b.put("organization", org.naam, _at(org, "naam"), "naam (organisatie.yml)")
@@ -235,7 +249,7 @@ def build_entry(model: Datavisie, p: Project) -> Entry:
         ("lawful_basis", alg + "wettelijke_basis", a.wettelijke_basis),
     ):
         owner = p if name == "doel" else a
-        b.put(key, register_html(value), _at(owner, name.removeprefix(alg)), name)
+        b.put(key, b.html(key, value), _at(owner, name.removeprefix(alg)), name)
     b.put("lawful_basis_grouping", [{"title": x.titel, "link": x.link}
                                     for x in a.wettelijke_basis_links],
           _at(a, "wettelijke_basis_links"), alg + "wettelijke_basis_links")
@@ -249,11 +263,9 @@ def build_entry(model: Datavisie, p: Project) -> Entry:
     _impact_tests(b, p, a)
     _sources(b, p)
     kind = paragraph(f"Soort algoritme: {labels.ALGORITHM_KIND[a.soort].lower()}.")
-    methods = register_html(a.technische_werking)
-    b.put("methods_and_models", kind + (methods or ""),
-          _at(a, "technische_werking" if methods else "soort"),
-          alg + ("technische_werking" if methods else "soort"),
-          "met de zin 'Soort algoritme: ...' ervoor")
+    methods = "technische_werking" if a.technische_werking else "soort"
+    b.put("methods_and_models", b.html("methods_and_models", a.technische_werking, kind),
+          _at(a, methods), alg + methods, "met de zin 'Soort algoritme: ...' ervoor")
     b.put("provider", a.leverancier, _at(a, "leverancier"), alg + "leverancier")
     b.put("publiccode", a.broncode, _at(a, "broncode"), alg + "broncode")
     b.put("lang", "nld", p.pos, p.path)
@@ -269,8 +281,8 @@ def public_algorithms(model: Datavisie) -> list[Project]:
     return sorted((p for p in model.projecten if p.algoritme is not None), key=lambda p: p.id)
 
 
-def entries(model: Datavisie) -> list[Entry]:
-    return [build_entry(model, p) for p in public_algorithms(model)]
+def entries(model: Datavisie, *, lean: bool = False) -> list[Entry]:
+    return [build_entry(model, p, lean=lean) for p in public_algorithms(model)]
 
 
 def entry_json(record: Mapping[str, Any]) -> bytes:

@@ -66,6 +66,19 @@ def register_html(text: str | None) -> str | None:
     return compact or None
 
 
+def markdown_bound(text: str | None) -> int | None:
+    """An upper bound of the register's length of `register_html(text)`, without converting
+    it: Markdown only takes characters away (markers, escapes, entities, definitions) or turns
+    them into one space between two text nodes, except that it expands tabs to four columns
+    and that a link keeps its address as text (a reference link may repeat a long one). None
+    when the text has a `[` or `<` (a link or an autolink): then only converting tells."""
+    if not text:
+        return 0
+    if "[" in text or "<" in text:
+        return None
+    return len(text.expandtabs(4))
+
+
 def text(value: str) -> str:
     """Plain text inside register HTML: escaped, never markup."""
     return html.escape(value, quote=False)

@@ -122,8 +122,8 @@ def _parse(value: str) -> _TextNodes:
 def register_text(value: str) -> str:
     """The text the register measures: every text node of the HTML, joined with a space
     (`strip_html` in the register's backend/app/util/html.py)."""
-    if not value.strip():
-        return value
+    if not value.strip() or ("<" not in value and "&" not in value):
+        return value  # no tag, no entity: one text node, itself
     return " ".join(_parse(value).nodes)
 
 
@@ -182,7 +182,7 @@ def _check(p: Prop, value: Any, where: tuple[str | int, ...]) -> list[Violation]
             out.append(Violation(where, "lengte", f"{name} is {size} tekens zonder HTML; het "
                                  f"Algoritmeregister neemt er hoogstens {p.max_length}",
                                  size, p.max_length))
-    if p.allowed_html_tags:
+    if p.allowed_html_tags and "<" in value:
         wrong = sorted({tag for tag, attrs in _parse(value).tags
                         if tag not in p.allowed_html_tags or attrs})
         if wrong:
