@@ -160,10 +160,10 @@ class _Builder:
         which spares converting most texts (`markdown_bound`)."""
         limit = standard().prop(key).max_length
         bound = markdown_bound(markdown)
-        if self.lean and bound is not None and limit is not None:
-            # text nodes are joined with one space: `before`'s, then the Markdown's
-            if (register_length(before) + 1 if before else 0) + bound <= limit:
-                return None
+        # text nodes are joined with one space: `before`'s, then the Markdown's
+        if (self.lean and bound is not None and limit is not None
+                and (register_length(before) + 1 if before else 0) + bound <= limit):
+            return None
         return (before + (register_html(markdown) or "")) or None
 
     def put(self, key: str, value: Any, pos: Pos, field: str, note: str = "") -> None:
