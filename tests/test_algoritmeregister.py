@@ -643,3 +643,28 @@ def test_the_project_page_shows_the_new_fields() -> None:
     assert "https://wetten.overheid.nl/BWBR0031760" in shown
     assert "Algoritme-ID 10000001" in shown
     assert "Verwerkingsregister" in shown
+
+
+def test_a_change_summary_names_the_new_fields() -> None:
+    import dataclasses
+
+    from build_tools.changes import compare_models
+    from build_tools.model import LegalLink
+    from build_tools.schema import parse_when
+
+    model = load(ROOTS["minimal"])
+    p = model.project("meldingen")
+    assert p is not None and p.algoritme is not None
+    a = dataclasses.replace(p.algoritme, afwegingen="Zo is het redelijk.",
+                            beleidsterrein=("verkeer",), in_gebruik_sinds=parse_when("2024-05"),
+                            wettelijke_basis_links=(LegalLink("Wegenwet", "https://w.example.nl/"),))
+    sources = (dataclasses.replace(p.gegevens[0], link="https://data.example.nl/m"),
+               *p.gegevens[1:])
+    new = dataclasses.replace(p, algoritme=a, gegevens=sources)
+    [change] = compare_models(model, dataclasses.replace(
+        model, projecten=tuple(new if x.id == p.id else x for x in model.projecten)))
+    shown = {d.veld: d for d in change.details}
+    assert {"gegevens", "algoritme.beleidsterrein", "algoritme.in_gebruik_sinds",
+            "algoritme.afwegingen", "algoritme.wettelijke_basis_links"} == set(shown)
+    assert "https://data.example.nl/m" in shown["gegevens"].nieuw  # type: ignore[union-attr]
+    assert shown["algoritme.in_gebruik_sinds"].nieuw == "mei 2024"  # type: ignore[union-attr]

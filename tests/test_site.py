@@ -275,9 +275,14 @@ def test_every_page_is_dutch_and_internal_links_resolve(denhelder) -> None:  # t
 
 
 def _content_hosts(root: Path) -> set[str]:
+    """Hosts the content links to, and the national Algoritmeregister, which the page on it
+    links to by design (an algorithm's entry there is made from its recorded `lars`)."""
+    from build_tools.algoritmeregister.entry import REGISTER_SITE
+
     text = "\n".join(p.read_text(encoding="utf-8") for p in (root / "content").rglob("*")
                      if p.is_file())
-    return {urlsplit(u).hostname or "" for u in re.findall(r"https?://[^\s)\"'>]+", text)}
+    hosts = {urlsplit(u).hostname or "" for u in re.findall(r"https?://[^\s)\"'>]+", text)}
+    return hosts | {urlsplit(REGISTER_SITE).hostname or ""}
 
 
 @slow

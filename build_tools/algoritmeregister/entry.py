@@ -32,7 +32,10 @@ from .standard import register_length, standard
 DATA = "data"
 FOLDER = f"{DATA}/algoritmeregister"
 ALL_FILE = "alle_algoritmes.json"  # `_` is never in a project id, so never a project's file
-REGISTER_SITE = "https://algoritmes.overheid.nl/nl/algoritme/"
+REGISTER_HOME = "https://algoritmes.overheid.nl/"
+# an algorithm's page there by its Algoritme-ID: the register's site redirects /algoritme/<id>
+# to its canonical address (frontend/middleware/redirect.global.ts, commit 559218f5)
+REGISTER_SITE = REGISTER_HOME + "nl/algoritme/"
 
 # Titles the register's impact-assessment filter knows: the recommended titles of
 # `impacttoetsen_grouping.items.title` in v1_0.json, and FRIA from its filter's list

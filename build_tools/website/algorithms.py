@@ -6,14 +6,13 @@ the register's own format (the /data/algoritmeregister/ downloads)."""
 from __future__ import annotations
 
 from .. import labels
-from ..algoritmeregister.entry import ALL_FILE, FOLDER, register_link
+from ..algoritmeregister.entry import ALL_FILE, FOLDER, REGISTER_HOME, register_link
 from ..model import Project
 from .context import SiteContext, algorithm_export_path, project_path
 from .html import esc, link, md_text, status_badge
 from .page import Blocks, Linker, SitePage
 
 PATH = "algoritmeregister.md"
-REGISTER_HOME = "https://algoritmes.overheid.nl/"
 
 
 def _row(ctx: SiteContext, p: Project, to: Linker) -> str:
