@@ -668,3 +668,22 @@ def test_a_change_summary_names_the_new_fields() -> None:
             "algoritme.afwegingen", "algoritme.wettelijke_basis_links"} == set(shown)
     assert "https://data.example.nl/m" in shown["gegevens"].nieuw  # type: ignore[union-attr]
     assert shown["algoritme.in_gebruik_sinds"].nieuw == "mei 2024"  # type: ignore[union-attr]
+
+
+def test_any_other_refusal_is_reported_at_its_source() -> None:
+    """W203/DV232: a value the register does not take (content valid under the contract never
+    makes one; the rule guards the exporter itself)."""
+    import dataclasses
+
+    from build_tools.algoritmeregister.checks import entry_issues
+
+    model = public(ROOTS["minimal"])
+    p = model.project("meldingen")
+    assert p is not None
+    entry = build_entry(model, p)
+    broken = dataclasses.replace(entry, record={**entry.record, "status": "Gepauzeerd"})
+    [warning] = entry_issues(broken, refuse=False)
+    [error] = entry_issues(broken, refuse=True)
+    assert (warning.code, error.code) == ("W203", "DV232")
+    assert (warning.path, warning.line) == (p.path, p.fpos["status"].line)
+    assert "In ontwikkeling, In gebruik, Buiten gebruik" in warning.message
