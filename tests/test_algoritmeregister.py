@@ -687,3 +687,19 @@ def test_any_other_refusal_is_reported_at_its_source() -> None:
     assert (warning.code, error.code) == ("W203", "DV232")
     assert (warning.path, warning.line) == (p.path, p.fpos["status"].line)
     assert "In ontwikkeling, In gebruik, Buiten gebruik" in warning.message
+
+
+def test_only_public_algorithms_are_held_to_the_register(tmp_path: Path) -> None:
+    """An internal project is never exported, so the register's limits do not apply to it; a
+    public one is checked for the register whatever audience the check is for."""
+    root = copy_minimal(tmp_path / "p")
+    secret = base_project(beleidsterrein=list(POLICY_AREA[:4]))
+    secret["zichtbaarheid"] = "intern"
+    write_project(root, "geheim-algoritme", secret)
+    assert check_issues(root) == []
+    code, out, _ = run("--root", str(root), "check", "--doelgroep", "intern", "--format", "json")
+    assert json.loads(out) == [] and code == 0
+    write_project(root, "bruggen", base_project(beleidsterrein=list(POLICY_AREA[:4])))
+    code, out, _ = run("--root", str(root), "check", "--doelgroep", "intern", "--format", "json")
+    assert [(i["code"], i["path"]) for i in json.loads(out)] == [
+        ("W202", "content/projecten/bruggen.yml")]
