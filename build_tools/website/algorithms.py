@@ -20,8 +20,9 @@ def _row(ctx: SiteContext, p: Project, to: Linker) -> str:
     assert a is not None
     national = register_link(a)
     if national:
-        where = link(national, "Bekijk in het register", **{"aria-label": f"{p.naam} in het "
-                                                            "landelijke Algoritmeregister"})
+        # the accessible name starts with the visible text (WCAG 2.5.3), then says which
+        where = link(national, "Bekijk in het register",
+                     **{"aria-label": f"Bekijk in het register: {p.naam}"})
         sort = "ja"
     else:
         where, sort = '<span class="dv-klein">Nog niet</span>', "nee"
@@ -34,8 +35,9 @@ def _row(ctx: SiteContext, p: Project, to: Linker) -> str:
         f'<td data-kop="In het landelijke register" data-sorteer="{sort}">{where}</td>',
     ]
     if ctx.downloads:
-        cells.append(f'<td data-kop="Beschrijving">'
-                     f'{link(to(algorithm_export_path(p.id)), "JSON")}</td>')
+        json_link = link(to(algorithm_export_path(p.id)), "JSON",
+                         **{"aria-label": f"JSON: {p.naam}"})
+        cells.append(f'<td data-kop="Beschrijving">{json_link}</td>')
     return f"<tr>{''.join(cells)}</tr>"
 
 
