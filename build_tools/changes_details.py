@@ -80,7 +80,10 @@ def show(value: Any, titles: Callable[[str], str] | None = None) -> str:
 def _show_record(value: Any) -> str:
     name = type(value).__name__
     if name == "DataSource":
-        return value.bron + (" (met persoonsgegevens)" if value.persoonsgegevens else "")
+        return (value.bron + (" (met persoonsgegevens)" if value.persoonsgegevens else "")
+                + (f" ({value.link})" if value.link else ""))
+    if name == "LegalLink":
+        return f"{value.titel} ({value.link})"
     if name == "ImpactTest":
         return str(value.titel)
     if name == "Decision":

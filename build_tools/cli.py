@@ -47,10 +47,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root))
     issues = []
     try:
-        model = for_audience(load(root), args.doelgroep)
+        full = load(root)
+        model = for_audience(full, args.doelgroep)
     except ContentError as exc:
         issues += exc.issues
         model = None
+    if model is not None:  # what the national register would refuse: warnings (W2xx)
+        from .algoritmeregister.checks import register_warnings
+
+        issues += register_warnings(model if args.doelgroep == "publiek"
+                                    else for_audience(full, "publiek"))
     options = site_options(root)
     theme = root / str(options.get("huisstijl") or "theme")
     style = None

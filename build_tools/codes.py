@@ -2,9 +2,12 @@
 and what an author does about it. The README/staff guide table is generated from this, and a
 test keeps it in step with the codes used in the code.
 
-DV0xx reading files, DV1xx one value against its schema, DV2xx rules across values and files,
-DS0xx the house style (theme/huisstijl.yml and its files), DP0xx poster definitions
-(posters/*.yml), DP1xx content that does not fit on a poster.
+DV0xx reading files, DV1xx one value against its schema, DV2xx rules across values and files
+(DV23x: what the national Algoritmeregister would refuse, when writing its entries), DS0xx the
+house style (theme/huisstijl.yml and its files), DP0xx poster definitions (posters/*.yml),
+DP1xx content that does not fit on a poster. A code starting with W is a warning: W20x, a
+limit only the national Algoritmeregister imposes (`datavisie check` reports it, a build
+never fails on it).
 """
 
 from __future__ import annotations
@@ -147,6 +150,24 @@ CODES: dict[str, Code] = {
                                                "andere naam."),
     "DV219": Code("Project buiten gebruik zonder einde",
                   "Vul `eind` in met de maand waarin het project stopte."),
+    # --- the national Algoritmeregister (datavisie algoritmeregister) -----------------------
+    "DV230": Code("Tekst te lang voor het Algoritmeregister; niets geschreven",
+                  "Maak de tekst korter; de melding noemt het veld van het register, zijn grens "
+                  "(gemeten zonder HTML) en hoeveel tekens te veel."),
+    "DV231": Code("Te veel waarden voor het Algoritmeregister; niets geschreven",
+                  "Haal waarden weg tot het aantal dat de melding noemt (bij `beleidsterrein` "
+                  "hoogstens drie)."),
+    "DV232": Code("Waarde die het Algoritmeregister niet aanneemt; niets geschreven",
+                  "Pas de waarde aan zoals de melding zegt."),
+    # --- warnings: limits only the national Algoritmeregister imposes -------------------------
+    "W201": Code("Tekst te lang voor het Algoritmeregister",
+                 "Maak de tekst korter als het algoritme in het landelijke register moet; de "
+                 "melding noemt het veld van het register en zijn grens (gemeten zonder HTML)."),
+    "W202": Code("Te veel waarden voor het Algoritmeregister",
+                 "Kies hoogstens zoveel waarden als de melding noemt (bij `beleidsterrein` "
+                 "drie)."),
+    "W203": Code("Waarde die het Algoritmeregister niet aanneemt",
+                 "Pas de waarde aan zoals de melding zegt."),
     # --- house style ----------------------------------------------------------------------
     "DS001": Code("Onbekende sleutel in de huisstijl",
                   "Verbeter de naam (de melding noemt de bedoelde) of haal de sleutel weg."),

@@ -184,6 +184,15 @@ def register_posters(sub: Any) -> None:
 REGISTER.append(register_posters)
 
 
+def register_algorithm_register(sub: Any) -> None:
+    from .algoritmeregister import command
+
+    command.register(sub)
+
+
+REGISTER.append(register_algorithm_register)
+
+
 def register_build(sub: Any) -> None:
     from .sitebuild import register
 

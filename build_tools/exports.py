@@ -1,7 +1,8 @@
 """Open data downloads under /data/: the project register as JSON and CSV, the roadmap as
-JSON and iCalendar, and each algorithm in the fields of the national Algoritmeregister
-publication standard (1.0). Pure: model -> {site path: bytes}, byte-identical for the same
-model (sorted keys, fixed order, fixed line endings, dates from the content only).
+JSON and iCalendar, and each algorithm as an entry of the national Algoritmeregister
+(publication standard 1.0, `algoritmeregister/`). Pure: model -> {site path: bytes},
+byte-identical for the same model (sorted keys, fixed order, fixed line endings, dates from
+the content only).
 """
 
 from __future__ import annotations
@@ -10,31 +11,24 @@ import csv
 import io
 import json
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-import markdown
-import nh3
-
 from . import labels
+from .algoritmeregister.entry import (
+    DATA,
+    entries,
+    entry_path,
+    page_url,
+    project_url,
+    register_files,
+    register_link,
+)
 from .model import Datavisie, Milestone, Project
 
-DATA = "data"
-STANDARD_VERSION = "1.0.0"
-# The register's text fields accept these tags only (publication standard 1.0).
-REGISTER_HTML_TAGS = {"div", "br", "p", "ul", "ol", "li"}
 CSV_COLUMNS = ("id", "naam", "status", "status_label", "themas", "start", "eind", "eigenaar",
                "algoritme", "publicatiecategorie", "persoonsgegevens", "dpia", "samenvatting",
                "url")
-
-
-def _page_url(site_url: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + path
-
-
-def project_url(site_url: str, project_id: str) -> str:
-    return _page_url(site_url, f"projecten/{project_id}/")
 
 
 def _json(value: Any) -> bytes:
@@ -66,7 +60,7 @@ def project_record(model: Datavisie, p: Project) -> dict[str, Any]:
         "eind": _when(p.eind),
         "eigenaar": p.eigenaar,
         "doel": p.doel,
-        "gegevens": [{"bron": s.bron, "persoonsgegevens": s.persoonsgegevens}
+        "gegevens": [{"bron": s.bron, "persoonsgegevens": s.persoonsgegevens, "link": s.link}
                      for s in p.gegevens],
         "persoonsgegevens": p.persoonsgegevens,
         "dpia": p.dpia,
@@ -80,14 +74,24 @@ def project_record(model: Datavisie, p: Project) -> dict[str, Any]:
         record["algoritme"] = {
             "publicatiecategorie": a.publicatiecategorie,
             "soort": a.soort,
+            "beleidsterrein": list(a.beleidsterrein),
+            "in_gebruik_sinds": _when(a.in_gebruik_sinds),
             "menselijke_tussenkomst": a.menselijke_tussenkomst,
             "risicobeheer": a.risicobeheer,
+            "afwegingen": a.afwegingen,
             "wettelijke_basis": a.wettelijke_basis,
+            "wettelijke_basis_links": [{"titel": x.titel, "link": x.link}
+                                       for x in a.wettelijke_basis_links],
             "technische_werking": a.technische_werking,
             "leverancier": a.leverancier,
+            "broncode": a.broncode,
+            "verwerkingsregister": a.verwerkingsregister,
             "impacttoetsen": [{"titel": t.titel, "link": t.link} for t in a.impacttoetsen],
+            "toelichting_impacttoetsen": a.toelichting_impacttoetsen,
             "registratie": a.registratie,
-            "algoritmeregister": _page_url(site, f"{DATA}/algoritmeregister/{p.id}.json"),
+            "lars": a.lars,
+            "landelijk_register": register_link(a),
+            "algoritmeregister": page_url(site, entry_path(p.id)),
         }
     return record
 
@@ -146,7 +150,7 @@ def _milestone_record(model: Datavisie, m: Milestone) -> dict[str, Any]:
         "eigenaar": m.eigenaar,
         "toelichting": m.toelichting,
         "projecten": sorted(p.id for p in model.projecten if m.id in p.mijlpalen),
-        "url": _page_url(model.organisatie.site_url, f"routekaart/#mijlpaal-{m.id}"),
+        "url": page_url(model.organisatie.site_url, f"routekaart/#mijlpaal-{m.id}"),
     }
 
 
@@ -212,78 +216,11 @@ def roadmap_ics(model: Datavisie) -> bytes:
             f"CATEGORIES:{','.join(_ics_text(themes.get(t, t)) for t in m.themas)}",
             f"STATUS:{status}",
             "TRANSP:TRANSPARENT",
-            f"URL:{_page_url(model.organisatie.site_url, f'routekaart/#mijlpaal-{m.id}')}",
+            f"URL:{page_url(model.organisatie.site_url, f'routekaart/#mijlpaal-{m.id}')}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
     return ("".join(part + "\r\n" for line in lines for part in _fold(line))).encode()
-
-
-# --- Algoritmeregister ---------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)  # each algorithm is in its own file and in the whole register
-def _register_html(text: str | None) -> str | None:
-    """Content Markdown -> the little HTML the register accepts (lists and paragraphs)."""
-    if not text:
-        return None
-    rendered = _register_markdown().reset().convert(text)
-    return nh3.clean(rendered, tags=REGISTER_HTML_TAGS, attributes={}, link_rel=None).strip()
-
-
-@lru_cache(maxsize=1)
-def _register_markdown() -> markdown.Markdown:
-    """One converter, reset per text: building a Markdown parser costs more than a text."""
-    return markdown.Markdown(extensions=["sane_lists"])
-
-
-def _month(w: Any) -> str | None:
-    return w.start.strftime("%Y-%m") if w is not None else None
-
-
-def algorithm_record(model: Datavisie, p: Project) -> dict[str, Any]:
-    """One algorithm in the field names of the Algoritmeregister publication standard 1.0."""
-    a = p.algoritme
-    assert a is not None
-    org = model.organisatie
-    sources = "".join(
-        f"<li>{nh3.clean(s.bron, tags=set())}"
-        f"{' (persoonsgegevens)' if s.persoonsgegevens else ''}</li>" for s in p.gegevens)
-    methods = _register_html(a.technische_werking)
-    kind = f"<p>Soort algoritme: {labels.ALGORITHM_KIND[a.soort].lower()}.</p>"
-    record: dict[str, Any] = {
-        "name": p.naam,
-        "organization": org.naam,
-        "description_short": " ".join(p.samenvatting.split()),
-        "status": labels.REGISTER_STATUS[p.status],
-        "begin_date": _month(p.start),
-        "end_date": _month(p.eind) if p.status == "buiten-gebruik" else None,
-        "contact_email": org.contact.email,
-        "website": project_url(org.site_url, p.id),
-        "publication_category": labels.REGISTER_CATEGORY[a.publicatiecategorie],
-        "url": _page_url(org.site_url, f"{DATA}/algoritmeregister/{p.id}.json"),
-        "goal": _register_html(p.doel),
-        "human_intervention": _register_html(a.menselijke_tussenkomst),
-        "risks": _register_html(a.risicobeheer),
-        "lawful_basis": _register_html(a.wettelijke_basis),
-        "impacttoetsen_grouping": [{"title": t.titel, "link": t.link}
-                                   for t in a.impacttoetsen if t.link],
-        "source_data": f"<ul>{sources}</ul>" if sources else None,
-        "methods_and_models": kind + (methods or ""),
-        "provider": a.leverancier,
-        "lang": "nld",
-        "standard_version": STANDARD_VERSION,
-        "source_id": p.id,
-    }
-    without_link = [t.titel for t in a.impacttoetsen if not t.link]
-    if without_link:
-        record["impacttoetsen"] = "<p>Ook uitgevoerd: " + ", ".join(
-            nh3.clean(t, tags=set()) for t in without_link) + ".</p>"
-    return {k: v for k, v in record.items() if v not in (None, "", [])}
-
-
-def algorithm_json(model: Datavisie, p: Project) -> bytes:
-    return _json(algorithm_record(model, p))
 
 
 def export_files(model: Datavisie) -> dict[str, bytes]:
@@ -294,7 +231,5 @@ def export_files(model: Datavisie) -> dict[str, bytes]:
         f"{DATA}/routekaart.json": roadmap_json(model),
         f"{DATA}/routekaart.ics": roadmap_ics(model),
     }
-    for p in _projects(model):
-        if p.algoritme is not None:
-            files[f"{DATA}/algoritmeregister/{p.id}.json"] = algorithm_json(model, p)
+    files.update(register_files(entries(model)))
     return dict(sorted(files.items()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from .jsonschema_export import FILE_TYPES, schema_hint
@@ -206,6 +207,58 @@ bestand, met het id al ingevuld.
 ## Sjabloon
 
 {_code(template)}
+
+{_national_register()}"""
+
+
+def _limit(p: Any) -> str:
+    if p.max_length is not None:
+        return f"{p.max_length} tekens"
+    if p.max_items is not None:
+        return f"{p.max_items} waarden"
+    if p.permitted_values:
+        return "vaste lijst"
+    if p.items:
+        return "; ".join(f"{q.name}: {q.max_length} tekens" for q in p.items.values()
+                         if q.max_length is not None) or "-"
+    return "-"
+
+
+def _national_register() -> str:
+    from .algoritmeregister.entry import FIELDS
+    from .algoritmeregister.standard import standard
+
+    std = standard()
+    rows = "\n".join(
+        f"| `{name}` | {_cell(p.title)} | {'ja' if p.required else 'nee'} | "
+        f"{'ja' if p.show_always else 'nee'} | {_cell(_limit(p))} | {_cell(FIELDS[name])} |"
+        for name, p in std.properties.items())
+    return f"""## Het landelijke Algoritmeregister
+
+Een project met een blok `algoritme` kan ook in het landelijke Algoritmeregister komen.
+`datavisie algoritmeregister` schrijft elk openbaar algoritme als bestand in het formaat van
+het register (publicatiestandaard {std.version}); de site zet dezelfde bestanden onder
+*Algoritmeregister*. Het register toont sommige velden altijd, ook als ze leeg zijn ("Veld
+niet ingevuld"). Vul daarom ook `beleidsterrein`, `in_gebruik_sinds` en `afwegingen` in.
+
+**Twee datums.** `start` is het begin van het project. `algoritme.in_gebruik_sinds` is de
+maand waarin het algoritme echt in gebruik ging: dat wordt de *Begindatum* in het register.
+De *Einddatum* is de maand van `eind`, zodra de status `buiten-gebruik` is.
+
+**Grenzen van het register.** Het register telt tekens zonder opmaak en heeft eigen grenzen.
+Een tekst die past in ons bestand, kan in het register te lang worden: bij
+*Technische werking* komt er een zin over de soort algoritme voor, en *Gegevens* zijn de
+namen van alle bronnen samen. Dan waarschuwt `datavisie check` met W201 of W202 bij de regel
+in het bestand. De site wordt gewoon gebouwd, maar `datavisie algoritmeregister` schrijft
+niets tot alles past (DV230, DV231).
+
+| veld in het register | naam daar | verplicht | altijd getoond | grens | komt uit |
+|---|---|---|---|---|---|
+{rows}
+
+Als het register een algoritme heeft opgenomen, geeft het een Algoritme-ID. Zet dat bij
+`algoritme.lars`: dan linkt de site naar de vermelding, en weet wie de bestanden aanlevert
+dat het om een bestaande vermelding gaat.
 """
 
 
@@ -270,6 +323,10 @@ _GROUPS = (
     ("DP0", "Posterdefinities", "Een posterdefinitie in posters/ klopt niet."),
     ("DP1", "Past niet op een poster",
      "Inhoud is te lang of te groot voor de poster; meestal helpt een kortere tekst."),
+    ("W2", "Waarschuwing: landelijk Algoritmeregister",
+     "Het landelijke Algoritmeregister zou een algoritme zo niet aannemen. De site wordt "
+     "gewoon gebouwd; alleen `datavisie algoritmeregister` schrijft niets tot het past "
+     "(dan met de code DV230, DV231 of DV232)."),
 )
 
 

@@ -6,6 +6,8 @@ a new value in schemas.py without a label here fails the tests, not a reader.
 
 from __future__ import annotations
 
+from .algoritmeregister.standard import policy_areas
+
 MILESTONE_STATUS = {
     "gepland": "Gepland",
     "loopt": "Loopt",
@@ -78,6 +80,10 @@ REGISTER_CATEGORY = {
     "impactvol": "Impactvolle algoritmes",
     "overig": "Overige algoritmes",
 }
+
+# The register's 16 policy areas ("Thema"): the content id -> the register's own name, which is
+# also what readers see (derived from algoritmeregister/v1_0.json).
+POLICY_AREA = policy_areas()
 
 
 def yes_no(value: bool) -> str:

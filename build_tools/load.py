@@ -24,6 +24,7 @@ from .model import (
     Decision,
     Dimension,
     ImpactTest,
+    LegalLink,
     Level,
     MaturityModel,
     Measurement,
@@ -249,8 +250,13 @@ def build_roadmap(f: SourceFile) -> Any:
 def _algorithm(d: Any) -> Any:
     if d is None or d is MISSING:
         return d
-    return _make(Algorithm, {**d, "impacttoetsen": _all(d["impacttoetsen"],
-                                                        lambda x: _make(ImpactTest, x))})
+    return _make(Algorithm, {
+        **d,
+        "beleidsterrein": d["beleidsterrein"] or (),
+        "wettelijke_basis_links": _all(d["wettelijke_basis_links"],
+                                       lambda x: _make(LegalLink, x)),
+        "impacttoetsen": _all(d["impacttoetsen"], lambda x: _make(ImpactTest, x)),
+    })
 
 
 def build_project(f: SourceFile) -> Any:

@@ -47,6 +47,8 @@ class Contact:
     email: str
     telefoon: str | None = None
     intern: Any = None
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ class DataSource:
 
     bron: str
     persoonsgegevens: bool
+    link: str | None = None
     intern: Any = None
     pos: Pos = located()
     fpos: Mapping[str, Pos] = field_positions()
@@ -177,6 +180,16 @@ class ImpactTest:
 
 
 @dataclass(frozen=True)
+class LegalLink:
+    """A law, regulation or decision an algorithm rests on, with the address of its text."""
+
+    titel: str
+    link: str
+    pos: Pos = located()
+    fpos: Mapping[str, Pos] = field_positions()
+
+
+@dataclass(frozen=True)
 class Algorithm:
     """The algorithm block of a project, in the fields of the Algoritmeregister."""
 
@@ -184,11 +197,19 @@ class Algorithm:
     soort: str
     menselijke_tussenkomst: str = md()
     risicobeheer: str = md()
+    beleidsterrein: tuple[str, ...] = ()  # the register's policy areas, as ids
+    in_gebruik_sinds: When | None = None
+    afwegingen: str | None = md_opt()
     wettelijke_basis: str | None = md_opt()
+    wettelijke_basis_links: tuple[LegalLink, ...] = ()
     technische_werking: str | None = md_opt()
     leverancier: str | None = None
+    broncode: str | None = None
+    verwerkingsregister: str | None = None
     impacttoetsen: tuple[ImpactTest, ...] = ()
+    toelichting_impacttoetsen: str | None = md_opt()
     registratie: str | None = None
+    lars: str | None = None  # the register's id (Algoritme-ID), once it has one
     intern: Any = None
     pos: Pos = located()
     fpos: Mapping[str, Pos] = field_positions()

@@ -5,6 +5,7 @@ Every record accepts the audience keys declared in `audience.py`; the rest is he
 
 from __future__ import annotations
 
+from .algoritmeregister.standard import policy_area_ids
 from .audience import INTERNAL_KEY, VISIBILITY_KEY, VISIBILITY_VALUES
 from .schema import (
     Bool,
@@ -33,6 +34,9 @@ PROJECT_STATUS = ("verkenning", "pilot", "in-gebruik", "buiten-gebruik")
 DPIA_STATUS = ("uitgevoerd", "gepland", "niet-nodig", "onbekend")
 PUBLICATION_CATEGORY = ("hoog-risico-ai", "impactvol", "overig")
 ALGORITHM_KIND = ("regelgebaseerd", "statistisch", "zelflerend")
+# The national Algoritmeregister's 16 fixed policy areas ("Thema", `category`), as ids:
+# derived from the register's own configuration (algoritmeregister/v1_0.json).
+POLICY_AREA = policy_area_ids()
 VERSION_STATUS = (
     "concept",
     "vastgesteld-mt",
@@ -167,6 +171,8 @@ SOURCE = rec(
     {
         "bron": F(Text(max=150, single_line=True), True, "Naam van de gegevensbron."),
         "persoonsgegevens": F(Bool(), True, "Bevat de bron persoonsgegevens? (`true`/`false`)"),
+        "link": F(Url(), False, "Adres met meer over de bron, bijvoorbeeld in een "
+                  "datacatalogus (in het Algoritmeregister: Verwijzingen gegevensbronnen)."),
     },
 )
 
@@ -181,6 +187,17 @@ IMPACT_TEST = rec(
     internal=False,
 )
 
+LEGAL_LINK = rec(
+    "wettelijke grondslag",
+    {
+        "titel": F(
+            Text(max=100, single_line=True), True, "Naam van de wet, regeling of het besluit."
+        ),
+        "link": F(Url(), True, "Adres van de tekst, bijvoorbeeld op wetten.overheid.nl."),
+    },
+    internal=False,
+)
+
 ALGORITHM = rec(
     "algoritme",
     {
@@ -188,22 +205,61 @@ ALGORITHM = rec(
             Enum(values=PUBLICATION_CATEGORY), True, "Categorie volgens het Algoritmeregister."
         ),
         "soort": F(Enum(values=ALGORITHM_KIND), True, "Soort algoritme."),
+        "beleidsterrein": F(
+            ListOf(item=Enum(values=POLICY_AREA), unique=True),
+            False,
+            "Beleidsterrein(en) uit de vaste lijst van het Algoritmeregister (daar: Thema); "
+            "het register neemt er hoogstens drie.",
+        ),
+        "in_gebruik_sinds": F(
+            MONTH_OR_DAY,
+            False,
+            "Maand waarin het algoritme in gebruik is genomen (in het Algoritmeregister: "
+            "Begindatum). Niet het begin van het project: dat is `start`.",
+        ),
         "menselijke_tussenkomst": F(
             Text(max=2500, markdown=True), True, "Hoe een mens het besluit neemt of controleert."
         ),
         "risicobeheer": F(
             Text(max=2500, markdown=True), True, "Welke risico's er zijn en hoe we die beheersen."
         ),
+        "afwegingen": F(
+            Text(max=2500, markdown=True),
+            False,
+            "De voor- en nadelen, welke andere mogelijkheden we overwogen en waarom de inzet "
+            "redelijk is (in het Algoritmeregister: Afwegingen).",
+        ),
         "wettelijke_basis": F(
             Text(max=2500, markdown=True), False, "De wet of regel waarop het steunt."
         ),
+        "wettelijke_basis_links": F(
+            ListOf(item=LEGAL_LINK),
+            False,
+            "De wetten en regels met hun adres (in het Algoritmeregister: Verwijzingen "
+            "wettelijke basis).",
+        ),
         "technische_werking": F(Text(max=5000, markdown=True), False, "Hoe het algoritme werkt."),
         "leverancier": F(Text(max=100, single_line=True), False, "Wie het gemaakt heeft."),
+        "broncode": F(Url(), False, "Adres van de openbare broncode, als die er is."),
+        "verwerkingsregister": F(
+            Url(), False, "Adres van de verwerking in het openbare verwerkingsregister."
+        ),
         "impacttoetsen": F(
             ListOf(item=IMPACT_TEST), False, "Uitgevoerde toetsen (DPIA, IAMA, ...)."
         ),
+        "toelichting_impacttoetsen": F(
+            Text(max=2500, markdown=True),
+            False,
+            "Waarom een toets niet nodig was of (nog) niet is gedaan.",
+        ),
         "registratie": F(
             Url(), False, "Link naar de vermelding in het landelijke Algoritmeregister."
+        ),
+        "lars": F(
+            Id(),
+            False,
+            "Algoritme-ID (LARS-code) dat het landelijke Algoritmeregister gaf na de eerste "
+            "aanlevering.",
         ),
     },
 )
@@ -233,7 +289,12 @@ PROJECT = rec(
             ListOf(item=Ref(kind="mijlpalen"), unique=True), False, "Mijlpalen van de routekaart."
         ),
         "status": F(Enum(values=PROJECT_STATUS), True, "Stand van het project."),
-        "start": F(MONTH_OR_DAY, True, "Begonnen in (maand of datum)."),
+        "start": F(
+            MONTH_OR_DAY,
+            True,
+            "Begin van het project (maand of datum). Wanneer een algoritme in gebruik ging, "
+            "staat bij `algoritme.in_gebruik_sinds`.",
+        ),
         "eind": F(MONTH_OR_DAY, False, "Gestopt of klaar in (maand of datum)."),
         "eigenaar": F(Text(max=100, single_line=True), True, "Het verantwoordelijke team."),
         "doel": F(

@@ -15,7 +15,8 @@ from .model import Datavisie
 
 RESERVED_PAGE_IDS = {"visie", "themas", "routekaart", "projecten", "ontwikkeling", "begrippen",
                      "versies", "meedoen", "posters", "assets", "search", "data", "index",
-                     "vergelijk", "archief", "concept"}  # concept: /concept/ (site/editions.py)
+                     "vergelijk", "archief", "concept",  # concept: /concept/ (site/editions.py)
+                     "algoritmeregister"}
 
 
 def _at(obj: Any, name: str | None = None) -> Pos:

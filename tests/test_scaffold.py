@@ -142,8 +142,11 @@ def test_the_commented_algorithm_block_works_once_uncommented(root: Path) -> Non
         "publicatiecategorie": "overig", "soort": "statistisch",
         "menselijke_tussenkomst": "Een planner beslist.",
         "risicobeheer": "Elk kwartaal een controle.",
-        "titel": "DPIA",
+        "titel": "Wegenwet",  # the first item with a title: a legal basis, with its link
     })
+    text = fill(text, {"link": "https://data.example.nl/tellingen"})  # the data source's
+    text = fill(text, {"link": "https://wetten.overheid.nl/BWBR0001811"})  # the legal basis's
+    text = fill(text, {"titel": "DPIA"})  # then the impact test
     path.write_text(text, encoding="utf-8")
     project = load(root).project("slimme-fietsenstallingen")
     assert project is not None and project.algoritme is not None

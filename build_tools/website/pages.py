@@ -13,6 +13,7 @@ from typing import Any
 
 from ..guide import SECTION as GUIDE_SECTION
 from ..guide import guide_pages
+from .algorithms import algorithms_page
 from .archive import edition_pages
 from .assets import CONTENT_CSS, content_css, scripts, static_assets, style_assets, stylesheets
 from .compare import compare_pages
@@ -47,6 +48,7 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
         posters,
         roadmap_page(ctx),
         register_page(ctx),
+        algorithms_page(ctx),
         maturity_page(ctx),
         *(free_page(ctx, p, section=about) for p in model.paginas),
         glossary_page(ctx),

@@ -4,6 +4,7 @@ page per project (/projecten/<id>/) with every public field, reachable from the 
 from __future__ import annotations
 
 from .. import labels
+from ..algoritmeregister.entry import register_link
 from ..model import Project
 from .context import (
     DATA,
@@ -127,42 +128,74 @@ def _project_facts(ctx: SiteContext, p: Project, to: Linker) -> str:
 
 
 def _sources(p: Project) -> str:
-    rows = "".join(f'<tr><td>{esc(s.bron)}</td><td>{labels.yes_no(s.persoonsgegevens)}</td></tr>'
-                   for s in p.gegevens)
+    rows = "".join(
+        f'<tr><td>{link(s.link, s.bron) if s.link else esc(s.bron)}</td>'
+        f'<td>{labels.yes_no(s.persoonsgegevens)}</td></tr>' for s in p.gegevens)
     return ('<div class="dv-tabel-wrap"><table class="dv-tabel">'
             f"<caption>Gegevens die het project gebruikt</caption>"
             '<thead><tr><th scope="col">Bron</th><th scope="col">Persoonsgegevens</th></tr>'
             f"</thead><tbody>{rows}</tbody></table></div>")
 
 
-def _algorithm_markdown(ctx: SiteContext, p: Project, to: Linker, blocks: Blocks) -> str:
+def _algorithm_facts(ctx: SiteContext, p: Project, to: Linker) -> list[tuple[str, str]]:
     a = p.algoritme
     assert a is not None
     facts = [
         ("Publicatiecategorie", esc(labels.PUBLICATION_CATEGORY[a.publicatiecategorie])),
         ("Soort algoritme", esc(labels.ALGORITHM_KIND[a.soort])),
     ]
+    if a.beleidsterrein:
+        facts.append(("Beleidsterrein", esc(", ".join(labels.POLICY_AREA[x]
+                                                      for x in a.beleidsterrein))))
+    if a.in_gebruik_sinds:
+        facts.append(("In gebruik sinds", esc(a.in_gebruik_sinds.label())))
     if a.leverancier:
         facts.append(("Leverancier", esc(a.leverancier)))
-    if a.registratie:
-        facts.append(("Landelijk Algoritmeregister", link(a.registratie, "Bekijk de registratie")))
+    if a.broncode:
+        facts.append(("Broncode", link(a.broncode, "Bekijk de broncode")))
+    if a.verwerkingsregister:
+        facts.append(("Verwerkingsregister", link(a.verwerkingsregister,
+                                                  "Bekijk de verwerking")))
+    national = register_link(a)
+    if national:
+        shown = link(national, "Bekijk de registratie")
+        facts.append(("Landelijk Algoritmeregister",
+                      shown + (f" (Algoritme-ID {esc(a.lars)})" if a.lars else "")))
     if ctx.downloads:
         facts.append(("Open data", link(to(algorithm_export_path(p.id)),
                                         "Beschrijving in het formaat van het Algoritmeregister")))
-    out = ["\n## Algoritme\n", blocks.add(_facts(facts))]
-    for title, text in (("Menselijke tussenkomst", a.menselijke_tussenkomst),
-                        ("Risicobeheer", a.risicobeheer),
-                        ("Wettelijke basis", a.wettelijke_basis),
-                        ("Technische werking", a.technische_werking)):
-        if text:
-            body = author_markdown(ctx.model, text.strip(), source=p.path, page=project_path(p.id))
+    return facts
+
+
+def _algorithm_markdown(ctx: SiteContext, p: Project, to: Linker, blocks: Blocks) -> str:
+    a = p.algoritme
+    assert a is not None
+    out = ["\n## Algoritme\n", blocks.add(_facts(_algorithm_facts(ctx, p, to)))]
+
+    def text(title: str, value: str | None, extra: str = "") -> None:
+        if value or extra:
+            body = author_markdown(ctx.model, value.strip(), source=p.path,
+                                   page=project_path(p.id)) if value else ""
             out.append(f"\n### {title}\n\n{body}\n")
-    if a.impacttoetsen:
-        items = "".join(
-            f"<li>{link(t.link, t.titel) if t.link else esc(t.titel)}</li>"
-            for t in a.impacttoetsen)
+            if extra:
+                out.append(blocks.add(extra))
+
+    text("Menselijke tussenkomst", a.menselijke_tussenkomst)
+    text("Risicobeheer", a.risicobeheer)
+    text("Afwegingen", a.afwegingen)
+    laws = "".join(f"<li>{link(x.link, x.titel)}</li>" for x in a.wettelijke_basis_links)
+    text("Wettelijke basis", a.wettelijke_basis,
+         f'<ul class="dv-lijst">{laws}</ul>' if laws else "")
+    text("Technische werking", a.technische_werking)
+    tests = "".join(f"<li>{link(t.link, t.titel) if t.link else esc(t.titel)}</li>"
+                    for t in a.impacttoetsen)
+    if tests or a.toelichting_impacttoetsen:
         out.append("\n### Impacttoetsen\n")
-        out.append(blocks.add(f'<ul class="dv-lijst">{items}</ul>'))
+        if tests:
+            out.append(blocks.add(f'<ul class="dv-lijst">{tests}</ul>'))
+        if a.toelichting_impacttoetsen:
+            out.append("\n" + author_markdown(ctx.model, a.toelichting_impacttoetsen.strip(),
+                                              source=p.path, page=project_path(p.id)) + "\n")
     return "".join(out)
 
 
