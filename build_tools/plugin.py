@@ -113,10 +113,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         self.root = root
         self.theme_dir = root / self.config.huisstijl
         if self.command != "serve":  # serve builds in a temporary folder of its own
-            refused = outputdir.refusal(Path(config.site_dir), root,
-                                        also=[Path(config.docs_dir), self.theme_dir])
-            if refused:
-                raise PluginError(f"De uitvoermap {config.site_dir} {refused}. Er is niets "
+            reason = outputdir.refusal(Path(config.site_dir), root,
+                                       also=[Path(config.docs_dir), self.theme_dir])
+            if reason:
+                raise PluginError(f"De uitvoermap {config.site_dir} {reason}. Er is niets "
                                   "geschreven.")
         audience = os.environ.get(ENV_AUDIENCE) or self.config.doelgroep
         if audience not in AUDIENCES:
@@ -139,7 +139,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         unshipped = _note_unshipped_fonts(style)
         self.audience = audience
         if audience != PUBLIC and self.command != "serve":
-            published = _published_dir(config, root)
+            published = outputdir.published_dir(config.config_file_path, root)
             if Path(config.site_dir).resolve() == published:
                 raise PluginError(
                     f"De interne site hoort niet in {published.name}/: dat is de map die "
@@ -371,19 +371,6 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     def _page(self, page: Page) -> SitePage | None:
         return self.pages.get(page.file.src_uri)
-
-
-def _published_dir(config: MkDocsConfig, root: Path) -> Path:
-    """The output folder mkdocs.yml names (what gets published), whatever the command line
-    says (`-d` has already replaced `config.site_dir`): read from the file the way MkDocs
-    reads it (its own loader: `!ENV`, `INHERIT`)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    name = None
-    if config.config_file_path:
-        with open(config.config_file_path, encoding="utf-8") as handle:
-            name = yaml_load(handle).get("site_dir")
-    return (root / (name if isinstance(name, str) and name else "site")).resolve()
 
 
 def _note_unshipped_fonts(style: Style) -> list[str]:

@@ -129,7 +129,7 @@ def _refuse_output(root: Path, config_file: Path, out: str | None) -> None:
     """UserError when the output folder (`--uit`, else mkdocs.yml's `site_dir`) may not be
     written (outputdir.py), checked before MkDocs reads the configuration: MkDocs refuses
     `site_dir: .` itself, but in English and with its own advice."""
-    settings = _settings(config_file)
+    settings = outputdir.settings(config_file)
     docs = root / str(settings.get("docs_dir") or "docs")
     if out:
         label, target = f"--uit {out}", Path(out)
@@ -139,19 +139,6 @@ def _refuse_output(root: Path, config_file: Path, out: str | None) -> None:
     refused = outputdir.refusal(target, root, also=[docs])
     if refused:
         raise UserError(f"{label} {refused}. Er is niets geschreven.")
-
-
-def _settings(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml as MkDocs reads it (its own loader: `!ENV`, `INHERIT`); {} if unreadable
-    (load_config then says what is wrong)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with config_file.open(encoding="utf-8") as handle:
-            data = yaml_load(handle)
-    except Exception:  # noqa: BLE001 - reported by load_config in its own words
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def cmd_bouw(args: argparse.Namespace) -> int:
