@@ -65,6 +65,7 @@ _NAMES = ("id", "for", "name", "headers", "list", "form", "aria-controls", "aria
           "aria-describedby", "aria-owns", "aria-activedescendant", "itemref", "slot", "part")
 _TOKENS = re.compile(r"[\s,;]+")
 _ICS_FOLD = re.compile(r"\r?\n[ \t]")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,17 @@ class StructureScanner:
         self.themes = rules.theme_ids
         self.base_path = urlsplit(rules.site_url).path or "/"
         parts = urlsplit(rules.site_url)
+        # the site's own address as written and in lower case (a case-blind search reads
+        # every byte of every file several times over)
+        hosts = sorted({re.escape(f + parts.path.rstrip("/"))
+                        for f in (parts.netloc, parts.netloc.lower())})
         self._site = re.compile(
-            r"(?:https?:)?//" + re.escape(parts.netloc + parts.path.rstrip("/"))
-            + r"""(/[^\s"'<>()\[\]{}\\|^`]*)?""", re.I) if parts.netloc else None
+            r"//(?:" + "|".join(hosts)
+            + r""")(/[^\s"'<>()\[\]{}\\|^`]*)?""") if parts.netloc else None
+        # the last part of every internal address: a link ending otherwise cannot reach one
+        self._leaves = frozenset(_leaf(a) for a in self.addresses)
+        self._tags: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._resolved: dict[tuple[str, str, tuple[str, ...]], bool] = {}
 
     # --- the file itself ------------------------------------------------------------------
 
@@ -186,8 +195,8 @@ class StructureScanner:
             if suffix in (".xml", ".atom", ".rss"):
                 # HTML carried as escaped text (an Atom summary) is markup once unescaped
                 found += self._markup(html.unescape(raw), here)
-        text = _ICS_FOLD.sub("", raw) if suffix == ".ics" else raw
-        found += self._absolute(html.unescape(text))
+                found += self._absolute(html.unescape(raw))
+        found += self._absolute(_ICS_FOLD.sub("", raw) if suffix == ".ics" else raw)
         return sorted(set(found))
 
     def _markup(self, text: str, here: str, *, bases: Sequence[str] = ()) -> list[str]:
@@ -195,7 +204,14 @@ class StructureScanner:
         if "<" not in text:
             return found
         for m in _TAG.finditer(text):
-            found += _tag_findings(self, m.group(1).lower(), m.group(2) or "", here, bases)
+            key = (m.group(1).lower(), m.group(2) or "")
+            known = self._tags.get(key)
+            if known is None:
+                known = self._tags[key] = _tag_findings(self, *key)
+            fixed, links = known
+            found += fixed
+            found += [f"adres van een interne pagina: {link}" for link in links
+                      if self._reaches_internal(link, here, tuple(bases))]
         for css in _STYLE_BLOCK.findall(text):
             found += self._css(css, here)
         return found
@@ -207,7 +223,9 @@ class StructureScanner:
         found += [f"id van een intern thema: {name}" for name in _CSS_NAME.findall(text)
                   if self.theme_token(name)]
         for m in _CSS_URL.finditer(text):
-            found += self._address(next(g for g in m.groups() if g is not None), here)
+            link = next(g for g in m.groups() if g is not None)
+            if self._reaches_internal(link, here, ()):
+                found.append(f"adres van een interne pagina: {link}")
         for selector in _CSS_SELECTOR.findall(text):
             if "thema" not in selector:
                 continue
@@ -226,15 +244,17 @@ class StructureScanner:
         # is read relative to its folder and to the root of the site
         bases = (posixpath.dirname(here),) if search_index else ("",)
         found: list[str] = []
+        strings = []
         for key, value in _json_leaves(data):
+            strings.append(value)
             if "thema" in key.casefold() and (value in self.themes or self.theme_token(value)):
                 found.append(f"id van een intern thema: {key}: {value}")
-            found += self._absolute(value)
             if "<" in value:
                 found += self._markup(value, here, bases=bases)
-            elif "/" in value and not any(c.isspace() for c in value):
-                found += self._address(value, here, bases=bases)
-        return found
+            elif "/" in value and not _SPACE.search(value) \
+                    and self._reaches_internal(value, here, bases):
+                found.append(f"adres van een interne pagina: {value}")
+        return found + self._absolute("\n".join(strings))
 
     def _csv(self, raw: str, here: str) -> list[str]:
         rows = list(csv.reader(io.StringIO(raw)))
@@ -257,7 +277,7 @@ class StructureScanner:
         if self._site is None:
             return []
         found = []
-        for m in self._site.finditer(text):
+        for m in self._site.finditer(text):  # the scheme does not matter: `//` and the host
             path = (m.group(1) or "/").rstrip(".,;:!?")
             if self._internal(path.lstrip("/")):
                 found.append(f"adres van een interne pagina: {m.group(0)}")
@@ -265,30 +285,34 @@ class StructureScanner:
 
     # --- one address, one token -----------------------------------------------------------
 
-    def _address(self, link: str, here: str, *, bases: Sequence[str] = ()) -> list[str]:
-        link = html.unescape(link.strip())
+    def _reaches_internal(self, link: str, here: str, bases: tuple[str, ...]) -> bool:
+        """Whether `link`, written in a file in folder `here` (or read from `bases`), is the
+        address of an internal page or file."""
+        if not self.addresses or _leaf(link) not in self._leaves:
+            return False
+        key = (link, here, bases)
+        known = self._resolved.get(key)
+        if known is None:
+            known = self._resolved[key] = self._resolve(link.strip(), here, bases)
+        return known
+
+    def _resolve(self, link: str, here: str, bases: tuple[str, ...]) -> bool:
         parts = urlsplit(link)
         if parts.scheme or parts.netloc:
             ours = self._site.match(link) if self._site is not None else None
-            if ours is None or not self._internal(ours.group(1) or ""):
-                return []  # another site, or a public page of ours
-            return [f"adres van een interne pagina: {link}"]
-        if not parts.path:
-            return []
+            return ours is not None and self._internal(ours.group(1) or "")
         path = unquote(parts.path)
         if path.startswith("/"):
             if not (path + "/").startswith(self.base_path):
-                return []
+                return False
             candidates = [path[len(self.base_path):]]
         else:
             candidates = [posixpath.join(h, path) for h in (here, *bases)]
         for candidate in candidates:
             resolved = posixpath.normpath(candidate) if candidate else ""
-            if resolved.startswith("..") or resolved == ".":
-                continue
-            if self._internal(resolved):
-                return [f"adres van een interne pagina: {link}"]
-        return []
+            if not (resolved.startswith("..") or resolved == ".") and self._internal(resolved):
+                return True
+        return False
 
     def _internal(self, path: str) -> bool:
         path = unquote(urlsplit(path).path).strip("/")
@@ -301,10 +325,23 @@ class StructureScanner:
         return any(token[m.end():] in self.themes for m in _THEME_PART.finditer(token))
 
 
-def _tag_findings(scanner: StructureScanner, tag: str, raw_attrs: str, here: str,
-                  bases: Sequence[str]) -> list[str]:
+def _leaf(link: str) -> str:
+    """The last part of an address that names a page or file: `../themas/x/#a` -> `x`,
+    `x/index.html` and `x.html` -> `x`, `posters/p.pdf` -> `p.pdf`."""
+    parts = [p for p in unquote(urlsplit(link.strip()).path).split("/") if p not in ("", ".")]
+    if parts and parts[-1] == "index.html":
+        parts.pop()
+    last = parts[-1] if parts else ""
+    return last[:-5] if last.endswith(".html") else last
+
+
+def _tag_findings(scanner: StructureScanner, tag: str,
+                  raw_attrs: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What one start tag holds, wherever it stands: its findings, and the addresses in it
+    that could be internal (resolved against the folder of each file it stands in)."""
     attrs = _attrs(raw_attrs)
     found: list[str] = []
+    links: list[str] = []
     for name, value in attrs:
         if name == "class":
             tokens = value.split()
@@ -313,13 +350,13 @@ def _tag_findings(scanner: StructureScanner, tag: str, raw_attrs: str, here: str
             found += [f"id van een intern thema: class {t}" for t in tokens
                       if scanner.theme_token(t)]
         elif name in _LINKING or (name == "content" and "/" in value and " " not in value):
-            found += scanner._address(value, here, bases=bases)
+            links.append(value)
         elif name == "srcset":
-            for part in value.split(","):
-                if part.strip():
-                    found += scanner._address(part.split()[0], here, bases=bases)
+            links += [part.split()[0] for part in value.split(",") if part.strip()]
         elif name == "style":
-            found += scanner._css(value, here)
+            found += [f for f in scanner._css(value, "") if "adres" not in f]
+            links += [next(g for g in m.groups() if g is not None)
+                      for m in _CSS_URL.finditer(value)]
         elif name.startswith("data-") and "thema" in name:
             found += [f"id van een intern thema: {name}=\"{t}\"" for t in _TOKENS.split(value)
                       if t in scanner.themes or scanner.theme_token(t)]
@@ -328,7 +365,7 @@ def _tag_findings(scanner: StructureScanner, tag: str, raw_attrs: str, here: str
                 found.append(f"id van een intern thema: <{tag} value=\"{value}\">")
         elif name in _NAMES and any(scanner.theme_token(t) for t in value.split()):
             found.append(f"id van een intern thema: {name}=\"{value}\"")
-    return found
+    return tuple(found), tuple(link for link in links if _leaf(link) in scanner._leaves)
 
 
 @lru_cache(maxsize=1 << 16)  # a site repeats its header and navigation on every page
