@@ -251,8 +251,8 @@ class StructureScanner:
                 found.append(f"id van een intern thema: {key}: {value}")
             if "<" in value:
                 found += self._markup(value, here, bases=bases)
-            elif "/" in value and not _SPACE.search(value) \
-                    and self._reaches_internal(value, here, bases):
+            elif (key == "location" or "/" in value or value.endswith(".html")) \
+                    and not _SPACE.search(value) and self._reaches_internal(value, here, bases):
                 found.append(f"adres van een interne pagina: {value}")
         return found + self._absolute("\n".join(strings))
 

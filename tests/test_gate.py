@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sitekit import earlier_output, make_project, pdf_text
+from sitekit import REPO, earlier_output, make_project, pdf_text
 
 from build_tools import gate, leaks
 from build_tools.errors import EXIT_LEAK, EXIT_OK
@@ -69,6 +71,7 @@ def test_an_element_of_class_intern_is_found_in_every_format(rel: str, text: str
     ("sitemap.xml", "<urlset><url><loc>https://datavisie.example.nl/werkafspraken/</loc></url>"
                     "</urlset>"),
     ("search/search_index.json", json.dumps({"docs": [{"location": "werkafspraken/"}]})),
+    ("search/search_index.json", json.dumps({"docs": [{"location": "werkafspraken.html"}]})),
     ("1.0/search/search_index.json", json.dumps({"docs": [{"location": "themas/ai/"}]})),
     ("assets/stylesheets/x.css", '.a { background: url("../../werkafspraken/index.html"); }'),
     ("data/routekaart.ics", "URL:https://datavisie.example.nl/werkafsp\r\n raken/\r\n"),
@@ -206,10 +209,16 @@ Een notitie die alleen het programmateam leest.
 """
 
 
-def _project(tmp_path: Path, **options: bool) -> Path:
-    """The example with an internal theme `ai` that has its own house-style colour."""
-    project = make_project(tmp_path / "project", **{"posters": False, "cards": False,
-                                                     **options})
+def _project(tmp_path: Path, *, clone: bool = False, **options: bool) -> Path:
+    """The example with an internal theme `ai` that has its own house-style colour. `clone`:
+    in a clone of this repository, so the adopted versions are read from git too."""
+    project = tmp_path / "project"
+    if clone:
+        subprocess.run(["git", "clone", "-q", str(REPO), str(project)], check=True)
+        make_project(tmp_path / "kopie", **{"posters": False, "cards": False, **options})
+        shutil.copy2(tmp_path / "kopie/mkdocs.yml", project / "mkdocs.yml")
+    else:
+        make_project(project, **{"posters": False, "cards": False, **options})
     (project / "content/themas/ai.md").write_text(INTERNAL_THEME, encoding="utf-8")
     style = project / "theme/huisstijl.yml"
     text = style.read_text(encoding="utf-8")
@@ -281,13 +290,16 @@ def _build(project: Path, site: Path, monkeypatch: pytest.MonkeyPatch,
     from build_tools import sitebuild
     from build_tools.plugin import DatavisiePlugin
 
-    original = DatavisiePlugin._render_posters
+    # the plugin's own method, also when an earlier call of this test patched it
+    original = getattr(DatavisiePlugin._render_posters, "__wrapped__",
+                       DatavisiePlugin._render_posters)
 
     def render_then_plant(self: DatavisiePlugin, config) -> None:  # type: ignore[no-untyped-def]
         original(self, config)
         if plant is not None:
             plant(Path(config.site_dir))
 
+    render_then_plant.__wrapped__ = original  # type: ignore[attr-defined]
     monkeypatch.setattr(DatavisiePlugin, "_render_posters", render_then_plant)
     return sitebuild.build(project, out=str(site), strict=False)
 
@@ -378,3 +390,58 @@ def test_a_replaced_cached_poster_is_not_published(tmp_path: Path,
     published = (site / "posters/visie.pdf").read_bytes()
     assert published != fake and published.startswith(b"%PDF")
     assert "Den Helder" in pdf_text(published)
+
+
+@slow
+def test_serve_takes_the_gates_rules_from_the_repository_not_from_the_kept_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve` may use the kept read for its pages, but not for the gate: a kept read
+    whose unfiltered model was replaced by the public one (so that nothing looks internal)
+    still leaves the gate its rules."""
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from build_tools.audience import PUBLIC, for_audience
+    from build_tools.plugin import DatavisiePlugin
+    from build_tools.website import inputs
+
+    project = _project(tmp_path, clone=True)
+    planted: list[Callable[[Path], None]] = []
+    original = DatavisiePlugin._render_posters
+
+    def render_then_plant(self: DatavisiePlugin, config) -> None:  # type: ignore[no-untyped-def]
+        original(self, config)
+        for plant in planted:
+            plant(Path(config.site_dir))
+
+    monkeypatch.setattr(DatavisiePlugin, "_render_posters", render_then_plant)
+    warnings: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs.plugins.datavisie")
+    logger.addHandler(handler)
+
+    def serve_build() -> DatavisiePlugin:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "voorbeeld"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        plugin = config.plugins["datavisie"]
+        assert isinstance(plugin, DatavisiePlugin)
+        return plugin
+
+    try:
+        assert not serve_build().inputs.kept
+        store = project / ".cache/datavisie/inputs/invoer-publiek.pickle"
+        key, commits, kept = inputs._kept(store)  # type: ignore[misc]
+        inputs._keep(store, (key, commits, replace(kept, full=for_audience(kept.full, PUBLIC))))
+        planted.append(MUTATIONS["link to an internal page"])
+        warnings.clear()
+        assert serve_build().inputs.kept
+    finally:
+        logger.removeHandler(handler)
+    assert any("adres van een interne pagina: ../werkafspraken/" in w for w in warnings), warnings
