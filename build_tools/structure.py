@@ -145,9 +145,11 @@ def _stem(path: str) -> str:
     """A page's address without its form: `themas/x.md`, `themas/x/`, `themas/x/index.html`
     and `themas/x.html` are all `themas/x`; other files stay as they are."""
     path = path.strip("/")
-    for suffix in ("/index.html", "index.html", "/index.md", "index.md", ".html", ".md"):
-        if path.endswith(suffix) and (path != suffix or suffix.startswith("index")):
-            return path[: -len(suffix)].strip("/")
+    if path in ("index.html", "index.md"):
+        return ""
+    for suffix in ("/index.html", "/index.md", ".html", ".md"):
+        if path.endswith(suffix):
+            return path[: -len(suffix)]
     return path
 
 

@@ -134,6 +134,8 @@ def test_a_file_at_an_internal_address_is_found() -> None:
     assert scanner.file_findings("posters/thema-ai.pdf")
     assert not scanner.file_findings("projecten/werkafspraken/index.html")
     assert not scanner.file_findings("themas/ai-beleid/index.html")
+    assert not scanner.file_findings("werkafsprakenindex.html")
+    assert scanner.file_findings("werkafspraken.html")
 
 
 ids = st.from_regex(r"[a-z][a-z0-9]{0,3}(-[a-z0-9]{1,4})?", fullmatch=True)
