@@ -89,7 +89,9 @@ REGISTER.append(register_staff)
 
 
 def cmd_markdown(args: argparse.Namespace) -> int:
+    from . import outputdir, publish
     from .cachekeys import CACHE_DIR
+    from .errors import UserError
     from .exports import export_files
     from .website import SiteContext, build_site
     from .website.figures import site_figures
@@ -97,6 +99,10 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     from .website.inputs import read_site_inputs
 
     root = _root(args)
+    out = Path(args.uit).resolve()
+    refused = outputdir.refusal(out, root)
+    if refused:
+        raise UserError(f"--uit {args.uit} {refused}. Er is niets geschreven.")
     inputs = read_site_inputs(root, audience=args.doelgroep)
     for note in inputs.notes:
         print(f"waarschuwing: {note}", file=sys.stderr)
@@ -104,12 +110,18 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
                       font_cache=root / CACHE_DIR / "fonts")
     site = build_site(ctx)
-    out = Path(args.uit).resolve()
     overrides = root / "theme" / "overrides"
     config = mkdocs_config(site, site_name=f"Datavisie {model.organisatie.korte_naam}",
                            site_url=model.organisatie.site_url,
                            custom_dir=str(overrides) if overrides.is_dir() else None)
-    written = write_folder(site, out, files=export_files(model), config=config)
+    # written beside the folder and swapped in whole, as a site build does (publish.py)
+    staging = publish.staging_dir(out)
+    try:
+        written = write_folder(site, staging, files=export_files(model), config=config)
+        publish.promote(staging, out)
+    except BaseException:
+        publish.discard(staging)
+        raise
     print(f"{len(site.pages)} pagina's en {len(written) - len(site.pages) - 1} andere bestanden "
           f"geschreven naar {out}. Bouw met: mkdocs build -f {out / 'mkdocs.yml'}",
           file=sys.stderr)

@@ -15,6 +15,7 @@ from .leaks import Finding, scan
 from .linkcheck import BrokenLink, check_site
 from .model import Datavisie
 from .outputs import OutputFolder
+from .structure import StructureRules, structure_rules
 
 # a shorter path (`/`, `/srv`) also occurs in ordinary text and URLs: no use as evidence
 MIN_PATH_LENGTH = 8
@@ -54,16 +55,21 @@ class LeakRules:
     fragments: tuple[str, ...]  # distinctive internal texts
     forbidden: tuple[str, ...]  # build paths and committers' e-mail addresses
     transient: tuple[str, ...] = ()  # paths new in every build (the staging folder)
+    structure: StructureRules | None = None  # what no public output holds (structure.py)
 
 
 def leak_rules(full: Datavisie, root: Path, *, paths: Iterable[Path] = (),
-               transient: Iterable[Path] = (), also_public: Iterable[str] = ()) -> LeakRules:
+               transient: Iterable[Path] = (), also_public: Iterable[str] = (),
+               site_url: str = "", internal_files: Iterable[str] = ()) -> LeakRules:
     """The rules for a public build of the project at `root`: internal texts from `full`, the
     unfiltered model with its adopted texts from git (their internal blocks must not turn
     up either), and the paths and addresses that must not. `transient`: paths that exist for
     this build only (the staging folder). The public model they are compared with is made
     here, from `full`, never taken from the build: the scan does not trust the filter it is
-    there to check."""
+    there to check. `full` must be a fresh read of the repository, never a kept one: the
+    gate takes nothing from the cache folder. `site_url`: the site's address (absolute
+    addresses under it are the site's own); `internal_files`: site paths only the internal
+    build makes beyond what the model says (the posters of internal themes)."""
     from .audience import internal_fragments
 
     forbidden = forbidden_strings(paths=[root, *paths, *temp_paths()],
@@ -71,7 +77,8 @@ def leak_rules(full: Datavisie, root: Path, *, paths: Iterable[Path] = (),
                                   public_emails=[full.organisatie.contact.email])
     fresh = forbidden_strings(paths=transient, emails=())
     return LeakRules(tuple(internal_fragments(full, also_public=also_public)), tuple(forbidden),
-                     tuple(s for s in fresh if s not in forbidden))
+                     tuple(s for s in fresh if s not in forbidden),
+                     structure_rules(full, site_url=site_url, files=internal_files))
 
 
 @dataclass(frozen=True)
@@ -86,11 +93,13 @@ def check_output(site_dir: Path, *, rules: LeakRules | None, base_path: str = "/
     """Leak scan (with `rules`: public builds) and link check of one output folder.
 
     `trusted_dirs`: the installed theme's folders (see `leaks.scan`). `cache_dir`: where both
-    checks keep what they found clean, so a rebuild re-checks only what changed."""
+    checks keep what they found clean, so a rebuild re-checks only what changed; None for a
+    publishing build, which trusts no kept verdict."""
     folder = OutputFolder(site_dir)
     leaks = () if rules is None else tuple(
         scan(folder, fragments=rules.fragments, forbidden_strings=rules.forbidden,
-             transient=rules.transient, trusted_dirs=trusted_dirs, cache_dir=cache_dir))
+             transient=rules.transient, structure=rules.structure, trusted_dirs=trusted_dirs,
+             cache_dir=cache_dir))
     return OutputReport(leaks, tuple(check_site(folder, base_path=base_path,
                                                 cache_dir=cache_dir)))
 

@@ -1,6 +1,8 @@
 """The leak scan: the last gate before a public site is published. It reads every output file
 and refuses the build when internal text, a content source file, an absolute build path or a
-committer's e-mail address turns up anywhere. Runs on every public build, not only in tests.
+committer's e-mail address turns up anywhere, or anything a public build can never contain
+whatever its text (an element of class `intern`, an internal page's address, an internal
+theme's id: structure.py). Runs on every public build, not only in tests.
 
 PNG and PDF files are rendered from SVG files that are scanned themselves; the scan reads
 text formats only (see README, "Threat model")."""
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from .cachekeys import package_digest
 from .outputs import OutputFolder, Verdicts, digest
+from .structure import StructureRules, StructureScanner
 from .textsearch import Needles
 
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".js", ".css", ".txt", ".csv", ".ics", ".svg",
@@ -70,15 +73,24 @@ class LeakScanner:
     """The rules of one public build, ready to check output files against."""
 
     def __init__(self, fragments: Iterable[str], forbidden: Iterable[str] = (),
-                 transient: Iterable[str] = ()) -> None:
+                 transient: Iterable[str] = (), structure: StructureRules | None = None) -> None:
         self.needles = Needles(n for n in map(normalise, fragments) if len(n) >= MIN_NEEDLE)
         self.literal = tuple(sorted({s for s in forbidden if s}))
         # strings that differ in every build (the staging folder): checked on every file,
         # never part of the verdict key
         self.transient = tuple(sorted({s for s in transient if s} - set(self.literal)))
+        self.structure = StructureScanner(structure) if structure is not None else None
         self.key = digest("\0".join([package_digest(),
                                       "needles", *self.needles.needles,
-                                      "literal", *self.literal]).encode("utf-8"))
+                                      "literal", *self.literal,
+                                      "structure", structure.key if structure else ""])
+                          .encode("utf-8"))
+
+    def file_findings(self, rel: str) -> list[Finding]:
+        """What the place of a file alone gives away (an internal page's address)."""
+        if self.structure is None:
+            return []
+        return [Finding(rel, what) for what in self.structure.file_findings(rel)]
 
     def text_findings(self, rel: str, data: bytes) -> list[Finding]:
         raw = data.decode("utf-8", "replace")
@@ -90,6 +102,8 @@ class LeakScanner:
         for s in (*self.literal, *self.transient):
             if s in raw or (decoded is not None and s in decoded):
                 found.append(Finding(rel, f"verboden tekst: {s!r}"))
+        if self.structure is not None:
+            found += [Finding(rel, what) for what in self.structure.text_findings(rel, raw)]
         return found
 
     def transient_findings(self, rel: str, data: bytes) -> list[Finding]:
@@ -99,21 +113,25 @@ class LeakScanner:
 
 def scan(site_dir: Path | OutputFolder, *, fragments: Iterable[str],
          forbidden_strings: Iterable[str] = (), transient: Iterable[str] = (),
-         trusted_dirs: Sequence[Path] = (), cache_dir: Path | None = None) -> list[Finding]:
+         structure: StructureRules | None = None, trusted_dirs: Sequence[Path] = (),
+         cache_dir: Path | None = None) -> list[Finding]:
     """Everything in `site_dir` that must not be published.
 
     `trusted_dirs`: folders of installed theme packages (Material); an output file
     byte-identical to the file at the same place there is the theme's own (its JavaScript
     bundle and source maps are half the bytes of a small site) and is not read for text.
+    `structure`: what no public output may hold whatever its text (structure.py).
     `cache_dir`: where the content hashes of files found clean are kept, so that a rebuild
-    with the same rules reads only what changed."""
+    with the same rules reads only what changed. A publishing build passes none: it trusts
+    no verdict it did not reach itself (the cache folder is not part of what is reviewed)."""
     folder = site_dir if isinstance(site_dir, OutputFolder) else OutputFolder(site_dir)
-    scanner = LeakScanner(fragments, forbidden_strings, transient)
+    scanner = LeakScanner(fragments, forbidden_strings, transient, structure)
     verdicts = Verdicts(cache_dir, "lekscan", scanner.key)
     clean: list[str] = []
     findings = [Finding(rel, "koppeling (symlink) in de uitvoer") for rel in folder.links]
     for rel in folder.files:
         suffix = Path(rel).suffix.lower()
+        findings += scanner.file_findings(rel)
         if suffix in FORBIDDEN_SUFFIXES or rel.rsplit("/", 1)[-1].startswith("."):
             findings.append(Finding(rel, "bronbestand of verborgen bestand in de uitvoer"))
             continue

@@ -8,6 +8,13 @@ the rendered content and puts in our own HTML blocks.
 Builds are atomic: on_config points MkDocs at a staging folder beside the real output;
 on_post_build (last of all plugins) renders the posters there, runs the leak scan and the link
 check, and only then swaps the folder in. A failure anywhere leaves the previous site/ as it was.
+
+A build that writes an output folder (`mkdocs build`, also `--dirty`, `gh-deploy`,
+`datavisie bouw`) publishes, and reads nothing from the cache folder: no kept read or site,
+no cached poster or card, no kept verdict of the checks. The cache folder is not reviewed
+like the repository (CI restores it from other branches' builds, anyone with a shell can
+write it), so what it holds never decides what is published. Only `mkdocs serve`, whose
+preview is never published, uses it to be fast.
 """
 
 from __future__ import annotations
@@ -30,8 +37,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import gate, publish
-from .audience import AUDIENCES, PUBLIC
+from . import gate, outputdir, publish
+from .audience import AUDIENCES, PUBLIC, for_audience
 from .cachekeys import CACHE_DIR
 from .errors import ContentError, LeakError
 from .exports import export_files
@@ -93,6 +100,11 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
 
+    @property
+    def publishing(self) -> bool:
+        """Whether this build writes an output folder (see the module's docstring)."""
+        return self.command != "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure = None
         refused = gate.refused_extensions(config.markdown_extensions, list(config.plugins))
@@ -101,16 +113,25 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.theme_dir = root / self.config.huisstijl
+        if self.command != "serve":  # serve builds in a temporary folder of its own
+            reason = outputdir.refusal(Path(config.site_dir), root,
+                                       also=[Path(config.docs_dir), self.theme_dir])
+            if reason:
+                raise PluginError(f"De uitvoermap {config.site_dir} {reason}. Er is niets "
+                                  "geschreven.")
         audience = os.environ.get(ENV_AUDIENCE) or self.config.doelgroep
         if audience not in AUDIENCES:
             raise PluginError(f"{ENV_AUDIENCE}={audience!r} is onbekend; kies uit "
                               f"{', '.join(AUDIENCES)}.")
         content = os.path.relpath(config.docs_dir, root)
+        self.content = content
         self.cache = root / self.config.cache
+        # what this build may read from the cache folder: nothing, when it publishes
+        self.kept: Path | None = None if self.publishing else self.cache
         try:
             inputs = read_site_inputs(root, content=content, theme=self.config.huisstijl,
                                       audience=audience,  # with the adopted texts from git
-                                      cache_dir=self.cache / "inputs",
+                                      cache_dir=self._kept("inputs"),
                                       # the filter reads Markdown as these pages will
                                       grammar=Grammar.from_config(config.markdown_extensions,
                                                                   config.mdx_configs))
@@ -122,7 +143,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         unshipped = _note_unshipped_fonts(style)
         self.audience = audience
         if audience != PUBLIC and self.command != "serve":
-            published = _published_dir(config, root)
+            published = outputdir.published_dir(config.config_file_path, root)
             if Path(config.site_dir).resolve() == published:
                 raise PluginError(
                     f"De interne site hoort niet in {published.name}/: dat is de map die "
@@ -139,7 +160,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
-                          font_cache=self.cache / "fonts")
+                          font_cache=self._kept("fonts"))
 
         def build() -> Site:
             """The pages and assets, the open-data downloads last (they win a path)."""
@@ -152,9 +173,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         # Kept next to the read it is made of; not with fonts the build converts itself (their
         # bytes depend on the installed fontTools, which no key here holds).
         self.site: Site = build() if unshipped else kept_site(
-            inputs, self.cache / "inputs", build,
+            inputs, self._kept("inputs"), build,
             f"directory_urls={config.use_directory_urls}", repr(posters))
-        self.model, self.style, self.full = model, style, inputs.full
+        self.model, self.style, self.inputs = model, style, inputs
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
             config.nav = list(self.site.nav)
@@ -172,6 +193,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.theme["logo"] = config.theme["favicon"] = "assets/images/beeldmerk.svg"
         self._stage(config)
         return config
+
+    def _kept(self, name: str) -> Path | None:
+        """The cache subfolder `name`, or None in a publishing build."""
+        return self.kept / name if self.kept is not None else None
 
     def _stage(self, config: MkDocsConfig) -> None:
         """Send MkDocs' output to a fresh staging folder (MkDocs cleans site_dir after this
@@ -246,17 +271,13 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     def _publish(self, config: MkDocsConfig) -> None:
         """Check the finished output; when clean, swap it in for the real site folder."""
         out = Path(config.site_dir)
-        rules = gate.leak_rules(
-            self.full, self.root, paths=[self.target, self.cache], transient=[out],
-            # the staff guide is fixed text that may repeat an internal page's headings
-            also_public=[g.markdown for g in guide_pages(self.model)],
-        ) if self.audience == PUBLIC else None
+        rules = self._leak_rules(config, out) if self.audience == PUBLIC else None
         custom = config.theme.custom_dir
         theme_package = [Path(d) for d in config.theme.dirs
                          if custom is None or Path(d).resolve() != Path(custom).resolve()]
         report = gate.check_output(out, rules=rules,
                                    base_path=urlsplit(config.site_url or "/").path or "/",
-                                   trusted_dirs=theme_package, cache_dir=self.cache / "checks")
+                                   trusted_dirs=theme_package, cache_dir=self._kept("checks"))
         problems: list[PluginError] = []
         if report.leaks:  # a leak decides the exit code; broken links are listed with it
             problems.append(LeakFound([*(str(f) for f in report.leaks),
@@ -276,6 +297,29 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         config.site_dir = str(self.target)  # for what runs after the build (gh-deploy)
         self.staging = None
 
+    def _leak_rules(self, config: MkDocsConfig, out: Path) -> gate.LeakRules:
+        """The gate's rules, from the repository as it is now: the read this build made, or a
+        new one when that read came from the cache (`mkdocs serve`)."""
+        full = self.inputs.full
+        if self.inputs.kept:
+            full = read_site_inputs(self.root, content=self.content,
+                                    theme=self.config.huisstijl, audience=PUBLIC).full
+        public = for_audience(full, PUBLIC)
+        internal_posters: list[str] = []
+        if self.config.posters and self.site_posters:
+            from . import posters
+
+            shown = {p.name for p in posters.poster_list(public, posters_dir=self.posters_dir)}
+            internal_posters = [
+                f"posters/{p.name}{end}"
+                for p in posters.poster_list(full, posters_dir=self.posters_dir)
+                if p.name not in shown for end in (".svg", ".png", ".pdf", "-klein.png")]
+        return gate.leak_rules(
+            full, self.root, paths=[self.target, self.cache], transient=[out],
+            # the staff guide is fixed text that may repeat an internal page's headings
+            also_public=[g.markdown for g in guide_pages(public)],
+            site_url=config.site_url or "", internal_files=internal_posters)
+
     def _render_posters(self, config: MkDocsConfig) -> None:
         from . import posters
 
@@ -283,7 +327,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         try:
             if self.config.posters and self.site_posters:
                 posters.render_all(self.model, self.style, out_dir=site_dir / "posters",
-                                   cache_dir=self.cache / "posters",
+                                   cache_dir=self._kept("posters"),
                                    posters_dir=self.posters_dir)
             if self.config.sociale_kaarten:
                 cards = [posters.SocialCard(_card_name(page_url(
@@ -291,7 +335,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                                             p.description, p.section or "")
                          for p in self.site.pages]
                 posters.social_cards(self.model, self.style, cards,
-                                     out_dir=site_dir / SOCIAL, cache_dir=self.cache / "social",
+                                     out_dir=site_dir / SOCIAL, cache_dir=self._kept("social"),
                                      posters_dir=self.posters_dir)
         except ContentError as exc:
             raise ContentProblem(exc.summary()) from None
@@ -306,7 +350,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         from . import posters
 
         issues = posters.check_fit(model, style, posters_dir=self.posters_dir,
-                                   cache_dir=self.cache / "posters")
+                                   cache_dir=self._kept("posters"))
         if issues:
             raise ContentError(issues)
         self.site_posters = tuple(
@@ -331,19 +375,6 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     def _page(self, page: Page) -> SitePage | None:
         return self.pages.get(page.file.src_uri)
-
-
-def _published_dir(config: MkDocsConfig, root: Path) -> Path:
-    """The output folder mkdocs.yml names (what gets published), whatever the command line
-    says (`-d` has already replaced `config.site_dir`): read from the file the way MkDocs
-    reads it (its own loader: `!ENV`, `INHERIT`)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    name = None
-    if config.config_file_path:
-        with open(config.config_file_path, encoding="utf-8") as handle:
-            name = yaml_load(handle).get("site_dir")
-    return (root / (name if isinstance(name, str) and name else "site")).resolve()
 
 
 def _note_unshipped_fonts(style: Style) -> list[str]:

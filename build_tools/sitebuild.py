@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from . import outputdir
 from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_LEAK, EXIT_OK, UserError
 
 INTERNAL_DEFAULT_DIR = "site-intern"
@@ -61,6 +62,7 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         raise UserError(f"{config_file} ontbreekt: dit is geen datavisie-project")
+    _refuse_output(root, config_file, out)  # before MkDocs reads or writes anything
     handler = _logging()
     previous = os.environ.get(ENV_AUDIENCE)
     if audience:
@@ -85,6 +87,12 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
         if effective == "intern" and Path(config.site_dir).resolve() == public_dir:
             raise UserError(f"de interne site hoort niet in {public_dir.name}/, de map die "
                             "gepubliceerd wordt; kies een andere map met --uit")
+        theme = plugin.config.huisstijl if plugin is not None else "theme"
+        refused = outputdir.refusal(Path(config.site_dir), root,
+                                    also=[Path(config.docs_dir), root / theme])
+        if refused:
+            raise UserError(f"de uitvoermap {config.site_dir} {refused}. Er is niets "
+                            "geschreven.")
         config.plugins.on_startup(command="build", dirty=False)
         failure: BaseException | None = None
         try:
@@ -115,6 +123,22 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
                 os.environ.pop(ENV_AUDIENCE, None)
             else:
                 os.environ[ENV_AUDIENCE] = previous
+
+
+def _refuse_output(root: Path, config_file: Path, out: str | None) -> None:
+    """UserError when the output folder (`--uit`, else mkdocs.yml's `site_dir`) may not be
+    written (outputdir.py), checked before MkDocs reads the configuration: MkDocs refuses
+    `site_dir: .` itself, but in English and with its own advice."""
+    settings = outputdir.settings(config_file)
+    docs = root / str(settings.get("docs_dir") or "docs")
+    if out:
+        label, target = f"--uit {out}", Path(out)
+    else:
+        value = str(settings.get("site_dir") or "site")
+        label, target = f"site_dir in mkdocs.yml ({value})", root / value
+    refused = outputdir.refusal(target, root, also=[docs])
+    if refused:
+        raise UserError(f"{label} {refused}. Er is niets geschreven.")
 
 
 def cmd_bouw(args: argparse.Namespace) -> int:

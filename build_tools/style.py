@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,8 +148,13 @@ def font_assets(style: Style, *, cache_dir: Path | None = None) -> dict[str, byt
     return {font_path(f): d for f, d in zip(faces, data, strict=True)}
 
 
-def css(style: Style, *, css_path: str = CSS_PATH) -> str:
-    """The site's house-style CSS: @font-face rules and Material/`--dv-` variables."""
+def css(style: Style, *, css_path: str = CSS_PATH,
+        themes: Iterable[str] | None = None) -> str:
+    """The site's house-style CSS: @font-face rules and Material/`--dv-` variables.
+
+    `themes`: the ids of the themes the site shows; only their colours become variables
+    (the house style may name an internal theme, whose id the public site must not carry).
+    None: every theme the house style names."""
     here = posixpath.dirname(css_path)
     name = style.name.replace("*/", "")
     lines = [f"/* Huisstijl {name}: gemaakt uit huisstijl.yml, niet met de hand wijzigen. */"]
@@ -168,7 +173,10 @@ def css(style: Style, *, css_path: str = CSS_PATH) -> str:
     for status, colour in {**style.milestone_status, **style.project_status}.items():
         shared[f"--dv-status-{status}"] = colour
         shared[f"--dv-on-status-{status}"] = text_on(colour)
+    shown = None if themes is None else set(themes)
     for theme_id, colour in style.themes.items():
+        if shown is not None and theme_id not in shown:
+            continue
         shared[f"--dv-thema-{theme_id}"] = colour
         shared[f"--dv-on-thema-{theme_id}"] = text_on(colour)
     for n, colour in enumerate(style.theme_fallback, start=1):

@@ -74,6 +74,17 @@ def mkdocs(project: Path, *args: str, timeout: int = 600,
                           env=environ, timeout=timeout, cwd=project)
 
 
+def earlier_output(site: Path, files: dict[str, str]) -> None:
+    """A folder a build recognises as an earlier output of ours (build_tools/outputdir.py):
+    `files` plus our stylesheet and script, so a test's stand-in for the last good site is
+    replaced by a build, not refused as someone else's folder."""
+    site.mkdir(parents=True, exist_ok=True)
+    for rel, text in {"assets/javascripts/datavisie.js": "// vorige\n",
+                      "assets/stylesheets/datavisie.css": "/* vorige */\n", **files}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+
+
 # --- editing content in a copy -------------------------------------------------------------
 
 

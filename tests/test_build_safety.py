@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from sitekit import REPO, bouw, make_project, mkdocs, read_markdown, write_markdown
+from sitekit import REPO, bouw, earlier_output, make_project, mkdocs, read_markdown, write_markdown
 
 from build_tools.errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_LEAK, EXIT_OK
 
@@ -19,13 +19,11 @@ slow = pytest.mark.slow
 
 
 def _previous_site(site: Path) -> None:
-    site.mkdir(parents=True)
-    (site / "index.html").write_text("vorige site", encoding="utf-8")
-    (site / "oud.txt").write_text("blijft", encoding="utf-8")
+    earlier_output(site, {"index.html": "vorige site", "oud.txt": "blijft"})
 
 
 def _untouched(site: Path) -> None:
-    assert sorted(p.name for p in site.iterdir()) == ["index.html", "oud.txt"]
+    assert sorted(p.name for p in site.iterdir()) == ["assets", "index.html", "oud.txt"]
     assert (site / "index.html").read_text(encoding="utf-8") == "vorige site"
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site.")], \
         "staging folder left behind"

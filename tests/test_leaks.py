@@ -14,6 +14,7 @@ import pytest
 from sitekit import (
     Html,
     bouw,
+    earlier_output,
     make_project,
     output_files,
     read_markdown,
@@ -438,11 +439,10 @@ def test_leak_scan_stops_publishing_when_a_view_leaks(tmp_path: Path,
     mk = plant(project / "content")
     monkeypatch.setattr(inputs, "for_audience", lambda model, audience: model)
     site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("vorige site", encoding="utf-8")
+    earlier_output(site, {"index.html": "vorige site"})
     code = sitebuild.build(project, audience="publiek", out=str(site))
     assert code == 2
-    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in site.iterdir()) == ["assets", "index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "vorige site"
     assert not list(tmp_path.glob(".site.*"))
     assert mk.planted

@@ -14,7 +14,6 @@ import atexit
 import hashlib
 import io
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..cachekeys import file_sha256
-from ..publish import write_atomic
+from ..publish import clean_stale, locked_dir, remove, write_atomic
 from .textfit import face_family
 
 if TYPE_CHECKING:  # the pool is imported when something is rasterised, not by a warm build
@@ -33,6 +32,7 @@ if TYPE_CHECKING:  # the pool is imported when something is rasterised, not by a
 
 THUMB_WIDTH = 600
 RENDER_REVISION = 2  # part of every cache key: raise it when the rasterising code changes
+FONTS_PREFIX = "datavisie-fonts-"  # the workers' fontconfig folder in the temporary folder
 EMPTY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
 
 
@@ -163,7 +163,10 @@ class Rasteriser:
 
     def __init__(self, fonts: Sequence[Path], *, workers: int = 2, epoch: int = 0):
         self.fonts = tuple(sorted({p.resolve() for p in fonts}))
-        self._dir = Path(tempfile.mkdtemp(prefix="datavisie-fonts-"))
+        # locked while in use; what a killed build left is removed here (publish.py)
+        temp = Path(tempfile.gettempdir())
+        clean_stale(temp, (FONTS_PREFIX,))
+        self._dir = locked_dir(temp, FONTS_PREFIX)
         conf = self._dir / "fonts.conf"
         conf.write_text(fonts_conf(self.fonts, self._dir / "cache"), encoding="utf-8")
 
@@ -187,7 +190,7 @@ class Rasteriser:
     def close(self) -> None:
         for pool in (self._raster, self._vector):
             pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(self._dir, ignore_errors=True)
+        remove(self._dir)
 
     def __enter__(self) -> Rasteriser:
         return self

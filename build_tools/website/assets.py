@@ -48,7 +48,8 @@ def style_assets(ctx: SiteContext) -> list[Asset]:
     style = ctx.style
     if style is None:
         return []
-    out = [Asset(STYLE_CSS, style_css(style, css_path=STYLE_CSS).encode())]
+    themes = [t.id for t in ctx.model.themas]  # the public ones, in a public build
+    out = [Asset(STYLE_CSS, style_css(style, css_path=STYLE_CSS, themes=themes).encode())]
     fonts = font_assets(style, cache_dir=ctx.font_cache)
     out += [Asset(path, data) for path, data in sorted(fonts.items())]
     out += [Asset(LOGO, style.logo.svg.encode()), Asset(MARK, style.mark.svg.encode())]

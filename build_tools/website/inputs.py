@@ -34,6 +34,7 @@ class SiteInputs:
     notes: tuple[HistoryNote, ...]  # what history is missing and how to fix it
     full: Datavisie  # the same model before the audience filter (the leak scan's source)
     key: str = ""  # of everything this read was made of, when it is kept (else "")
+    kept: bool = False  # returned from the cache folder, not read from the repository now
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
@@ -62,7 +63,7 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
     kept = _load_kept(store, key, root)
     if kept is not None:
         inputs, commits = kept
-        return _keyed(inputs, key, commits)
+        return _keyed(dataclasses.replace(inputs, kept=True), key, commits)
     inputs = _read(root, content=content, theme=theme, audience=audience, history=history,
                    grammar=grammar)
     if not inputs.notes:
