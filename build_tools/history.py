@@ -87,7 +87,10 @@ def _lenient_markdown(data: bytes | None, rel: str) -> tuple[dict[str, Any], str
 
 def _order(meta: dict[str, Any]) -> int:
     value = meta.get("volgorde")
-    return int(value) if isinstance(value, str) and value.strip().isdigit() else 999
+    text = value.strip() if isinstance(value, str) else ""
+    # ASCII digits, and few of them: int() fails on "²" (a digit to isdigit()) and on 4,300
+    # digits, and an old tag is read leniently, never refused
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 999
 
 
 def text_at(repo: Repo, commit: str, versie: str,

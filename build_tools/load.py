@@ -5,6 +5,7 @@ together as one ContentError."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,7 @@ from .model import (
     newest_date,
 )
 from .schema import ID_RE, MISSING, Ctx, Type
-from .yamlio import MarkdownDoc, Node, parse_markdown, parse_yaml, read_text
+from .yamlio import MarkdownDoc, Node, not_a_file, parse_markdown, parse_yaml, read_text
 
 # file kinds: (folder, suffix) -> schema key
 SINGLE_FILES = {
@@ -101,6 +102,10 @@ def discover(content: Path, root: Path) -> tuple[list[tuple[Path, str, str]], li
             path = here / name
             rel = _rel(path, root)
             if name in IGNORED_NAMES:
+                continue
+            mode = path.lstat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):  # never opened: a pipe hangs
+                issues.append(not_a_file(rel, mode))
                 continue
             if path.is_symlink():
                 try:
