@@ -61,6 +61,11 @@ COLLECTIONS = {
 }
 REQUIRED = ("organisatie.yml", "visie.md", "routekaart.yml", "versies.yml")
 IGNORED_NAMES = {".gitkeep"}
+# An id names files of the site: `<id>/index.html`, `thema-<id>-klein.png`, and the hidden
+# temporary name each is written under first (`.thema-<id>-klein.png.<8 random>.tmp`, 30
+# bytes more than the id). 100 leaves room under the 255 bytes a file name may have on
+# every common file system (tests/test_hostile_inputs.py builds a site with ids this long).
+MAX_ID_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,14 @@ def discover(content: Path, root: Path) -> tuple[list[tuple[Path, str, str]], li
                 issues.append(Issue(rel, 1, 1, "DV023", f"bestandsnaam {name!r} is geen geldig id",
                                     "gebruik kleine letters a-z, cijfers en koppeltekens, "
                                     "bijvoorbeeld `mijn-project.yml`"))
+                continue
+            if len(stem) > MAX_ID_LENGTH:
+                issues.append(Issue(rel, 1, 1, "DV015",
+                                    f"bestandsnaam is te lang: het id is {len(stem)} tekens",
+                                    f"gebruik hoogstens {MAX_ID_LENGTH} tekens; het id wordt "
+                                    "deel van namen van bestanden van de site (zoals "
+                                    "thema-<id>-klein.png), en een bestandsnaam mag hoogstens "
+                                    "255 bytes zijn"))
                 continue
             found.append((path, rel, kind))
     present = {k for _, _, k in found}

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import Issue, Pos
+from .headings import heading_issues
 from .markup import markup_issues
 from .model import Datavisie
 
@@ -54,6 +55,7 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _terms(model)
     issues += _pages(model)
     issues += markup_issues(model)
+    issues += heading_issues(model)
     return issues
 
 

@@ -9,6 +9,7 @@ keys, tabs, non-UTF-8 and oversized files are refused as Issues, never as traceb
 from __future__ import annotations
 
 import errno
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -356,6 +357,27 @@ def not_a_file(rel: str, mode: int) -> Issue:
             else "geen gewoon bestand")
     return Issue(rel, 1, 1, "DV014", f"dit is {kind}, geen gewoon bestand",
                  "haal het weg; hier horen alleen gewone bestanden en mappen")
+
+
+def special_files(folder: Path, root: Path) -> list[Issue]:
+    """DV014 for every named pipe, socket or device under `folder` (links not followed): the
+    build reads these folders (templates, fonts, static files) with tools that would block on
+    a pipe, so they are refused before anything is read."""
+    issues = []
+    for base, _, names in os.walk(folder):
+        for name in sorted(names):
+            path = Path(base, name)
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
+                continue
+            if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+                try:
+                    rel = path.relative_to(root).as_posix()
+                except ValueError:
+                    rel = path.as_posix()
+                issues.append(not_a_file(rel, mode))
+    return issues
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
