@@ -138,6 +138,16 @@ CODES: dict[str, Code] = {
                                                "andere naam."),
     "DV219": Code("Project buiten gebruik zonder einde",
                   "Vul `eind` in met de maand waarin het project stopte."),
+    "DV220": Code("Versienummer botst met een onderdeel van de site",
+                  "Kies een versienummer als `1.1` of `2025.1`: de tekst van een versie komt in "
+                  "een map met die naam, en die naam is al van een pagina of een vast onderdeel."),
+    "DV221": Code("`tag` van een versie is geen tag of volledige commit",
+                  "Schrijf de naam van een tag (zoals `visie-1.0`) of de hele commit-id van 40 "
+                  "tekens; geen tak, `HEAD@{1}`, `main~1`, verkorte id of naam met een streepje "
+                  "vooraan."),
+    "DV222": Code("`tag` van een versie wijst naar een tak of een commit buiten de hoofdtak",
+                  "Maak een tag met `datavisie versie vaststellen`, of kies een commit uit de "
+                  "geschiedenis van de hoofdtak."),
     # --- house style ----------------------------------------------------------------------
     "DS001": Code("Onbekende sleutel in de huisstijl",
                   "Verbeter de naam (de melding noemt de bedoelde) of haal de sleutel weg."),

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import ContentError
 from .gitio import Repo, open_repo
+from .gitrefs import resolve_versions
 from .model import Datavisie, ThemeText, Version, VisionText
 from .textdiff import (
     Block,
@@ -146,8 +148,11 @@ def attach(model: Datavisie, root: Path, *,
             "bouw de site vanuit een clone van de repository (git clone ...).")]
     texts: list[VisionText] = []
     missing: list[Version] = []
+    resolved = resolve_versions(repo, wanted, branch=model.organisatie.repo_branch)
+    if resolved.issues:  # a branch, or a commit off the main branch: the author must choose
+        raise ContentError(resolved.issues)
     for v in wanted:
-        commit = repo.resolve(v.git_ref)
+        commit = resolved.commits[v.versie]
         text = text_at(repo, commit, v.versie, content_dir) if commit else None
         if text is None:
             missing.append(v)

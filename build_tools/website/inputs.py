@@ -17,6 +17,7 @@ from ..audience import for_audience
 from ..cachekeys import digest, package_digest, tree_digest
 from ..errors import ContentError, Issue
 from ..gitio import resolve_many
+from ..gitrefs import git_spelling
 from ..history import HistoryNote, attach
 from ..load import load
 from ..model import Datavisie
@@ -57,8 +58,8 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
         return _keyed(inputs, key, commits)
     inputs = _read(root, content=content, theme=theme, audience=audience, history=history)
     if not inputs.notes:
-        refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}) \
-            if history else []
+        refs = sorted({r for v in inputs.full.versies if v.status != "concept"
+                       if (r := git_spelling(v))}) if history else []
         found = resolve_many(root, refs) if refs else {}
         if found is not None and all(found.values()):
             _keep(store, (key, found, inputs))
