@@ -24,7 +24,6 @@ MAX_HEADINGS = 1_000
 _EXTENSIONS = ("admonition", "pymdownx.details", "def_list", "footnotes", "tables",
                "sane_lists", "attr_list")
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_SURE = re.compile(r"^#", re.M)  # Python-Markdown makes every such line a heading, also `#x`
 _SETEXT = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 _NOT_WALKED = frozenset({"pos", "fpos", "intern"})
@@ -74,9 +73,9 @@ def _over_limit(path: str, texts: list[_Text]) -> Issue | None:
 
 def _sure_lines(text: str) -> list[int]:
     """0-based numbers of lines outside fenced code that start with `#`: headings in
-    Python-Markdown whatever surrounds them (fences count as code, to be safe)."""
+    Python-Markdown whatever surrounds them, also `#x` (fences count as code, to be safe)."""
     if not _FENCE.search(text):
-        return [text.count("\n", 0, m.start()) for m in _SURE.finditer(text)]
+        return [n for n, line in enumerate(text.split("\n")) if line.startswith("#")]
     out, fence = [], ""
     for n, line in enumerate(text.split("\n")):
         opener = _FENCE.match(line)
