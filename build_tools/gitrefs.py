@@ -16,26 +16,28 @@ from .errors import Issue
 from .gitio import Repo
 from .model import Version
 
-FULL_ID = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")  # SHA-1, or SHA-256 repositories
-_TAG_CHARS = re.compile(r"^[A-Za-z0-9._/+-]+$")  # git allows more; none of it is needed
-_SHORT_ID = re.compile(r"^[0-9a-f]{4,63}$")
+FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1, or SHA-256 repositories
+_TAG_CHARS = re.compile(r"[A-Za-z0-9._/+-]+")  # git allows more; none of it is needed
+_SHORT_ID = re.compile(r"[0-9a-f]{4,63}")
 _TAG_HINT = "schrijf de naam van een tag (zoals `visie-1.0`) of de hele commit-id (40 tekens)"
 
 
 def ref_problem(ref: str) -> str | None:
     """Why `ref` cannot name the text of a version, or None. Stricter than git's own rules
     (`git check-ref-format`): only names that mean one thing, and only that thing, forever."""
-    if FULL_ID.match(ref):
+    if FULL_ID.fullmatch(ref):
         return None
+    if not ref:
+        return "is leeg"
     if ref.startswith("-"):
         return "begint met een streepje (git zou het als optie lezen)"
     if ref.startswith("refs/"):
         return "is een volledige git-verwijzing, geen naam van een tag"
-    if not _TAG_CHARS.match(ref):
-        bad = next(ch for ch in ref if not _TAG_CHARS.match(ch))
+    if not _TAG_CHARS.fullmatch(ref):
+        bad = next(ch for ch in ref if not _TAG_CHARS.fullmatch(ch))
         return (f"bevat het teken {bad!r}, dat een tak, een vorige stand of een bewerking "
                 "in git kan aanduiden" if bad in "~^:@{}" else f"bevat het teken {bad!r}")
-    if _SHORT_ID.match(ref) and any(c.isdigit() for c in ref) and any(c.isalpha() for c in ref):
+    if _SHORT_ID.fullmatch(ref) and any(c.isdigit() for c in ref) and any(c.isalpha() for c in ref):
         return "lijkt een verkorte commit-id; die kan later een andere commit aanwijzen"
     parts = ref.split("/")
     if any(not p or p.startswith(".") or p.endswith((".", ".lock")) for p in parts) \
@@ -65,7 +67,7 @@ def git_spelling(v: Version) -> str | None:
     ref = v.git_ref
     if ref_problem(ref) is not None:
         return None
-    return ref if FULL_ID.match(ref) else f"refs/tags/{ref}"
+    return ref if FULL_ID.fullmatch(ref) else f"refs/tags/{ref}"
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,13 @@ def resolve_versions(repo: Repo, versions: Sequence[Version], *, branch: str) ->
         if spelling is None:
             continue
         if commit is None:
-            if not FULL_ID.match(v.git_ref) and repo.resolve(v.git_ref):
+            if not FULL_ID.fullmatch(v.git_ref) and repo.resolve(v.git_ref):
                 issues.append(Issue.at(pos, "DV222", f"`{v.git_ref}` (versie {v.versie}) is "
                                        "geen tag maar een tak of een commit",
                                        "een tak verschuift; maak een tag met `datavisie versie "
                                        "vaststellen` of schrijf de hele commit-id (40 tekens)"))
             continue
-        if FULL_ID.match(v.git_ref):
+        if FULL_ID.fullmatch(v.git_ref):
             if tips is None:
                 tips = _main_tips(repo, branch)
             if not any(repo.is_ancestor(commit, tip) for tip in tips) and not repo.is_shallow():

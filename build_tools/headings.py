@@ -19,7 +19,7 @@ from typing import Any
 from .errors import Issue, Pos
 from .model import LEAF_TYPES
 
-# Generous: the longest page of the example has 14 headings, a long policy text a hundred.
+# Generous: the example's page with the most headings has 7, a long policy text a hundred.
 MAX_HEADINGS = 1_000
 _EXTENSIONS = ("admonition", "pymdownx.details", "def_list", "footnotes", "tables",
                "sane_lists", "attr_list")

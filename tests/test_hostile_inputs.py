@@ -212,7 +212,7 @@ def test_hostile_content_file_is_refused_by_the_check(tmp_path: Path, name: str)
 LINES = {
     "a 5,000-digit volgorde": "content/themas/ethiek.md:3:11: DV106",
     "datum 9999-12-31": "content/versies.yml:9:10: DV109",
-    "a version named 404.html": "content/versies.yml:8:12: DV220",
+    "a version named 404.html": "content/versies.yml:8:11: DV220",
     "a version's tag that is an option": "content/versies.yml:7:8: DV221",
     "an escaped control character in a title": "content/themas/ethiek.md:2:8: DV013",
     "a !!python/object tag in front matter": "content/themas/ethiek.md:2:8: DV007",
