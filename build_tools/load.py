@@ -179,7 +179,7 @@ def parse_file(text: str, rel: str, kind: str) -> tuple[SourceFile | None, list[
     doc: MarkdownDoc | None = None
     if rel.endswith(".md"):
         doc, issues = parse_markdown(text, rel)
-        if doc is None:
+        if doc is None or issues:
             return None, issues
         node = doc.meta or Node({}, Pos(rel, 1, 1))
         if doc.meta is None:

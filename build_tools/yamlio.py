@@ -417,10 +417,11 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 def parse_markdown(text: str, rel: str) -> tuple[MarkdownDoc | None, list[Issue]]:
     """Split front matter from body. A file starting with `---` whose front matter does not
-    close or does not parse is refused (MkDocs would publish it as text)."""
+    close or does not parse is refused (MkDocs would publish it as text). A control character
+    in the body comes back as an issue next to the document (a lenient reader may go on)."""
     if not text.startswith("---"):
         bad = _control_in_body(text, rel, 1)
-        return (None, [bad]) if bad else (MarkdownDoc(None, text, 1), [])
+        return MarkdownDoc(None, text, 1), [bad] if bad else []
     match = _FRONT.match(text)
     if not match:
         return None, [Issue(rel, 1, 1, "DV011", "voorwerk (front matter) wordt niet afgesloten",
@@ -435,7 +436,7 @@ def parse_markdown(text: str, rel: str) -> tuple[MarkdownDoc | None, list[Issue]
     body_line = text[: match.end()].count("\n") + 1
     body = text[match.end():]
     bad = _control_in_body(body, rel, body_line)
-    return (None, [bad]) if bad else (MarkdownDoc(meta, body, body_line), [])
+    return MarkdownDoc(meta, body, body_line), [bad] if bad else []
 
 
 def read_markdown(path: Path, rel: str) -> tuple[MarkdownDoc | None, list[Issue]]:

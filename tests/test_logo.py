@@ -172,6 +172,38 @@ def test_generated_logos_keep_only_the_allow_list(children: list[str]) -> None:
                 assert not re.search(r"evil|javascript|expression|@|\\", value, re.I), value
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_elements(), min_size=1, max_size=4))
+def test_every_cleaned_logo_can_be_drawn(children: list[str]) -> None:
+    # what the posters and cards do with it: a value of the wrong shape (`opacity="red"`), an
+    # <svg> inside a <text>, a <use> of nothing or of itself would stop the renderer
+    import cairosvg
+
+    svg = HEAD + '<rect id="r" width="1" height="1"/>' + "".join(children) + "</svg>"
+    try:
+        cleaned = clean_logo(svg)
+    except LogoError:  # refused with DS009: references in a circle, or too many
+        return
+    cairosvg.svg2png(bytestring=cleaned.encode(), output_width=40, unsafe=False)
+    _, inner = clean_children(svg, "p")
+    cairosvg.svg2png(bytestring=f'<svg xmlns="{SVG}" viewBox="0 0 10 10">{inner}</svg>'.encode(),
+                     output_width=40, unsafe=False)
+
+
+@pytest.mark.parametrize("body", [
+    '<g id="a"><use href="#a"/></g>',
+    '<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>',
+    '<pattern id="p" width="2" height="2"><rect width="1" height="1" fill="url(#p)"/></pattern>',
+    '<clipPath id="c"><rect width="1" height="1" clip-path="url(#c)"/></clipPath>',
+    '<style>.x{fill:url(#p)}</style><pattern id="p"><rect class="x" width="1"/></pattern>',
+    "".join(f'<g id="a{k}">' + f'<use href="#a{k - 1}"/>' * 10 + "</g>" for k in range(1, 7)),
+])
+def test_references_in_a_circle_or_that_multiply_are_refused(body: str) -> None:
+    # the renderer recursed until it crashed, or drew 100,000 copies for 93 s
+    with pytest.raises(LogoError, match="niet te tekenen"):
+        clean_logo(HEAD + '<rect id="a0" width="1" height="1"/>' + body + "</svg>")
+
+
 # --- real logos: the same picture --------------------------------------------------------------
 
 LOGOS = [REPO / "theme" / "logo.svg", REPO / "theme" / "beeldmerk.svg",
@@ -206,3 +238,31 @@ def test_the_site_publishes_and_the_posters_draw_the_cleaned_logo() -> None:
     assert style.logo.svg == clean_logo((REPO / "theme" / "logo.svg").read_text("utf-8"))
     assert style.mark.svg == clean_logo((REPO / "theme" / "beeldmerk.svg").read_text("utf-8"))
     assert LOGO.endswith("logo.svg") and MARK.endswith("beeldmerk.svg")
+
+
+@pytest.mark.slow
+def test_a_site_built_with_a_hostile_logo_publishes_only_the_cleaned_one(tmp_path: Path) -> None:
+    from sitekit import bouw, make_project, output_files
+
+    project = make_project(tmp_path / "project", cards=True)
+    for name in ("logo.svg", "beeldmerk.svg"):
+        path = project / "theme" / name
+        text = path.read_text(encoding="utf-8")
+        evil = "".join(HOSTILE.values())
+        head, _, rest = text.partition(">")
+        path.write_text(head.replace("<svg ", '<svg xmlns:xlink="http://www.w3.org/1999/xlink" '
+                                     'xmlns:ev="http://www.w3.org/2001/xml-events" ')
+                        + ' onload="alert(0)">' + evil + rest, encoding="utf-8")
+    result = bouw(project, tmp_path / "site", timeout=900)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    site = tmp_path / "site"
+    for name in ("logo.svg", "beeldmerk.svg"):
+        published = (site / "assets" / "images" / name).read_text(encoding="utf-8")
+        assert not EVIL.search(published), published[:2000]
+        _only_allowed(_tree(published))
+    posters = sorted((site / "posters").glob("*.svg"))
+    assert posters
+    for path in [*posters, *(p for p in output_files(site) if p.suffix == ".html")]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"evil\.example|javascript:alert|<foreignObject|<set |<animate",
+                             text), path

@@ -148,7 +148,7 @@ def test_a_lone_surrogate_escape_is_refused(monkeypatch: pytest.MonkeyPatch) -> 
 def test_control_characters_in_a_markdown_body_are_refused(body: str, line: int,
                                                            col: int) -> None:
     doc, issues = yamlio.parse_markdown(f"---\ntitel: x\n---\n{body}", "t.md")
-    assert doc is None
+    assert doc is not None  # for a lenient reader (an old version's text); load() refuses it
     assert [(i.line, i.col, i.code) for i in issues] == [(line, col, "DV013")]
     assert yamlio.parse_markdown("Tekst\x07\n", "t.md")[1][0].code == "DV013"
 
