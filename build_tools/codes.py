@@ -164,8 +164,9 @@ CODES: dict[str, Code] = {
     "DS008": Code("Lettertype past niet bij zijn plek",
                   "Zet het bestand bij het juiste gewicht; gebruik per rol één letterfamilie."),
     "DS009": Code("Logo is geen bruikbaar SVG-bestand",
-                  "Gebruik een SVG-bestand met viewBox, zonder DOCTYPE, van hoogstens 1 MB. "
-                  "Scripts, links en verwijzingen naar andere bestanden laat de site weg."),
+                  "Gebruik een SVG-bestand met viewBox, zonder DOCTYPE, van hoogstens 1 MB, "
+                  "waarin geen deel via verwijzingen naar zichzelf wijst. Scripts, links en "
+                  "verwijzingen naar andere bestanden laat de site weg."),
     "DS010": Code("Te weinig contrast", "Kies kleuren met meer contrast; de melding noemt de "
                                         "verhouding die nodig is."),
     "DS011": Code("Geen aantal pixels", "Schrijf een heel getal van 0 tot 999, zonder `px`."),
