@@ -82,7 +82,9 @@ ATTRIBUTES = PROPERTIES | frozenset({
     "values", "operator", "k1", "k2", "k3", "k4", "radius", "tableValues", "slope",
     "intercept", "amplitude", "exponent", "href",
 })
-_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
+# url(x), url('x') or url("x"); written so that a value of a thousand unclosed `url(` is read
+# in linear time (a lazy `.*?` up to a back-reference took 88 s for 50,000 of them)
+_URL = re.compile(r"url\(\s*(?:'([^']*)'|\"([^\"]*)\"|([^'\"()\s]*))\s*\)", re.I)
 _LOCAL = re.compile(r"^#([A-Za-z_][\w.-]*)$")
 _RASTER = re.compile(r"^data:image/(?:png|jpeg);base64,[A-Za-z0-9+/=\s]+$")
 # Values of presentation and geometry: numbers, names, colours, lists, `url(#id)`, quoted font
@@ -97,7 +99,7 @@ _LEN = _NUM + r"(?:px|pt|pc|mm|cm|in|em|ex|rem|%)?"
 _LIST = rf"{_LEN}(?:(?:\s*,\s*|\s+){_LEN})*"
 _COLOUR = (r"(?:#[0-9a-fA-F]{3,8}|rgba?\(\s*[\d.%\s,]+\)|hsla?\(\s*[\d.%\s,deg]+\)"
            r"|[a-zA-Z]+)")
-_REF = r"url\(#[\w.-]+\)"
+_REF = r"url\(\s*(?:#[\w.-]+|'#[\w.-]+'|\"#[\w.-]+\")\s*\)"
 _TRANSFORM = (rf"(?:\s*(?:matrix|translate|scale|rotate|skewX|skewY)\s*\(\s*{_LIST}?\s*\)"
               r"\s*,?)*\s*")
 _SHAPES = {
@@ -300,7 +302,7 @@ def _property_value(name: str, value: str, prefix: str, ids: set[str]) -> str | 
         return None
     out, at = [], 0
     for m in _URL.finditer(value):
-        local = _LOCAL.match(m.group(2).strip())
+        local = _LOCAL.match((m.group(1) or m.group(2) or m.group(3) or "").strip())
         if not local or local.group(1) not in ids:
             return None
         out.append(value[at:m.start()] + f"url(#{_prefixed(local.group(1), prefix)})")
