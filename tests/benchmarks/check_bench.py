@@ -148,6 +148,24 @@ def time_hostile_files(runs: int) -> None:
               + ("" if said == code else f"  (expected {code})"))
 
 
+def time_hostile_logos(runs: int) -> None:
+    from hostile import HOSTILE_LOGOS
+
+    from build_tools.logo import LogoError, clean_logo
+
+    print("hostile logos, median time to clean or refuse:")
+    for name, svg in HOSTILE_LOGOS.items():
+        times, said = [], "schoon"
+        for _ in range(runs):
+            start = time.perf_counter()
+            try:
+                clean_logo(svg)
+            except LogoError as exc:
+                said = f"DS009 ({str(exc)[:40]})"
+            times.append(time.perf_counter() - start)
+        print(f"  {name:<42} {statistics.median(times) * 1000:8.1f} ms  {said}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("n", nargs="?", type=int, default=1000, help="number of projects")
@@ -165,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
               f"(min {min(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms)")
         time_hostile(args.runs)
         time_hostile_files(args.runs)
+        time_hostile_logos(args.runs)
         if args.profile:
             from build_tools.load import load
 

@@ -72,3 +72,20 @@ HOSTILE_FILES: dict[str, tuple[str, Callable[[str], str], str]] = {
     "30,000 headings in list items": ("paginas/koppen.md", _write(_PAGE + "".join(
         f"- # Kop {i}\n" for i in range(30_000))), "DV016"),
 }
+
+
+_LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
+
+# Logos made to be slow to read (a regular expression that went back over the value for every
+# `url(` took 88 s for the first): tests/test_logo.py reads each within a hang limit.
+HOSTILE_LOGOS: dict[str, str] = {
+    "50,000 unclosed url( in a class": _LOGO.format('<rect class="' + "url(" * 50_000 + '"/>'),
+    "50,000 unclosed url( in a style": _LOGO.format('<rect style="fill:' + "url(" * 50_000
+                                                    + '"/>'),
+    "100,000 unclosed comments": _LOGO.format("<style>" + "/*" * 100_000 + "</style>"),
+    "100,000 unclosed rules": _LOGO.format("<style>" + "a{" * 100_000 + "</style>"),
+    "50,000 url(# in a rule": _LOGO.format("<style>.a{fill:" + "url(#" * 50_000 + "}</style>"),
+    "30,000 declarations": _LOGO.format('<rect style="' + "fill:red;" * 30_000 + '"/>'),
+    "a <use> of ten <use> of ten ... (10^6)": _LOGO.format('<rect id="a0" width="1"/>' + "".join(
+        f'<g id="a{k}">' + f'<use href="#a{k - 1}"/>' * 10 + "</g>" for k in range(1, 7))),
+}
