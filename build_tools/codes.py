@@ -36,8 +36,8 @@ CODES: dict[str, Code] = {
                   "genoemde regel."),
     "DV006": Code("Te diep genest",
                   "Maak de opbouw platter; het inhoudsmodel heeft nooit zoveel niveaus nodig."),
-    "DV007": Code("YAML-label (!iets) niet toegestaan",
-                  "Haal het label met ! weg; schrijf alleen de waarde."),
+    "DV007": Code("YAML-label (!iets of !!iets) niet toegestaan",
+                  "Haal het label met ! of !! weg (ook `!!str`); schrijf alleen de waarde."),
     "DV008": Code("Sleutel is geen woord",
                   "Gebruik `naam: waarde`, met een gewoon woord voor de dubbele punt."),
     "DV009": Code("Sleutel staat er twee keer",
@@ -48,6 +48,16 @@ CODES: dict[str, Code] = {
                   "Zet onder de velden bovenaan het bestand een regel met alleen `---`."),
     "DV012": Code("Voorwerk is geen lijst met velden",
                   "Schrijf het voorwerk als `veld: waarde`-regels, bijvoorbeeld `titel: Ethiek`."),
+    "DV013": Code("Onzichtbaar stuurteken in tekst",
+                  "Haal het teken weg, ook als het als \\-code tussen dubbele aanhalingstekens "
+                  "staat (zoals `\\x07` of `\\u0000`)."),
+    "DV014": Code("Geen gewoon bestand",
+                  "Haal het weg: in content/, theme/ en posters/ horen alleen gewone bestanden "
+                  "en mappen (geen pipe, socket of apparaat)."),
+    "DV015": Code("Id te lang voor een bestandsnaam",
+                  "Kies een korter id (een kortere bestandsnaam); de melding noemt de grens."),
+    "DV016": Code("Te veel koppen op één pagina",
+                  "Verdeel de tekst over meer pagina's of maak van koppen gewone vette tekst."),
     "DV020": Code("Map content/ ontbreekt",
                   "Maak de map content/ aan met ten minste de verplichte bestanden."),
     "DV021": Code("Koppeling (symlink) niet toegestaan",
@@ -168,6 +178,16 @@ CODES: dict[str, Code] = {
                  "drie)."),
     "W203": Code("Waarde die het Algoritmeregister niet aanneemt",
                  "Pas de waarde aan zoals de melding zegt."),
+    "DV220": Code("Versienummer botst met een onderdeel van de site",
+                  "Kies een versienummer als `1.1` of `2025.1`: de tekst van een versie komt in "
+                  "een map met die naam, en die naam is al van een pagina of een vast onderdeel."),
+    "DV221": Code("`tag` van een versie is geen tag of volledige commit",
+                  "Schrijf de naam van een tag (zoals `visie-1.0`) of de hele commit-id van 40 "
+                  "tekens; geen tak, `HEAD@{1}`, `main~1`, verkorte id of naam met een streepje "
+                  "vooraan."),
+    "DV222": Code("`tag` van een versie wijst naar een tak of een commit buiten de hoofdtak",
+                  "Maak een tag met `datavisie versie vaststellen`, of kies een commit uit de "
+                  "geschiedenis van de hoofdtak."),
     # --- house style ----------------------------------------------------------------------
     "DS001": Code("Onbekende sleutel in de huisstijl",
                   "Verbeter de naam (de melding noemt de bedoelde) of haal de sleutel weg."),
@@ -183,8 +203,10 @@ CODES: dict[str, Code] = {
     "DS007": Code("Geen bruikbaar lettertype", "Gebruik een TTF- of OTF-bestand."),
     "DS008": Code("Lettertype past niet bij zijn plek",
                   "Zet het bestand bij het juiste gewicht; gebruik per rol één letterfamilie."),
-    "DS009": Code("Logo is geen veilig SVG-bestand",
-                  "Gebruik een SVG met viewBox, zonder scripts of externe links."),
+    "DS009": Code("Logo is geen bruikbaar SVG-bestand",
+                  "Gebruik een SVG-bestand met viewBox, zonder DOCTYPE, van hoogstens 1 MB, "
+                  "waarin geen deel via verwijzingen naar zichzelf wijst. Scripts, links en "
+                  "verwijzingen naar andere bestanden laat de site weg."),
     "DS010": Code("Te weinig contrast", "Kies kleuren met meer contrast; de melding noemt de "
                                         "verhouding die nodig is."),
     "DS011": Code("Geen aantal pixels", "Schrijf een heel getal van 0 tot 999, zonder `px`."),

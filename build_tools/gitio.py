@@ -38,6 +38,10 @@ class Repo:
         out = self.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         return out.strip() if out else None
 
+    def is_ancestor(self, commit: str, tip: str) -> bool:
+        """Whether `commit` is in the history of `tip` (or is `tip`)."""
+        return self.run("merge-base", "--is-ancestor", commit, tip) is not None
+
     def read(self, commit: str, path: str) -> bytes | None:
         """A file's bytes at a commit; `path` is relative to this folder."""
         try:

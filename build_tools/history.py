@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Issue
+from .errors import ContentError, Issue
 from .gitio import Repo, open_repo
+from .gitrefs import resolve_versions
 from .model import Datavisie, ThemeText, Version, VisionText
 from .textdiff import (
     Block,
@@ -98,7 +99,10 @@ def _visibility(meta: dict[str, Any]) -> str:
 
 def _order(meta: dict[str, Any]) -> int:
     value = meta.get("volgorde")
-    return int(value) if isinstance(value, str) and value.strip().isdigit() else 999
+    text = value.strip() if isinstance(value, str) else ""
+    # ASCII digits, and few of them: int() fails on "²" (a digit to isdigit()) and on 4,300
+    # digits, and an old tag is read leniently, never refused
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 999
 
 
 def text_at(repo: Repo, commit: str, versie: str, content_dir: str = "content",
@@ -161,8 +165,11 @@ def attach(model: Datavisie, root: Path, *,
             "bouw de site vanuit een clone van de repository (git clone ...).")]
     texts: list[VisionText] = []
     missing: list[Version] = []
+    resolved = resolve_versions(repo, wanted, branch=model.organisatie.repo_branch)
+    if resolved.issues:  # a branch, or a commit off the main branch: the author must choose
+        raise ContentError(resolved.issues)
     for v in wanted:
-        commit = repo.resolve(v.git_ref)
+        commit = resolved.commits[v.versie]
         text = text_at(repo, commit, v.versie, content_dir, v.git_ref) if commit else None
         if text is None:
             missing.append(v)

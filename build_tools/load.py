@@ -5,6 +5,7 @@ together as one ContentError."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ from .model import (
     newest_date,
 )
 from .schema import ID_RE, MISSING, Ctx, Type
-from .yamlio import MarkdownDoc, Node, parse_markdown, parse_yaml, read_text
+from .yamlio import MarkdownDoc, Node, not_a_file, parse_markdown, parse_yaml, read_text
 
 # file kinds: (folder, suffix) -> schema key
 SINGLE_FILES = {
@@ -62,6 +63,11 @@ COLLECTIONS = {
 }
 REQUIRED = ("organisatie.yml", "visie.md", "routekaart.yml", "versies.yml")
 IGNORED_NAMES = {".gitkeep"}
+# An id names files of the site: `<id>/index.html`, `thema-<id>-klein.png`, and the hidden
+# temporary name each is written under first (`.thema-<id>-klein.png.<8 random>.tmp`, 30
+# bytes more than the id). 100 leaves room under the 255 bytes a file name may have on
+# every common file system (tests/test_hostile_inputs.py builds a site with ids this long).
+MAX_ID_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,10 @@ def discover(content: Path, root: Path) -> tuple[list[tuple[Path, str, str]], li
             rel = _rel(path, root)
             if name in IGNORED_NAMES:
                 continue
+            mode = path.lstat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):  # never opened: a pipe hangs
+                issues.append(not_a_file(rel, mode))
+                continue
             if path.is_symlink():
                 try:
                     inside = path.resolve().is_relative_to(real_content)
@@ -126,6 +136,14 @@ def discover(content: Path, root: Path) -> tuple[list[tuple[Path, str, str]], li
                 issues.append(Issue(rel, 1, 1, "DV023", f"bestandsnaam {name!r} is geen geldig id",
                                     "gebruik kleine letters a-z, cijfers en koppeltekens, "
                                     "bijvoorbeeld `mijn-project.yml`"))
+                continue
+            if len(stem) > MAX_ID_LENGTH:
+                issues.append(Issue(rel, 1, 1, "DV015",
+                                    f"bestandsnaam is te lang: het id is {len(stem)} tekens",
+                                    f"gebruik hoogstens {MAX_ID_LENGTH} tekens; het id wordt "
+                                    "deel van namen van bestanden van de site (zoals "
+                                    "thema-<id>-klein.png), en een bestandsnaam mag hoogstens "
+                                    "255 bytes zijn"))
                 continue
             found.append((path, rel, kind))
     present = {k for _, _, k in found}
@@ -163,7 +181,7 @@ def parse_file(text: str, rel: str, kind: str) -> tuple[SourceFile | None, list[
     doc: MarkdownDoc | None = None
     if rel.endswith(".md"):
         doc, issues = parse_markdown(text, rel)
-        if doc is None:
+        if doc is None or issues:
             return None, issues
         node = doc.meta or Node({}, Pos(rel, 1, 1))
         if doc.meta is None:

@@ -7,6 +7,7 @@ can still point a content author at the right file and line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -372,8 +373,19 @@ class Version:
         return self.tag or f"visie-{self.versie}"
 
     @property
+    def folder(self) -> str:
+        return version_folder(self.versie)
+
+    @property
     def adopted(self) -> bool:
         return self.status.startswith("vastgesteld")
+
+
+def version_folder(versie: str) -> str:
+    """The folder of a version on the site: `1.0` stays `1.0`; anything not starting with a
+    digit gets `versie-` before it, so it never takes the place of a section of the site."""
+    slug = re.sub(r"[^0-9A-Za-z._-]+", "-", versie).strip("-.").lower()
+    return slug if slug[:1].isdigit() else f"versie-{slug}".rstrip("-")
 
 
 @dataclass(frozen=True)

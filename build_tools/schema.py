@@ -23,8 +23,11 @@ _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"']*$", re.I)
+_INT_RE = re.compile(r"-?[0-9]+")  # ASCII digits: int() would also read "٣" or "３"
+_INT_DIGITS = 18  # more digits than any limit of the schema: out of range without int()
 _EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.I)
 
+LAST_YEAR = 9998  # the site computes a year past any date (security.txt, the roadmap's axis)
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
              "september", "oktober", "november", "december")
 
@@ -166,14 +169,20 @@ class Int(Type):
 
     def check(self, node: Node, ctx: Ctx, name: str) -> Any:
         value = self._scalar(node, ctx, name)
-        if value is None or not node.plain or not re.fullmatch(r"-?\d+", value):
+        if value is None or not node.plain or not _INT_RE.fullmatch(value):
             if value is not None:
                 ctx.error(node.pos, "DV105", f"`{name}` moet een geheel getal zijn, niet {value!r}",
                           f"bijvoorbeeld `{name}: {self.min if self.min is not None else 1}`")
             elif node.is_scalar:
                 ctx.error(node.pos, "DV102", f"`{name}` is leeg", "vul een getal in")
             return MISSING
-        number = int(value)
+        digits = value.lstrip("-").lstrip("0") or "0"
+        if len(digits) > _INT_DIGITS:  # int() itself refuses more than 4,300 digits
+            shown = f"{value[:12]}... ({len(value)} cijfers)"
+            ctx.error(node.pos, "DV106", f"`{name}` is {shown}; dat ligt buiten {self.range()}",
+                      f"kies een getal van {self.range()}")
+            return MISSING
+        number = -int(digits) if value.startswith("-") else int(digits)
         if ((self.min is not None and number < self.min)
                 or (self.max is not None and number > self.max)):
             ctx.error(node.pos, "DV106", f"`{name}` is {number}; dat ligt buiten {self.range()}",
@@ -269,6 +278,12 @@ class Moment(Type):
             kinds = "/".join(_WHEN_NAMES[k] for k in self.kinds)
             ctx.error(node.pos, "DV109", f"`{name}` is geen geldige {kinds}: {value!r}",
                       f"schrijf {self.label}")
+            return MISSING
+        if when.end.year > LAST_YEAR:
+            ctx.error(node.pos, "DV109", f"`{name}` ligt te ver weg: {value.strip()}",
+                      f"kies een datum tot en met {LAST_YEAR}; de site rekent vanaf een datum "
+                      "nog een jaar verder (de einddatum van security.txt, de routekaart) en "
+                      "na 9999 kan dat niet")
             return MISSING
         return when
 

@@ -393,7 +393,8 @@ VERSION = rec(
         "tag": F(
             Text(max=100, single_line=True),
             False,
-            "Git-tag of commit met de tekst (standaard visie-<versie>).",
+            "Git-tag met de tekst (standaard visie-<versie>), of de hele commit-id (40 tekens) "
+            "van een commit op de hoofdtak; geen tak en geen verkorte id.",
         ),
         "samenvatting": F(Text(max=1000, markdown=True), True, "Wat er veranderde, voor lezers."),
     },

@@ -20,7 +20,7 @@ from .errors import Issue, Pos, StyleError
 from .fonts import FontFace, woff2_cached
 from .huisstijl import read_huisstijl
 from .tokens import FontFamily, Fonts, Logo, Palette, Style
-from .yamlio import read_yaml
+from .yamlio import read_yaml, special_files
 
 __all__ = [
     "ContrastProblem", "FontFamily", "Fonts", "Logo", "Palette", "Style", "check_contrast",
@@ -45,6 +45,9 @@ def load_style(theme_dir: Path, root: Path) -> Style:
 
     `root` is the project root: positions in messages are relative to it."""
     rel_dir = _rel(theme_dir, root)
+    special = special_files(theme_dir, root)
+    if special:  # fonts, the logo and the overrides are read by tools a pipe would block
+        raise StyleError(special)
     node, issues = read_yaml(theme_dir / STYLE_FILE, f"{rel_dir}/{STYLE_FILE}")
     if node is None:
         raise StyleError(issues or [Issue(f"{rel_dir}/{STYLE_FILE}", 1, 1, "DS012",

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import Issue, Pos
+from .gitrefs import ref_issue
+from .headings import heading_issues
 from .markup import markup_issues
 from .model import Datavisie
 
@@ -17,6 +19,13 @@ RESERVED_PAGE_IDS = {"visie", "themas", "routekaart", "projecten", "ontwikkeling
                      "versies", "meedoen", "posters", "assets", "search", "data", "index",
                      "vergelijk", "archief", "concept",  # concept: /concept/ (site/editions.py)
                      "algoritmeregister"}
+# Every other name at the top of the built site: its files, and what MkDocs and Material
+# write there (404.html, sitemap.xml, search/). A version's folder may not take one of these
+# or a page's (DV220). tests/test_hostile_inputs.py compares this list with the top of real
+# builds, so a new file or section of the site cannot be forgotten here.
+SITE_ROOT_NAMES = frozenset(RESERVED_PAGE_IDS | {
+    "index.html", "404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz", "versions.json",
+    ".well-known"})
 
 
 def _at(obj: Any, name: str | None = None) -> Pos:
@@ -52,9 +61,11 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _projects(model, theme_ids, milestone_ids)
     issues += _measurements(model, model_failed="model" in extra.get("metingen", set()))
     issues += _versions(model)
+    issues += _version_folders(model, {p.id for p in model.paginas} | extra.get("paginas", set()))
     issues += _terms(model)
     issues += _pages(model)
     issues += markup_issues(model)
+    issues += heading_issues(model)
     return issues
 
 
@@ -218,6 +229,25 @@ def _versions(model: Datavisie) -> list[Issue]:
                                    f"versie {v.versie} ({v.datum}) is ouder dan de versie erboven",
                                    "zet de versies van oud naar nieuw"))
         previous = v
+        tag = ref_issue(v)
+        if tag is not None:
+            issues.append(tag)
+    return issues
+
+
+def _version_folders(model: Datavisie, page_ids: set[str]) -> list[Issue]:
+    """A version's text is published in a folder named after it (`/1.0/`); that folder must
+    not be a page, a section or a file the site has already (`versie: "404.html"`)."""
+    issues: list[Issue] = []
+    for v in model.versies:
+        folder = v.folder
+        if folder in SITE_ROOT_NAMES or folder in page_ids:
+            what = (f"de pagina content/paginas/{folder}.md" if folder in page_ids
+                    else "een vast onderdeel van de site")
+            issues.append(Issue.at(_at(v, "versie"), "DV220",
+                                   f"versie {v.versie} zou op de site de map /{folder}/ krijgen, "
+                                   f"maar die naam is al van {what}",
+                                   "kies een versienummer als `1.1` of `2025.1`"))
     return issues
 
 

@@ -9,7 +9,9 @@ keys, tabs, non-UTF-8 and oversized files are refused as Issues, never as traceb
 from __future__ import annotations
 
 import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -213,6 +215,43 @@ def _bad_character(text: str, rel: str, off: int, exc: Any) -> Issue:
                  "haal het teken weg; het komt vaak mee bij kopiëren en plakken")
 
 
+# What YAML lets a file hold (its "printable" characters). A double-quoted value can write
+# any other character as a \-escape (`"\x07"`, `"\u0000"`, `"\ud800"`); such a value is
+# refused like the literal character, after unescaping: the bell, the escape that starts a
+# terminal sequence, NUL or a lone surrogate would reach the HTML, and make the feed and the
+# SVG invalid XML.
+_NOT_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _tagged(pos: Pos, tag: str) -> Issue:
+    """A YAML tag: content is text and the schema types it, so no tag has a use, and some
+    (`!!python/object`, `!!binary`) ask a loader for more than text."""
+    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+    return Issue.at(pos, "DV007", f"YAML-label `{shown}` is niet toegestaan",
+                    "haal het label met ! weg en schrijf alleen de waarde")
+
+
+def _escaped_control(pos: Pos, char: str) -> Issue:
+    return Issue.at(pos, "DV013", f"tekst bevat het onzichtbare stuurteken U+{ord(char):04X} "
+                    "(geschreven als \\-code tussen dubbele aanhalingstekens)",
+                    "haal de \\-code weg; schrijf alleen gewone tekens")
+
+
+def _control_in_body(text: str, rel: str, first_line: int) -> Issue | None:
+    """A control character in a Markdown body (the YAML reader refuses them in front matter;
+    nothing else would stop them on their way to the page)."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return None
+    index = bad.start()
+    line = text.count("\n", 0, index) + first_line
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Issue(rel, line, col, "DV013",
+                 f"tekst bevat het onzichtbare stuurteken U+{ord(bad.group()):04X}",
+                 "haal het teken weg; het komt vaak mee bij kopiëren en plakken")
+
+
 def _too_deep(pos: Pos) -> Issue:
     return Issue.at(pos, "DV006", "structuur is te diep genest",
                     f"gebruik hoogstens {MAX_DEPTH} niveaus")
@@ -285,13 +324,13 @@ def _compose(loader: Any, rel: str, off: int) -> tuple[Node | None, list[Issue]]
             return None, [Issue.at(pos, "DV004",
                                    "ankers en verwijzingen (& en *) zijn niet toegestaan",
                                    "schrijf de waarde voluit op elke plek")]
-        tag = event.tag
-        if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
-            issues.append(Issue.at(pos, "DV007", f"YAML-label {tag!r} is niet toegestaan",
-                                   "haal het !-label weg"))
+        if event.tag is not None:  # every tag, `!!str` and `!!python/object` included
+            issues.append(_tagged(pos, event.tag))
         if kind is yaml.ScalarEvent:
             plain = not event.style  # None (pure Python) or "" (libyaml) for a plain scalar
             raw: str = event.value
+            if event.style == '"' and (bad := _NOT_PRINTABLE.search(raw)):
+                issues.append(_escaped_control(pos, bad.group()))
             attach(Node(None if plain and raw in _NULLS else raw, pos, plain=plain), raw)
             continue
         # a mapping or sequence starts
@@ -310,11 +349,46 @@ def read_yaml(path: Path, rel: str) -> tuple[Node | None, list[Issue]]:
     return parse_yaml(text, rel)
 
 
+def not_a_file(rel: str, mode: int) -> Issue:
+    """A named pipe, socket or device where a file should be: reading one would wait forever
+    (a pipe) or read without end (a device), so it is never opened."""
+    kind = ("een named pipe (FIFO)" if stat.S_ISFIFO(mode) else "een socket"
+            if stat.S_ISSOCK(mode) else "een apparaat" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "geen gewoon bestand")
+    return Issue(rel, 1, 1, "DV014", f"dit is {kind}, geen gewoon bestand",
+                 "haal het weg; hier horen alleen gewone bestanden en mappen")
+
+
+def special_files(folder: Path, root: Path) -> list[Issue]:
+    """DV014 for every named pipe, socket or device under `folder` (links not followed): the
+    build reads these folders (templates, fonts, static files) with tools that would block on
+    a pipe, so they are refused before anything is read."""
+    issues = []
+    for base, _, names in os.walk(folder):
+        for name in sorted(names):
+            path = Path(base, name)
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
+                continue
+            if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+                try:
+                    rel = path.relative_to(root).as_posix()
+                except ValueError:
+                    rel = path.as_posix()
+                issues.append(not_a_file(rel, mode))
+    return issues
+
+
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [_too_big(rel, size)]
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            return None, [not_a_file(rel, info.st_mode)]
+        if info.st_size > MAX_BYTES:
+            return None, [_too_big(rel, info.st_size)]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Issue(rel, 1, 1, "DV010",
@@ -343,9 +417,11 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 def parse_markdown(text: str, rel: str) -> tuple[MarkdownDoc | None, list[Issue]]:
     """Split front matter from body. A file starting with `---` whose front matter does not
-    close or does not parse is refused (MkDocs would publish it as text)."""
+    close or does not parse is refused (MkDocs would publish it as text). A control character
+    in the body comes back as an issue next to the document (a lenient reader may go on)."""
     if not text.startswith("---"):
-        return MarkdownDoc(None, text, 1), []
+        bad = _control_in_body(text, rel, 1)
+        return MarkdownDoc(None, text, 1), [bad] if bad else []
     match = _FRONT.match(text)
     if not match:
         return None, [Issue(rel, 1, 1, "DV011", "voorwerk (front matter) wordt niet afgesloten",
@@ -358,7 +434,9 @@ def parse_markdown(text: str, rel: str) -> tuple[MarkdownDoc | None, list[Issue]
         return None, [Issue.at(meta.pos, "DV012", "voorwerk moet uit `veld: waarde`-regels bestaan",
                                "bijvoorbeeld `titel: Ethiek`")]
     body_line = text[: match.end()].count("\n") + 1
-    return MarkdownDoc(meta, text[match.end():], body_line), []
+    body = text[match.end():]
+    bad = _control_in_body(body, rel, body_line)
+    return MarkdownDoc(meta, body, body_line), [bad] if bad else []
 
 
 def read_markdown(path: Path, rel: str) -> tuple[MarkdownDoc | None, list[Issue]]:

@@ -158,3 +158,19 @@ def test_timeline_height_keeps_every_name(model: Datavisie, style: Style) -> Non
     cramped = parse(charts.timeline_svg(model, style, width=700, height=height * 0.3,
                                         font_size=14))
     assert len(texts(cramped)) < len(texts(named))  # names left out rather than overlapping
+
+
+def test_a_roadmap_over_thousands_of_years_draws_a_bounded_axis(model: Datavisie,
+                                                               style: Style) -> None:
+    # dates from 0001 to 9998 are valid: the axis groups years instead of drawing 9,998
+    from build_tools.schema import parse_when
+
+    road = model.routekaart
+    first = dataclasses.replace(road.fasen[0], start=parse_when("0001-Q1"))
+    last = dataclasses.replace(road.fasen[-1], eind=parse_when("9998-Q4"))
+    wide = dataclasses.replace(road, fasen=(first, *road.fasen[1:-1], last))
+    root = parse(charts.timeline_svg(dataclasses.replace(model, routekaart=wide), style,
+                                     width=900, height=400))
+    years = [t for t in texts(root) if t.isdigit()]
+    assert years[0] == "1" and len(years) <= charts.timeline.MAX_YEAR_COLUMNS + 1
+    assert [charts.timeline.year_step(n) for n in (1, 60, 61, 120, 9998)] == [1, 1, 2, 2, 200]

@@ -6,11 +6,19 @@ build that does not end within HANG_LIMIT is killed, so a hang fails instead of 
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from benchmarks.check_bench import apply_hostile
+from benchmarks.hostile import HOSTILE_FILES
+from conftest import MINIMAL
 from sitekit import (
+    BIN,
     Html,
     bouw,
     make_project,
@@ -20,7 +28,10 @@ from sitekit import (
     write_yaml,
 )
 
+from build_tools.errors import ContentError
+from build_tools.load import MAX_ID_LENGTH, load
 from build_tools.markup import bracket_cost, comment_lines, nesting
+from build_tools.validate import SITE_ROOT_NAMES
 
 slow = pytest.mark.slow
 HANG_LIMIT = 300  # seconds; the example builds in under ten
@@ -169,3 +180,124 @@ def test_bracket_cost_is_low_for_prose_and_high_for_unclosed_brackets() -> None:
 def test_comments_in_code_are_not_comments() -> None:
     text = "a `<!-- x -->` b\n```\n<!-- y -->\n```\n<!-- z -->\n~~~~\n<!-- w\n~~~~\n"
     assert comment_lines(text) == [4]
+
+
+# --- content that once crashed or stalled the build (the issue "Hostile input stays cheap") --
+# Each hostile file of tests/benchmarks/hostile.py, written into the minimal content set:
+# `load()` (what `datavisie check` runs) names its code at its file; `datavisie bouw` of the
+# example's site with that content exits 1 with the code, the file and the line, no traceback.
+
+
+def _hostile_project(tmp_path: Path, name: str) -> tuple[Path, str]:
+    """The example's theme, posters and mkdocs.yml around the minimal content, with the
+    hostile file `name`; returns the project and the file's path as the error names it."""
+    project = make_project(tmp_path / "project", posters=False, cards=False)
+    shutil.rmtree(project / "content")
+    shutil.copytree(MINIMAL / "content", project / "content")
+    path, change, _ = HOSTILE_FILES[name]
+    apply_hostile(project, path, change)
+    return project, f"content/{path}"
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
+def test_hostile_content_file_is_refused_by_the_check(tmp_path: Path, name: str) -> None:
+    project, path = _hostile_project(tmp_path, name)
+    code = HOSTILE_FILES[name][2]
+    with pytest.raises(ContentError) as caught:
+        load(project)
+    assert [(i.path, i.code) for i in caught.value.issues] == [(path, code)]
+
+
+# (file name, code, file:line:col) for the builds below: the line is where the author looks
+LINES = {
+    "a 5,000-digit volgorde": "content/themas/ethiek.md:3:11: DV106",
+    "datum 9999-12-31": "content/versies.yml:9:10: DV109",
+    "a version named 404.html": "content/versies.yml:8:11: DV220",
+    "a version's tag that is an option": "content/versies.yml:7:8: DV221",
+    "an escaped control character in a title": "content/themas/ethiek.md:2:8: DV013",
+    "a !!python/object tag in front matter": "content/themas/ethiek.md:2:8: DV007",
+    "an id of 250 characters": f"content/projecten/{'a' * 250}.yml:1:1: DV015",
+    "30,000 headings": "content/paginas/koppen.md:4005:1: DV016",
+}
+
+
+@slow
+@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
+def test_hostile_content_file_fails_the_build_at_its_line(tmp_path: Path, name: str) -> None:
+    project, path = _hostile_project(tmp_path, name)
+    site = tmp_path / "site"
+    result = bouw(project, site, timeout=HANG_LIMIT)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-2000:]
+    assert "Traceback" not in output and not site.exists()
+    assert f"{path}:" in output and HOSTILE_FILES[name][2] in output, output[-2000:]
+    if name in LINES:
+        assert LINES[name] in output, output[-2000:]
+
+
+def _fifo(folder: str, name: str) -> Callable[[Path], None]:
+    def apply(project: Path) -> None:
+        os.mkfifo(project / folder / name)
+    return apply
+
+
+FIFOS = [("content/projecten", "pijp.yml"), ("content", "notities.txt"),
+         ("theme/overrides", "main.html.fifo"), ("theme/fonts", "pijp.ttf"),
+         ("posters", "thema.svg.j2.fifo"), ("posters", "pijp.yml")]
+
+
+@pytest.mark.parametrize("folder,name", FIFOS)
+def test_a_named_pipe_is_refused_by_the_check_not_waited_for(tmp_path: Path, folder: str,
+                                                             name: str) -> None:
+    project = make_project(tmp_path / "project")  # posters on: `check` reads posters/ too
+    _fifo(folder, name)(project)
+    result = subprocess.run([str(BIN / "datavisie"), "--root", str(project), "check"],
+                            capture_output=True, text=True, timeout=HANG_LIMIT, cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output[-2000:]
+    assert f"{folder}/{name}:1:1: DV014" in output, output[-2000:]
+
+
+@slow
+@pytest.mark.parametrize("folder,name", [FIFOS[0], FIFOS[2]])
+def test_a_named_pipe_fails_the_build_not_waited_for(tmp_path: Path, folder: str,
+                                                     name: str) -> None:
+    project = make_project(tmp_path / "project", posters=False, cards=False)
+    _fifo(folder, name)(project)
+    result = bouw(project, tmp_path / "site", timeout=HANG_LIMIT)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output[-2000:]
+    assert f"{folder}/{name}:1:1: DV014" in output, output[-2000:]
+
+
+@slow
+def test_ids_as_long_as_allowed_build_with_posters_and_social_cards(tmp_path: Path) -> None:
+    # MAX_ID_LENGTH is safe for every file name an id becomes (pages, posters with their
+    # `-klein.png` thumbnails, social cards) and for the hidden name each is written under
+    project = make_project(tmp_path / "project")
+    content = project / "content"
+    long = "a" * (MAX_ID_LENGTH - 2)
+    for folder, old in (("themas", "ethiek.md"), ("projecten", "wmo-monitor.yml"),
+                        ("paginas", "over.md"), ("metingen", "2026-03.yml")):
+        (content / folder / old).rename(content / folder / f"{folder[0]}-{long}{Path(old).suffix}")
+    for path in content.rglob("*.yml"):  # references to the renamed theme
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\bethiek\b(?!-)", f"t-{long}", text), encoding="utf-8")
+    result = bouw(project, tmp_path / "site", timeout=HANG_LIMIT)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    names = [p.name for p in (tmp_path / "site").rglob("*")]
+    assert f"thema-t-{long}-klein.png" in names and f"p-{long}.png" in names
+    assert max(len(n.encode()) for n in names) <= 255
+
+
+@slow
+def test_the_top_of_a_built_site_is_what_the_version_check_knows(tmp_path: Path) -> None:
+    # validate.SITE_ROOT_NAMES is what a version's folder may not take: every name at the top
+    # of a real build is in it, or a page of content/ (or a version folder: none here)
+    project = make_project(tmp_path / "project", cards=False)
+    result = bouw(project, tmp_path / "site", timeout=HANG_LIMIT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    pages = {p.stem for p in (project / "content" / "paginas").glob("*.md")}
+    top = {p.name for p in (tmp_path / "site").iterdir()}
+    assert top - pages <= SITE_ROOT_NAMES, sorted(top - pages - SITE_ROOT_NAMES)
+    assert {"404.html", "sitemap.xml", "search", "assets"} <= top

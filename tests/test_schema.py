@@ -105,6 +105,26 @@ def test_int_range() -> None:
     assert hints(Int(min=1, max=5), "0") == ["kies een getal van 1 tot en met 5"]
 
 
+@pytest.mark.parametrize("raw", ["9" * 5_000, "-" + "9" * 5_000, "1" + "0" * 18,
+                                 "0" * 5_000 + "1" * 19])
+def test_an_int_of_thousands_of_digits_is_out_of_range_not_a_crash(raw: str) -> None:
+    # int() refuses strings of more than 4,300 digits with a ValueError
+    ctx = Ctx()
+    assert Int(min=1, max=99).check(node(raw), ctx, "volgorde") is MISSING
+    [issue] = ctx.issues
+    assert (issue.code, issue.line, issue.col) == ("DV106", 1, 4)
+    assert f"({len(raw)} cijfers)" in issue.message and len(issue.message) < 100
+
+
+def test_an_int_with_many_leading_zeros_is_read() -> None:
+    assert check(Int(min=1, max=99), "0" * 5_000 + "42") == (42, [])
+
+
+@pytest.mark.parametrize("raw", ["٣", "３", "²"])
+def test_an_int_is_written_in_ascii_digits(raw: str) -> None:
+    assert check(Int(), raw)[1] == [("DV105", 1, 4)]
+
+
 @pytest.mark.parametrize(("raw", "expected"),
                          [("true", True), ("false", False), ("ja", True), ("nee", False)])
 def test_bool_accepts_only_four_words(raw: str, expected: bool) -> None:
@@ -149,6 +169,21 @@ def test_moment_kinds_are_enforced() -> None:
     assert check(Moment(kinds=("dag", "maand")), "2024-Q1")[1] == [("DV109", 1, 4)]
     value, issues = check(Moment(kinds=("kwartaal", "maand", "dag")), "2024-Q1")
     assert not issues and value.kind == "kwartaal"
+
+
+@pytest.mark.parametrize("raw", ["9999-12-31", "9999-01", "9999-Q1"])
+def test_a_date_in_the_year_9999_is_refused(raw: str) -> None:
+    # the site computes a year past a date (security.txt's expiry, the roadmap's axis)
+    ctx = Ctx()
+    assert S.WHEN.check(node(raw), ctx, "wanneer") is MISSING
+    [issue] = ctx.issues
+    assert (issue.code, issue.line, issue.col) == ("DV109", 1, 4)
+    assert "te ver weg" in issue.message and "9998" in issue.hint
+
+
+def test_the_first_and_the_last_usable_year_are_accepted() -> None:
+    assert check(S.WHEN, "9998-12-31") == (parse_when("9998-12-31"), [])
+    assert check(S.WHEN, "0001-01-01") == (parse_when("0001-01-01"), [])
 
 
 def test_moment_hint_shows_the_forms() -> None:

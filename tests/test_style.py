@@ -190,10 +190,10 @@ def test_symlink_pointing_outside_the_theme_folder_is_refused(theme: Path) -> No
 
 
 @pytest.mark.parametrize(("svg", "expect"), [
-    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>x</script></svg>',
-     "script"),
-    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-     'viewBox="0 0 1 1"><image xlink:href="https://example.org/x.png"/></svg>', "verwijst"),
+    ('<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg" '
+     'viewBox="0 0 1 1"><text>&a;&a;</text></svg>', "DOCTYPE"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">' + "<g>" * 100 + "</g>" * 100
+     + "</svg>", "te diep"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', "viewBox"),
     ("<html/>", "geen SVG"),
     ("<svg", "geen geldige SVG"),
@@ -202,6 +202,18 @@ def test_unsafe_or_unusable_logo_is_refused(theme: Path, svg: str, expect: str) 
     (theme / "logo.svg").write_text(svg, encoding="utf-8")
     [issue] = issues(theme)
     assert issue.code == "DS009" and expect in issue.message
+
+
+def test_a_logo_is_read_through_the_allow_list(theme: Path) -> None:
+    # what a logo may not do is left out, not refused: tests/test_logo.py has the corpus
+    (theme / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 1 1" onload="x()"><script>x</script><image '
+        'xlink:href="https://example.org/x.png"/><rect width="1" height="1"/></svg>',
+        encoding="utf-8")
+    style = load_style(theme, theme.parent)
+    assert "script" not in style.logo.svg and "example.org" not in style.logo.svg
+    assert "onload" not in style.logo.svg and '<rect height="1" width="1">' in style.logo.svg
 
 
 def test_bad_heading_weight_and_spacing(theme: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -93,8 +95,83 @@ def test_nulls_only_when_plain() -> None:
     assert [node.value[k].value for k in "abcdef"] == [None, None, None, "", "null", "~"]
 
 
-def test_explicit_standard_tag_is_allowed_and_value_stays_text() -> None:
-    assert parse("v: !!str 1.10\n").value["v"].value == "1.10"
+@pytest.mark.parametrize("text,shown", [
+    ("v: !!str 1.10\n", "!!str"), ("v: !!python/object x\n", "!!python/object"),
+    ("v: !!python/object/apply:os.system [id]\n", "!!python/object/apply:os.system"),
+    ("v: !!binary eA==\n", "!!binary"), ("v: ! x\n", "!"), ("v: !foo x\n", "!foo"),
+    ("v: !<tag:example.org,2024:x> x\n", "!<tag:example.org,2024:x>"),
+])
+def test_every_tag_is_refused_with_its_own_code(text: str, shown: str) -> None:
+    # standard `!!` tags too: content is text, the schema types it, and a tag is ignored
+    # by our reader but obeyed by the next tool that loads the file with another loader
+    node, issues = parse_yaml(text, "t.yml")
+    assert node is None
+    assert [(i.line, i.col, i.code) for i in issues] == [(1, 4, "DV007")]
+    assert f"`{shown}`" in issues[0].message or shown.startswith("!<")
+
+
+def test_a_tag_on_a_collection_or_the_document_is_refused() -> None:
+    assert codes("!!map {a: 1}\n") == [(1, 1, "DV007")]
+    assert codes("a: !!seq [1]\nb: !!map {c: d}\n") == [(1, 4, "DV007"), (2, 4, "DV007")]
+
+
+@pytest.mark.parametrize("escape,char", [
+    ("\\x07\\x1b", "\x07"), ("\\u0000", "\x00"), ("\\e[31m", "\x1b"), ("\\a", "\x07"),
+    ("\\x7f", "\x7f"), ("\\x9b", "\x9b"), ("\\uFFFE", "\ufffe"), ("\\b", "\x08"),
+])
+def test_control_characters_written_as_escapes_are_refused(escape: str, char: str) -> None:
+    node, issues = parse_yaml(f'a: 1\nb: "tekst {escape} meer"\n', "t.yml")
+    assert node is None
+    assert [(i.line, i.col, i.code) for i in issues] == [(2, 4, "DV013")]
+    assert f"U+{ord(char):04X}" in issues[0].message
+
+
+def test_escaped_control_character_in_a_key_is_refused() -> None:
+    assert codes('"a\\x07": 1\n') == [(1, 1, "DV013")]
+
+
+def test_escapes_of_ordinary_characters_stay_allowed() -> None:
+    node = parse('a: "regel\\neen\\ttab \\u00e9 \\x41 \\N \\_ \\L"\n')
+    assert node.value["a"].value == "regel\neen\ttab é A \x85 \xa0 \u2028"
+
+
+def test_a_lone_surrogate_escape_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # libyaml refuses it while parsing (DV005); the pure-Python parser returns it, and then
+    # it is an unprintable character like any other (it cannot even be written as UTF-8)
+    assert codes('a: "\\ud800"\n')[0][2] in {"DV005", "DV013"}
+    monkeypatch.setattr(yamlio, "_EVENT_SOURCE", yaml.SafeLoader)
+    assert codes('a: "\\ud800"\n') == [(1, 4, "DV013")]
+
+
+@pytest.mark.parametrize("body,line,col", [("Tekst\x07 meer\n", 4, 6), ("a\n\nb \x1b[31m\n", 6, 3),
+                                           ("\x7f\n", 4, 1)])
+def test_control_characters_in_a_markdown_body_are_refused(body: str, line: int,
+                                                           col: int) -> None:
+    doc, issues = yamlio.parse_markdown(f"---\ntitel: x\n---\n{body}", "t.md")
+    assert doc is not None  # for a lenient reader (an old version's text); load() refuses it
+    assert [(i.line, i.col, i.code) for i in issues] == [(line, col, "DV013")]
+    assert yamlio.parse_markdown("Tekst\x07\n", "t.md")[1][0].code == "DV013"
+
+
+def test_tab_and_ordinary_text_in_a_markdown_body_stay_allowed() -> None:
+    doc, issues = yamlio.parse_markdown("---\ntitel: x\n---\n\tcode\n€ é \u2028\n", "t.md")
+    assert not issues and doc is not None
+
+
+@pytest.mark.parametrize("make", [os.mkfifo, lambda p: socket_file(p)])
+def test_a_special_file_is_refused_without_opening_it(tmp_path: Path, make: Any) -> None:
+    path = tmp_path / "pijp.yml"
+    make(path)
+    text, issues = yamlio.read_text(path, "content/pijp.yml")  # a FIFO would block open()
+    assert text is None and [(i.path, i.code) for i in issues] == [("content/pijp.yml", "DV014")]
+
+
+def socket_file(path: Path) -> None:
+    import socket
+
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(path))
+    sock.close()
 
 
 def test_empty_document_is_none_without_issues() -> None:

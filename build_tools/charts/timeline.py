@@ -174,6 +174,16 @@ def timeline_height(model: Datavisie, style: Style, *, width: float, lanes: str 
     return plan.phase_h + plan.year_h + plan.legend_h + needed
 
 
+MAX_YEAR_COLUMNS = 60
+_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
+
+
+def year_step(years: int) -> int:
+    """Years per column of the axis: every year, unless a plan spans more than
+    MAX_YEAR_COLUMNS of them (a roadmap from 1000 to 9998 would draw 9,000 columns)."""
+    return next(s for s in _YEAR_STEPS if years <= MAX_YEAR_COLUMNS * s)
+
+
 def timeline_svg(model: Datavisie, style: Style, *, width: float, height: float,
                  lanes: str = "themas", themes: Sequence[str] | None = None,
                  font_size: float = 12.0, font: ChartFont | None = None,
@@ -233,9 +243,10 @@ def timeline_svg(model: Datavisie, style: Style, *, width: float, height: float,
                        f'{font.attrs(strong=True)}>{esc(line)}</text>')
     # years
     first_year, last_year = date.fromordinal(t0).year, date.fromordinal(t1 - 1).year
-    for year in range(first_year, last_year + 1):
+    step = year_step(last_year - first_year + 1)
+    for year in range(first_year, last_year + 1, step):
         a = tx(_days(date(year, 1, 1)))
-        b = tx(min(_days(date(year + 1, 1, 1)), t1))
+        b = tx(min(_days(date(year + step, 1, 1)) if year + step <= date.max.year else t1, t1))
         out.append(f'<line class="dv-c-grid" x1="{num(a)}" y1="{num(phase_h)}" x2="{num(a)}"'
                    f' y2="{num(height - legend_h)}" stroke="{esc(pal.text_muted)}"'
                    f' stroke-width="{num(fs * 0.06)}" stroke-opacity="0.45"/>')

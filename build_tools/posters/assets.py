@@ -14,14 +14,10 @@ from html import escape
 from pathlib import Path
 
 from ..cachekeys import file_sha256
+from ..logo import clean_children
 
 SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 FONTS_MARK = "<!--dv:fonts-->"
-_DROP = {"script", "foreignObject", "a", "metadata", "title", "desc", "iframe", "audio", "video"}
-_URL_RE = re.compile(r"url\(\s*['\"]?(?!#)[^)]*\)", re.I)
-_IMPORT_RE = re.compile(r"@import[^;]*;?", re.I)
-_RASTER_DATA_RE = re.compile(r"^data:image/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$")
 
 
 # --- fonts --------------------------------------------------------------------------------
@@ -101,58 +97,12 @@ def _local(tag: str) -> str:
 
 def inline_svg(svg_text: str, *, prefix: str, x: float, y: float, width: float,
                height: float, align: str = "xMinYMid") -> str:
-    """A logo as a nested <svg> placed in the box; ids prefixed, nothing that could fetch.
-
-    Scripts, foreign content, images, links, <use>, stylesheets and url() references to
-    anything but the logo's own ids are dropped, whatever the theme's file contains."""
-    root = ET.fromstring(svg_text)
-    view_box = root.get("viewBox") or f"0 0 {root.get('width', '100')} {root.get('height', '100')}"
-    ids = {el.get("id") for el in root.iter() if el.get("id")}
-    parts = [f'<svg x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}"'
-             f' viewBox="{escape(view_box)}" preserveAspectRatio="{align} meet"'
-             f' aria-hidden="true">']
-    for child in root:
-        parts.append(_clean_element(child, prefix, ids))
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _clean_attr(name: str, value: str, prefix: str, ids: set[str | None]) -> str | None:
-    if name.startswith("on") or name in ("role", "aria-labelledby", "aria-describedby"):
-        return None
-    if name in ("href", f"{{{XLINK_NS}}}href"):
-        if value.startswith("#") and value[1:] in ids:
-            return f"#{prefix}-{value[1:]}"
-        return value if _RASTER_DATA_RE.match(value) else None
-    if name == "id":
-        return f"{prefix}-{value}"
-    if "url(" in value:
-        value = _URL_RE.sub("none", value)
-        value = re.sub(r"url\(\s*#([^)\s]+)\s*\)",
-                       lambda m: f"url(#{prefix}-{m.group(1)})" if m.group(1) in ids else "none",
-                       value)
-    return value
-
-
-def _clean_element(el: ET.Element, prefix: str, ids: set[str | None]) -> str:
-    tag = _local(el.tag)
-    if tag in _DROP or not str(el.tag).startswith(f"{{{SVG_NS}}}"):
-        return ""
-    attrs = []
-    for name, value in sorted(el.attrib.items()):
-        if name.startswith("{") and not name.startswith(f"{{{XLINK_NS}}}"):
-            continue
-        cleaned = _clean_attr(name, value, prefix, ids)
-        if cleaned is not None:
-            local = "href" if name.endswith("}href") else _local(name)
-            attrs.append(f' {local}="{escape(cleaned)}"')
-    text = el.text or ""
-    if tag == "style":
-        text = _URL_RE.sub("none", _IMPORT_RE.sub("", text))
-    inner = escape(text, quote=False)
-    for child in el:
-        inner += _clean_element(child, prefix, ids) + escape(child.tail or "", quote=False)
-    return f"<{tag}{''.join(attrs)}>{inner}</{tag}>"
+    """A logo as a nested <svg> placed in the box, rebuilt from the allow-list of logo.py
+    (nothing that runs or fetches), with its ids prefixed."""
+    view_box, inner = clean_children(svg_text, prefix)
+    return (f'<svg x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}"'
+            f' viewBox="{escape(view_box)}" preserveAspectRatio="{align} meet"'
+            f' aria-hidden="true">{inner}</svg>')
 
 
 def aspect(svg_text: str) -> float:

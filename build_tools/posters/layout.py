@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import Issue, Pos
 from ..schema import MISSING, Ctx, Enum, F, Int, ListOf, Record, Text, Type, ok
-from ..yamlio import Node, read_yaml
+from ..yamlio import Node, read_yaml, special_files
 
 MM_PER_PT = 25.4 / 72
 
@@ -243,7 +243,8 @@ def _regions(node: Node, kind: str, size: tuple[float, float],
 
 def read_definitions(folder: Path, root: Path) -> tuple[list[PosterDef], list[Issue]]:
     """Every `*.yml` in `folder`, sorted by name; all issues of all files."""
-    defs, issues = [], []
+    defs: list[PosterDef] = []
+    issues = special_files(folder, root)  # templates are read by Jinja, which a pipe blocks
     for path in sorted(folder.glob("*.yml")):
         try:
             rel = path.resolve().relative_to(root.resolve()).as_posix()

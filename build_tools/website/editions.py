@@ -6,13 +6,12 @@ comparisons between consecutive ones. Pure: made from the filtered model with hi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .. import labels
 from ..history import Comparison, Section, Status, compare, current_text, renames, status
-from ..model import Datavisie, ThemeText, Version, VisionText
+from ..model import Datavisie, ThemeText, Version, VisionText, version_folder
 from .readable import readable_text
 
 GELDEND = "geldend"  # the adopted version in force
@@ -119,10 +118,8 @@ class Editions:
 
 
 def slug_for(versie: str) -> str:
-    """The folder of a version: `1.0` stays `1.0`; anything not starting with a digit gets
-    `versie-` before it, so it never takes the place of a page of the site."""
-    slug = re.sub(r"[^0-9A-Za-z._-]+", "-", versie).strip("-.").lower()
-    return slug if slug[:1].isdigit() else f"versie-{slug}".rstrip("-")
+    """The folder of a version (model.version_folder: the validation checks it too)."""
+    return version_folder(versie)
 
 
 def _unique(slug: str, taken: set[str]) -> str:

@@ -17,6 +17,7 @@ from ..audience import for_audience
 from ..cachekeys import digest, package_digest, tree_digest
 from ..errors import ContentError, Issue
 from ..gitio import resolve_many
+from ..gitrefs import git_spelling
 from ..grammar import Grammar, project_grammar
 from ..history import HistoryNote, attach, history_issues
 from ..load import load
@@ -67,8 +68,8 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
     inputs = _read(root, content=content, theme=theme, audience=audience, history=history,
                    grammar=grammar)
     if not inputs.notes:
-        refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}) \
-            if history else []
+        refs = sorted({r for v in inputs.full.versies if v.status != "concept"
+                       if (r := git_spelling(v))}) if history else []
         found = resolve_many(root, refs) if refs else {}
         if found is not None and all(found.values()):
             _keep(store, (key, found, inputs))

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE.parent / "fixtures" / "minimal"
@@ -115,6 +116,56 @@ def time_hostile(runs: int) -> None:
               + ("" if said == code else f"  (expected {code})"))
 
 
+def apply_hostile(root: Path, path: str, change: Any) -> Path:
+    """Write one hostile content file (hostile.HOSTILE_FILES) into the content set at `root`."""
+    target = root / "content" / path
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    target.write_text(change(old), encoding="utf-8")
+    return target
+
+
+def time_hostile_files(runs: int) -> None:
+    from hostile import HOSTILE_FILES
+
+    from build_tools.errors import ContentError
+    from build_tools.load import load
+
+    print("hostile content files, median time to refuse (load of the minimal set):")
+    for name, (path, change, code) in HOSTILE_FILES.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            shutil.copytree(MINIMAL / "content", root / "content")
+            apply_hostile(root, path, change)
+            times, said = [], ""
+            for _ in range(runs):
+                start = time.perf_counter()
+                try:
+                    load(root)
+                except ContentError as exc:
+                    said = ",".join(sorted({i.code for i in exc.issues}))
+                times.append(time.perf_counter() - start)
+        print(f"  {name:<42} {statistics.median(times) * 1000:8.1f} ms  {said}"
+              + ("" if said == code else f"  (expected {code})"))
+
+
+def time_hostile_logos(runs: int) -> None:
+    from hostile import HOSTILE_LOGOS
+
+    from build_tools.logo import LogoError, clean_logo
+
+    print("hostile logos, median time to clean or refuse:")
+    for name, svg in HOSTILE_LOGOS.items():
+        times, said = [], "schoon"
+        for _ in range(runs):
+            start = time.perf_counter()
+            try:
+                clean_logo(svg)
+            except LogoError as exc:
+                said = f"DS009 ({str(exc)[:40]})"
+            times.append(time.perf_counter() - start)
+        print(f"  {name:<42} {statistics.median(times) * 1000:8.1f} ms  {said}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("n", nargs="?", type=int, default=1000, help="number of projects")
@@ -131,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{median * 1e6 / max(args.n, 1):.0f} µs per project "
               f"(min {min(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms)")
         time_hostile(args.runs)
+        time_hostile_files(args.runs)
+        time_hostile_logos(args.runs)
         if args.profile:
             from build_tools.load import load
 
