@@ -5,17 +5,31 @@ test keeps it in step with the codes used in the code.
 DV0xx reading files, DV1xx one value against its schema, DV2xx rules across values and files,
 DS0xx the house style (theme/huisstijl.yml and its files), DP0xx poster definitions
 (posters/*.yml), DP1xx content that does not fit on a poster.
+
+Severity follows the code, and only the code: a code that starts with `W` is a warning (the
+content is valid under the contract and builds; the project advises a change), every other
+code is an error (nothing is published). W0xx rules stricter than the contract, W1xx
+freshness (what has gone stale), W2xx the national register, W3xx the staff workflow, W4xx
+readers and printers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+WARNING_PREFIX = "W"
+
+
+def is_warning(code: str) -> bool:
+    """Whether an issue with this code is a warning (the one place severity is decided)."""
+    return code.startswith(WARNING_PREFIX)
+
 
 @dataclass(frozen=True)
 class Code:
     title: str  # what is wrong, in a few words
     action: str  # what the author does about it
+    was: str = ""  # the code this one replaces, for authors and scripts that knew the old one
 
 
 CODES: dict[str, Code] = {
@@ -126,8 +140,6 @@ CODES: dict[str, Code] = {
     "DV216": Code("Begrip staat er twee keer", "Houd één uitleg per begrip over."),
     "DV217": Code("Pagina-id is gereserveerd", "Geef het bestand in content/paginas/ een "
                                                "andere naam."),
-    "DV219": Code("Project buiten gebruik zonder einde",
-                  "Vul `eind` in met de maand waarin het project stopte."),
     # --- house style ----------------------------------------------------------------------
     "DS001": Code("Onbekende sleutel in de huisstijl",
                   "Verbeter de naam (de melding noemt de bedoelde) of haal de sleutel weg."),
@@ -176,11 +188,15 @@ CODES: dict[str, Code] = {
                   "Maak de tekst korter met het genoemde aantal tekens."),
     "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
                   "Haal het teken weg of vervang het door gewone letters."),
+    # --- warnings: stricter than the contract (the content builds) ---------------------------
+    "W001": Code("Project buiten gebruik zonder einde",
+                 "Vul `eind` in met de maand waarin het project stopte.", was="DV219"),
 }
 
 
 def table_markdown() -> str:
     """The registry as a Markdown table (for the README or the staff guide)."""
     rows = ["| code | wat er mis is | wat je doet |", "|---|---|---|"]
-    rows += [f"| {code} | {c.title} | {c.action} |" for code, c in sorted(CODES.items())]
+    rows += [f"| {code}{f' (was {c.was})' if c.was else ''} | {c.title} | {c.action} |"
+             for code, c in sorted(CODES.items())]
     return "\n".join(rows) + "\n"

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import schemas as S
 from .audience import VISIBILITY_KEY
-from .errors import ContentError, Issue, Pos
+from .errors import ContentError, Issue, Pos, raise_for_errors
 from .model import (
     Algorithm,
     Aspect,
@@ -394,7 +394,14 @@ def assemble(files: list[SourceFile], *,
 def load(root: Path, *, content_dir: str = "content") -> Datavisie:
     """Read, check and assemble the content of the project at `root`.
 
-    Raises ContentError with every issue found (file, line, column, code, hint)."""
+    Raises ContentError with every issue found (file, line, column, code, hint) when any of
+    them is an error; warnings alone do not stop it (`load_checked` returns them)."""
+    return load_checked(root, content_dir=content_dir)[0]
+
+
+def load_checked(root: Path, *, content_dir: str = "content",
+                 ) -> tuple[Datavisie, tuple[Issue, ...]]:
+    """`load`, with the warnings the content gave (sorted; empty when there are none)."""
     content = root / content_dir
     found, issues = discover(content, root)
     files: list[SourceFile] = []
@@ -408,6 +415,7 @@ def load(root: Path, *, content_dir: str = "content") -> Datavisie:
             unreadable.setdefault(kind.split("/")[0], set()).add(path.stem)
     model, cross = assemble(files, unreadable=unreadable)
     issues.extend(cross)
-    if issues or model is None:
+    warnings = raise_for_errors(issues)
+    if model is None:
         raise ContentError(issues)
-    return model
+    return model, tuple(warnings)

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from . import gate, publish
 from .audience import AUDIENCES, PUBLIC
 from .cachekeys import CACHE_DIR
-from .errors import ContentError, LeakError
+from .errors import ContentError, Issue, LeakError, raise_for_errors, sort_issues
 from .exports import export_files
 from .guide import guide_pages
 from .model import Datavisie
@@ -80,6 +80,10 @@ class DatavisieConfig(base.Config):
     cache = c.Type(str, default=CACHE_DIR)  # kept between builds (fonts, posters)
     posters = c.Type(bool, default=True)  # render the posters into site/posters/
     sociale_kaarten = c.Type(bool, default=True)  # a 1200x630 preview image per page
+    # Whether content warnings (W codes) fail the build: unset, they follow MkDocs' `strict`
+    # (logged as warnings, which `mkdocs build --strict` counts); `true` stops the build with
+    # them listed; `false` never lets them stop it (`datavisie bouw` without --strict).
+    strikt = c.Optional(c.Type(bool))
 
 
 class DatavisiePlugin(BasePlugin[DatavisieConfig]):
@@ -88,6 +92,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     dirty = False
     staging: Path | None = None
     failure: Exception | None = None  # what ended the last build (read by `datavisie bouw`)
+    warnings: tuple[Issue, ...] = ()  # content warnings of the last build (reported)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -114,6 +119,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback
             raise ContentProblem(exc.summary()) from None
+        self.warnings = tuple(sort_issues((*inputs.warnings, *self.poster_warnings)))
+        self._report(self.warnings, strict=config.strict)
         log_history_notes(inputs.notes, log, strict=config.strict)
         unshipped = _note_unshipped_fonts(style)
         self.audience = audience
@@ -168,6 +175,19 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.theme["logo"] = config.theme["favicon"] = "assets/images/beeldmerk.svg"
         self._stage(config)
         return config
+
+    def _report(self, warnings: tuple[Issue, ...], *, strict: bool) -> None:
+        """Log each warning, or stop the build with all of them when they must fail it. Under
+        MkDocs' strict mode a warning that must not fail is logged as INFO (MkDocs counts
+        every WARNING)."""
+        if not warnings:
+            return
+        if self.config.strikt:
+            raise ContentProblem(ContentError(warnings).summary()
+                                 + "\nWaarschuwingen tellen in deze bouw als fout (strikt).")
+        level = logging.INFO if strict and self.config.strikt is False else logging.WARNING
+        for issue in warnings:
+            log.log(level, issue.format())
 
     def _stage(self, config: MkDocsConfig) -> None:
         """Send MkDocs' output to a fresh staging folder (MkDocs cleans site_dir after this
@@ -295,16 +315,15 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     def _check_posters(self, model: Datavisie, style: Style) -> tuple[PosterLink, ...]:
         """The posters the site will link to; their content must fit (checked before building)."""
         self.site_posters: tuple[PosterLink, ...] = ()
+        self.poster_warnings: list[Issue] = []
         own = self.root / "posters"
         self.posters_dir = own if own.is_dir() else None
         if not self.config.posters:
             return ()
         from . import posters
 
-        issues = posters.check_fit(model, style, posters_dir=self.posters_dir,
-                                   cache_dir=self.cache / "posters")
-        if issues:
-            raise ContentError(issues)
+        self.poster_warnings = raise_for_errors(posters.check_fit(
+            model, style, posters_dir=self.posters_dir, cache_dir=self.cache / "posters"))
         self.site_posters = tuple(
             PosterLink(p.name, p.title, tuple((fmt.upper(), f"posters/{p.name}.{fmt}")
                                               for fmt in ("pdf", "png", "svg")),

@@ -137,10 +137,11 @@ def _projects(model: Datavisie, theme_ids: set[str],
                                    "een bron bevat persoonsgegevens, maar de DPIA is `onbekend`",
                                    "vul in: `uitgevoerd`, `gepland` of `niet-nodig` "
                                    "(met uitleg in `doel`)"))
-        if p.status == "buiten-gebruik" and p.eind is None:
-            issues.append(Issue.at(_at(p, "status"), "DV219",
+        if p.status == "buiten-gebruik" and p.eind is None:  # `eind` is optional: advice
+            issues.append(Issue.at(_at(p, "status"), "W001",
                                    "project is buiten gebruik maar heeft geen `eind`",
-                                   "vul `eind` in met de maand waarin het stopte"))
+                                   "vul `eind` in met de maand waarin het stopte, zodat lezers "
+                                   "zien tot wanneer het gebruikt is"))
     return issues
 
 

@@ -15,13 +15,13 @@ from typing import Any
 
 from ..audience import for_audience
 from ..cachekeys import digest, package_digest, tree_digest
-from ..errors import ContentError, Issue
+from ..errors import ContentError, Issue, sort_issues
 from ..gitio import resolve_many
 from ..history import HistoryNote, attach
-from ..load import load
+from ..load import load_checked
 from ..model import Datavisie
 from ..publish import write_atomic
-from ..style import load_style
+from ..style import load_style_checked
 from ..tokens import Style
 from .page import Site
 
@@ -33,6 +33,7 @@ class SiteInputs:
     notes: tuple[HistoryNote, ...]  # what history is missing and how to fix it
     full: Datavisie  # the same model before the audience filter (the leak scan's source)
     key: str = ""  # of everything this read was made of, when it is kept (else "")
+    warnings: tuple[Issue, ...] = ()  # of content and style: reported, never a reason to stop
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
@@ -78,20 +79,23 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
     full: Datavisie | None = None
     notes: list[HistoryNote] = []
     style: Style | None = None
+    warnings: list[Issue] = []
     try:
-        full = load(root, content_dir=content)
+        full, found = load_checked(root, content_dir=content)
+        warnings += found
         if history:
             full, notes = attach(full, root, content_dir=content)
         model = for_audience(full, audience)
     except ContentError as exc:
         issues += exc.issues
     try:
-        style = load_style(root / theme, root)
+        style, found = load_style_checked(root / theme, root)
+        warnings += found
     except ContentError as exc:
         issues += exc.issues
     if issues or model is None or style is None or full is None:
-        raise ContentError(issues)
-    return SiteInputs(model, style, tuple(notes), full)
+        raise ContentError(issues + warnings)
+    return SiteInputs(model, style, tuple(notes), full, warnings=tuple(sort_issues(warnings)))
 
 
 def _load_kept(store: Path, key: str,
