@@ -184,13 +184,24 @@ CODES: dict[str, Code] = {
                   "{% if %} ... {% endif %})."),
     "DP012": Code("Sjabloon bestaat niet", "Verbeter de bestandsnaam of voeg het sjabloon "
                                            "toe aan posters/."),
-    "DP101": Code("Tekst past niet op de poster",
-                  "Maak de tekst korter met het genoemde aantal tekens."),
+    "DP101": Code("Tekst past niet op de poster, ook niet ingekort",
+                  "Maak de tekst korter met het genoemde aantal tekens, of gebruik minder "
+                  "onderdelen."),
     "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
                   "Haal het teken weg of vervang het door gewone letters."),
     # --- warnings: stricter than the contract (the content builds) ---------------------------
     "W001": Code("Project buiten gebruik zonder einde",
                  "Vul `eind` in met de maand waarin het project stopte.", was="DV219"),
+    "W003": Code("Tekst langer dan aangeraden",
+                 "Maak de tekst korter met het genoemde aantal tekens; lange tekst past slecht "
+                 "in koppen, menu's en op posters."),
+    "W004": Code("Tekst op meer dan één regel",
+                 "Haal de regeleinden weg; de site en de posters tonen de tekst als één regel."),
+    "W005": Code("Getal buiten het aangeraden bereik",
+                 "Kies een getal binnen het genoemde bereik."),
+    "W002": Code("Tekst ingekort op de poster",
+                 "Maak de tekst korter met het genoemde aantal tekens; tot dan toont de poster "
+                 "hem ingekort, met …."),
 }
 
 
