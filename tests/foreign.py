@@ -218,14 +218,16 @@ maten:
   hoek: 0
 """
 
-MARK = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64" role="img">
+MARK = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"
+  role="img">
   <title>Gemeente Veenhoven (verzonnen)</title>
   <rect width="64" height="64" fill="#5b2a86"/>
   <path fill="#f5b971" d="M8 48 L32 12 L56 48 Z"/>
 </svg>
 """
 
-LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 64" width="320" height="64" role="img">
+LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 64" width="320" height="64"
+  role="img">
   <title>Gemeente Veenhoven (verzonnen)</title>
   <rect width="64" height="64" fill="#5b2a86"/>
   <path fill="#f5b971" d="M8 48 L32 12 L56 48 Z"/>
