@@ -17,7 +17,9 @@ from sitekit import REPO
 NAME = "Gemeente Veenhoven"
 SHORT = "Veenhoven"
 
-THEMES = (  # id, title, ambition, principles (title, explanation or None), icon or None
+Principles = list[tuple[str, str | None]]
+ThemeRow = tuple[str, str, str, Principles, str | None]
+THEMES: tuple[ThemeRow, ...] = (  # id, title, ambition, principles (title, text), icon
     ("dienstverlening", "Dienstverlening", "Inwoners regelen hun zaken snel en zonder gedoe, "
      "omdat we weten wat ze nodig hebben.", [("Vraag voorop", None)], "account-heart"),
     ("open-overheid", "Open overheid", "Wat we weten, delen we; open data is de regel en "
@@ -106,7 +108,7 @@ def _project(i: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _theme(i: int, theme: tuple[str, str, str, list[tuple[str, str | None]], str | None]) -> str:
+def _theme(i: int, theme: ThemeRow) -> str:
     _, title, ambition, principles, icon = theme
     meta = [f"titel: {title}", f"volgorde: {(i + 1) * 10}", f"ambitie: {ambition}"]
     if icon:
@@ -286,8 +288,8 @@ def write_veenhoven(dest: Path, *, cache: Path | None = None) -> Path:
         "zorgvuldig.\n---\n\nVeenhoven werkt met gegevens zoals met geld: zuinig, open en "
         "met een plan.\n\n## Waarom\n\nOmdat inwoners dat van ons mogen verwachten.\n",
         encoding="utf-8")
-    for i, theme in enumerate(THEMES):
-        (content / "themas" / f"{theme[0]}.md").write_text(_theme(i, theme), encoding="utf-8")
+    for i, row in enumerate(THEMES):
+        (content / "themas" / f"{row[0]}.md").write_text(_theme(i, row), encoding="utf-8")
     (content / "routekaart.yml").write_text(_roadmap(), encoding="utf-8")
     for i, pid in enumerate(project_ids()):
         (content / "projecten" / f"{pid}.yml").write_text(_project(i), encoding="utf-8")

@@ -53,7 +53,8 @@ def test_line_ends_in_a_title_are_advice_and_read_as_spaces(valid_content: Facto
              f"{indent}  tweede regel\n")
     model, warnings = load_checked(root)
     assert [w.code for w in warnings] == ["W004"]
-    titles = [x.titel for x in (*model.routekaart.fasen, *model.routekaart.mijlpalen)]
+    titles = [*(f.titel for f in model.routekaart.fasen),
+              *(m.titel for m in model.routekaart.mijlpalen)]
     assert "Eerste regel tweede regel" in titles
 
 
