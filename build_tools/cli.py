@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import (
     EXIT_CONTENT,
@@ -29,6 +30,9 @@ from .errors import (
 )
 
 Command = Callable[[argparse.Namespace], int]
+
+if TYPE_CHECKING:
+    from .model import Datavisie
 
 
 def find_root(start: Path) -> Path:
@@ -58,6 +62,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         issues += exc.issues
         model = None
     options = site_options(root)
+    if model is not None:
+        issues += _freshness(model, root, options, args.peildatum)
     theme = root / str(options.get("huisstijl") or "theme")
     style = None
     if (root / "mkdocs.yml").is_file() or theme.is_dir():
@@ -100,6 +106,20 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"{len(model.routekaart.mijlpalen)} mijlpalen, {len(model.projecten)} projecten, "
               f"{len(model.paginas)} pagina's (doelgroep: {args.doelgroep}).", file=sys.stderr)
     return EXIT_OK
+
+
+def _freshness(model: Datavisie, root: Path, options: dict[str, object],
+               peildatum: str | None) -> list[Issue]:
+    """The freshness warnings, judged on --peildatum, DATAVISIE_PEILDATUM, the plugin's
+    `peildatum:`, or else the content's own stand."""
+    from .freshness import Settings, freshness, reference_day
+
+    try:
+        settings = Settings.of(options.get("actualiteit"), peildatum or options.get("peildatum"))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    return freshness(model, reference_day(model, root, peildatum=settings.peildatum),
+                     settings.limits)
 
 
 def site_options(root: Path) -> dict[str, object]:
@@ -155,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "GitLab-codekwaliteitsrapport")
     p.add_argument("--strict", action="store_true",
                    help="waarschuwingen tellen als fout (exit 1), bijvoorbeeld in CI")
+    p.add_argument("--peildatum", metavar="JJJJ-MM-DD",
+                   help="de dag waarop je kijkt wat verouderd is (standaard: de stand van de "
+                        "inhoud; in CI bijvoorbeeld de dag van vandaag)")
     p.set_defaults(func=cmd_check)
 
     for register in _EXTENSIONS:

@@ -202,6 +202,15 @@ CODES: dict[str, Code] = {
     "W002": Code("Tekst ingekort op de poster",
                  "Maak de tekst korter met het genoemde aantal tekens; tot dan toont de poster "
                  "hem ingekort, met …."),
+    # --- warnings: freshness (relative to the content's stand or --peildatum) ---------------
+    "W101": Code("Mijlpaal voorbij maar niet afgerond",
+                 "Zet de status op gereed, vertraagd of vervallen, of kies een nieuw moment."),
+    "W102": Code("Verkenning of pilot duurt lang",
+                 "Werk de status van het project bij, of zet bij `eind` wanneer het klaar is."),
+    "W103": Code("Laatste meting is oud",
+                 "Doe een hermeting, of pas `herhaling` in het meetmodel aan."),
+    "W104": Code("Concept al lang niet vastgesteld",
+                 "Leg de versie voor en leg het besluit vast met `datavisie versie vaststellen`."),
 }
 
 

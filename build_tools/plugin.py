@@ -35,6 +35,7 @@ from .audience import AUDIENCES, PUBLIC
 from .cachekeys import CACHE_DIR
 from .errors import ContentError, Issue, LeakError, raise_for_errors, sort_issues
 from .exports import export_files
+from .freshness import Settings, freshness, reference_day
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
@@ -84,6 +85,11 @@ class DatavisieConfig(base.Config):
     # (logged as warnings, which `mkdocs build --strict` counts); `true` stops the build with
     # them listed; `false` never lets them stop it (`datavisie bouw` without --strict).
     strikt = c.Optional(c.Type(bool))
+    # Freshness warnings (freshness.py): months before a trial, a concept or a measurement is
+    # stale, and the day they are judged on (default: the content's stand; for CI the
+    # environment variable DATAVISIE_PEILDATUM or `datavisie bouw --peildatum`).
+    actualiteit = c.Type(dict, default={})
+    peildatum = c.Optional(c.Type((str, date)))
 
 
 class DatavisiePlugin(BasePlugin[DatavisieConfig]):
@@ -119,7 +125,13 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback
             raise ContentProblem(exc.summary()) from None
-        self.warnings = tuple(sort_issues((*inputs.warnings, *self.poster_warnings)))
+        try:
+            fresh = Settings.of(self.config.actualiteit, self.config.peildatum)
+        except ValueError as exc:
+            raise PluginError(f"mkdocs.yml, plugin datavisie: {exc}") from None
+        today = reference_day(model, root, peildatum=fresh.peildatum)
+        self.warnings = tuple(sort_issues((*inputs.warnings, *self.poster_warnings,
+                                           *freshness(model, today, fresh.limits))))
         self._report(self.warnings, strict=config.strict)
         log_history_notes(inputs.notes, log, strict=config.strict)
         unshipped = _note_unshipped_fonts(style)
@@ -142,7 +154,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
-                          font_cache=self.cache / "fonts")
+                          font_cache=self.cache / "fonts", warnings=self.warnings, today=today)
 
         def build() -> Site:
             """The pages and assets, the open-data downloads last (they win a path)."""
@@ -156,7 +168,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         # bytes depend on the installed fontTools, which no key here holds).
         self.site: Site = build() if unshipped else kept_site(
             inputs, self.cache / "inputs", build,
-            f"directory_urls={config.use_directory_urls}", repr(posters))
+            f"directory_urls={config.use_directory_urls}", repr(posters),
+            repr((self.warnings, today)))  # the internal site lists them (Onderhoud)
         self.model, self.style, self.full = model, style, inputs.full
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:

@@ -291,6 +291,9 @@ MATURITY_MODEL = rec(
         "bron": F(Text(advised=200, one_line=True), False, "Herkomst van het model."),
         "niveaus": F(ListOf(item=LEVEL, min=2, max=7), True, "De niveaus van de schaal (2 tot 7)."),
         "dimensies": F(ListOf(item=DIMENSION, min=1), True, "De dimensies met hun aspecten."),
+        "herhaling": F(Int(min=1, max=120), False,
+                       "Om de hoeveel maanden je meet (standaard 24); is de laatste meting "
+                       "ouder, dan volgt een waarschuwing."),
     },
 )
 

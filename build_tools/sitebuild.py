@@ -49,7 +49,8 @@ def exit_code(failure: BaseException | None) -> int:
 
 
 def build(root: Path, *, audience: str | None = None, out: str | None = None,
-          strict: bool | None = None, warnings_fail: bool | None = None) -> int:
+          strict: bool | None = None, warnings_fail: bool | None = None,
+          peildatum: str | None = None) -> int:
     """Build the site of the project at `root`; returns the exit code. `strict` is MkDocs'
     strict mode (None: as mkdocs.yml says); `warnings_fail` whether content warnings fail the
     build (None: as the plugin's `strikt` option says, by default following `strict`)."""
@@ -79,6 +80,8 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
         plugin = config.plugins.get("datavisie")
         if plugin is not None and warnings_fail is not None:
             plugin.config["strikt"] = warnings_fail
+        if plugin is not None and peildatum:
+            plugin.config["peildatum"] = peildatum
         effective = audience or os.environ.get(ENV_AUDIENCE) or (
             plugin.config.doelgroep if plugin is not None else "publiek")
         public_dir = Path(config.site_dir).resolve()
@@ -130,7 +133,8 @@ def cmd_bouw(args: argparse.Namespace) -> int:
     # Without --strict or --niet-strikt: MkDocs' own warnings fail the build (as always),
     # content warnings are reported and publish. --strict: both fail. --niet-strikt: neither.
     return build(find_root(Path(args.root)), audience=args.doelgroep, out=args.uit,
-                 strict=args.strict is not False, warnings_fail=bool(args.strict))
+                 strict=args.strict is not False, warnings_fail=bool(args.strict),
+                 peildatum=args.peildatum)
 
 
 def register(sub: Any) -> None:
@@ -141,6 +145,9 @@ def register(sub: Any) -> None:
     p.add_argument("--uit", default=None,
                    help=f"map voor de site (standaard: site_dir uit mkdocs.yml; voor de interne "
                         f"site {INTERNAL_DEFAULT_DIR}/)")
+    p.add_argument("--peildatum", metavar="JJJJ-MM-DD",
+                   help="de dag waarop je kijkt wat verouderd is (standaard: de stand van de "
+                        "inhoud)")
     strict = p.add_mutually_exclusive_group()
     strict.add_argument("--strict", dest="strict", action="store_true", default=None,
                         help="ook waarschuwingen over de inhoud (W-codes) laten de bouw "

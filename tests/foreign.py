@@ -79,6 +79,21 @@ def out_of_use() -> list[str]:
             == "buiten-gebruik"]
 
 
+STAND = (2026, 2)  # the concept's date, the newest in the content: its "stand"
+
+
+def long_trials() -> list[str]:
+    """Projects exploring for over 12 months or in a pilot for over 18 at the stand (W102)."""
+    out = []
+    for i, pid in enumerate(project_ids()):
+        status = STATUSES[i % len(STATUSES)]
+        year, month = 2024 + i % 2, i % 12 + 1
+        age = (STAND[0] - year) * 12 + STAND[1] - month  # months, both on the 1st
+        if (status, age >= 12) == ("verkenning", True) or (status, age >= 18) == ("pilot", True):
+            out.append(pid)
+    return out
+
+
 def _project(i: int) -> str:
     status = STATUSES[i % len(STATUSES)]
     theme = THEMES[i % len(THEMES)][0]

@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from ..errors import Issue
 from ..model import Datavisie, Milestone, Project
 from ..schema import MONTHS_NL
 from ..tokens import Style
@@ -97,6 +98,8 @@ class SiteContext:
     figures: Figures = field(default_factory=Figures)
     downloads: bool = True  # the /data/ exports exist and may be linked
     font_cache: Path | None = None  # where converted web fonts are kept between builds
+    warnings: tuple[Issue, ...] = ()  # what to maintain (the internal site's Onderhoud page)
+    today: date | None = None  # the day freshness was judged on
 
     @cached_property
     def editions(self) -> Editions:

@@ -22,6 +22,7 @@ from .free import SECTION as ABOUT
 from .free import free_page
 from .glossary import abbreviations, glossary_page
 from .home import home_page
+from .maintenance import maintenance_page
 from .maturity import maturity_page
 from .page import Asset, Site, SitePage, page_url
 from .posters import posters_page
@@ -53,6 +54,7 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
         versions_page(ctx),
         *(SitePage(g.path, g.title, g.markdown, section=GUIDE_SECTION)
           for g in guide_pages(model)),
+        maintenance_page(ctx),
         *(project_page(ctx, p) for p in ctx.sorted_projects()),
         *edition_pages(ctx),
         *compare_pages(ctx),
