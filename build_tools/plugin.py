@@ -40,7 +40,7 @@ from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
 from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
-from .website.context import day_label
+from .website.context import GENERIC_SITE_NAME, TEMPLATES, day_label, site_name
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
 from .website.page import page_url
@@ -145,6 +145,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                     "(naar site-intern/) of geef een andere map: `mkdocs build -d site-intern`.")
 
         org = model.organisatie
+        if config.site_name in ("", GENERIC_SITE_NAME):  # mkdocs.yml stays generic
+            config.site_name = site_name(model)
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         config.site_url = config.site_url or org.site_url
         if not config.repo_url and org.repo_url:
             config.repo_url = org.repo_url
@@ -280,9 +283,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             # the staff guide is fixed text that may repeat an internal page's headings
             also_public=[g.markdown for g in guide_pages(self.model)],
         ) if self.audience == PUBLIC else None
-        custom = config.theme.custom_dir
-        theme_package = [Path(d) for d in config.theme.dirs
-                         if custom is None or Path(d).resolve() != Path(custom).resolve()]
+        ours = {Path(d).resolve() for d in (config.theme.custom_dir, TEMPLATES) if d}
+        theme_package = [Path(d) for d in config.theme.dirs if Path(d).resolve() not in ours]
         report = gate.check_output(out, rules=rules,
                                    base_path=urlsplit(config.site_url or "/").path or "/",
                                    trusted_dirs=theme_package, cache_dir=self.cache / "checks")

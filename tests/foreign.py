@@ -267,7 +267,6 @@ docs_dir: content
 use_directory_urls: true
 theme:
   name: material
-  custom_dir: {overrides}
   language: nl
   font: false
   palette:
@@ -327,6 +326,6 @@ def write_veenhoven(dest: Path, *, cache: Path | None = None) -> Path:
     (theme / "beeldmerk.svg").write_text(MARK, encoding="utf-8")
     (theme / "logo.svg").write_text(LOGO, encoding="utf-8")
     (dest / "mkdocs.yml").write_text(MKDOCS.format(
-        overrides=REPO / "theme" / "overrides", cache=cache or dest / ".cache" / "datavisie"),
+        cache=cache or dest / ".cache" / "datavisie"),
         encoding="utf-8")
     return dest

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from foreign import NAME, SHORT, long_trials, out_of_use, write_veenhoven
-from sitekit import BIN, output_files, readable
+from sitekit import BIN, make_project, output_files, readable
 
 from build_tools.cli import main
 
@@ -75,3 +76,25 @@ def test_foreign_municipality_builds_with_nothing_of_the_example(tmp_path: Path)
     result = _bouw(root, internal, "--doelgroep", "intern")
     assert result.returncode == 0, result.stderr
     assert _traces(internal) == []
+
+
+@pytest.mark.slow
+def test_the_repositorys_configuration_builds_another_municipality(tmp_path: Path) -> None:
+    """As a newcomer does it: this repository's mkdocs.yml and posters, with another
+    municipality's content/ and theme/ in place of the example's. The site's name, pages,
+    posters, social cards, downloads and security.txt carry nothing of the example."""
+    project = make_project(tmp_path / "repo")
+    for part in ("content", "theme"):
+        shutil.rmtree(project / part)
+    other = write_veenhoven(tmp_path / "veenhoven")
+    for part in ("content", "theme"):
+        shutil.copytree(other / part, project / part)
+    site = tmp_path / "site"
+    result = _bouw(project, site)
+    assert result.returncode == 0, result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Slim werken met gegevens in Veenhoven - Datavisie Veenhoven</title>" in home
+    assert "Contact: mailto:data@veenhoven.example.org" in \
+        (site / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert list((site / "assets" / "social").glob("*.png"))
+    assert _traces(site) == []

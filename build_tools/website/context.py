@@ -67,6 +67,17 @@ def algorithm_export_path(project_id: str) -> str:
     return f"{DATA}/algoritmeregister/{project_id}.json"
 
 
+# Material templates of the site (CSP-safe scripts, social meta tags, the version and concept
+# notices): engine code, shipped with the package, so a municipality's theme/ is house style only.
+TEMPLATES = Path(__file__).resolve().parent / "overrides"
+GENERIC_SITE_NAME = "Datavisie"  # mkdocs.yml's site_name that means: from organisatie.yml
+
+
+def site_name(model: Datavisie) -> str:
+    """The site's name, from content/organisatie.yml: `Datavisie <korte naam>`."""
+    return f"{GENERIC_SITE_NAME} {model.organisatie.korte_naam}"
+
+
 def day_label(day: date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 

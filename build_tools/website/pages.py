@@ -64,7 +64,7 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
 
 def versions_extra(ctx: SiteContext) -> dict[str, Any]:
     """Theme settings for versions: Material's selector, the feed link in every page head,
-    and the notice on every page when the whole site is a concept (theme/overrides)."""
+    and the notice on every page when the whole site is a concept (overrides/main.html)."""
     ours: dict[str, Any] = {}
     if ctx.model.versies:
         ours["feed"] = VERSIONS_FEED
