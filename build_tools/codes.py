@@ -199,6 +199,9 @@ CODES: dict[str, Code] = {
                  "Haal de regeleinden weg; de site en de posters tonen de tekst als één regel."),
     "W005": Code("Getal buiten het aangeraden bereik",
                  "Kies een getal binnen het genoemde bereik."),
+    "W006": Code("Nog niet ingevuld",
+                 "Vervang de tekst die met INVULLEN: begint (of het adres op .invalid) door "
+                 "de echte; de melding zegt wat erin hoort."),
     "W002": Code("Tekst ingekort op de poster",
                  "Maak de tekst korter met het genoemde aantal tekens; tot dan toont de poster "
                  "hem ingekort, met …."),

@@ -12,6 +12,7 @@ from typing import Any
 from .errors import Issue, Pos
 from .markup import markup_issues
 from .model import Datavisie
+from .placeholders import placeholder_issues
 
 RESERVED_PAGE_IDS = {"visie", "themas", "routekaart", "projecten", "ontwikkeling", "begrippen",
                      "versies", "meedoen", "posters", "assets", "search", "data", "index",
@@ -54,6 +55,7 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _terms(model)
     issues += _pages(model)
     issues += markup_issues(model)
+    issues += placeholder_issues(model)
     return issues
 
 
