@@ -6,6 +6,7 @@ of the example municipality."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -181,3 +182,26 @@ def test_the_new_project_builds_at_once_with_nothing_of_the_example(project: Pat
         encoding="utf-8")
     assert "W006" in maintenance and "nog niet ingevuld" in maintenance
     assert _traces(tmp_path / "intern") == []
+
+
+def test_what_is_and_is_not_a_placeholder(tmp_path: Path) -> None:
+    from conftest import copy_minimal
+
+    from build_tools.placeholders import placeholder_issues
+
+    root = copy_minimal(tmp_path / "m")
+    model, _ = load_checked(root)
+    assert placeholder_issues(model) == []  # real content has none
+    visie = root / "content" / "visie.md"
+    text = visie.read_text(encoding="utf-8")
+    visie.write_text(text + "\nWe schrijven nooit INVULLEN: midden in een zin.\n\n"
+                     "- INVULLEN: een voorbeeld uit de praktijk.\n", encoding="utf-8")
+    org = root / "content" / "organisatie.yml"
+    org.write_text(re.sub(r"(?m)^repo_url: .*$", "repo_url: https://code.invalid.nl/x",
+                          org.read_text(encoding="utf-8")), encoding="utf-8")
+    model, warnings = load_checked(root)
+    found = [(w.path, w.hint) for w in warnings if w.code == "W006"]
+    assert found == [("content/visie.md", "schrijf hier een voorbeeld uit de praktijk")]
+    lines = visie.read_text(encoding="utf-8").split("\n")
+    assert [w.line for w in warnings if w.code == "W006"] == \
+        [lines.index("- INVULLEN: een voorbeeld uit de praktijk.") + 1]
