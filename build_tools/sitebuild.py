@@ -60,7 +60,6 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
 
     from .plugin import ENV_AUDIENCE
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         raise UserError(f"{config_file} ontbreekt: dit is geen datavisie-project")
