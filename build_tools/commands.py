@@ -89,6 +89,8 @@ REGISTER.append(register_staff)
 
 
 def cmd_markdown(args: argparse.Namespace) -> int:
+    from html import escape
+
     from .cachekeys import CACHE_DIR
     from .exports import export_files
     from .website import SiteContext, build_site
@@ -106,8 +108,9 @@ def cmd_markdown(args: argparse.Namespace) -> int:
                       font_cache=root / CACHE_DIR / "fonts")
     site = build_site(ctx)
     out = Path(args.uit).resolve()
-    config = mkdocs_config(site, site_name=site_name(model), site_url=model.organisatie.site_url,
-                           custom_dir=str(TEMPLATES))
+    # content, escaped: Material prints site_name unescaped
+    config = mkdocs_config(site, site_name=escape(site_name(model)),
+                           site_url=model.organisatie.site_url, custom_dir=str(TEMPLATES))
     written = write_folder(site, out, files=export_files(model), config=config)
     print(f"{len(site.pages)} pagina's en {len(written) - len(site.pages) - 1} andere bestanden "
           f"geschreven naar {out}. Bouw met: mkdocs build -f {out / 'mkdocs.yml'}",

@@ -17,6 +17,7 @@ import logging
 import os
 import shutil
 from datetime import date
+from html import escape as escape_html
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -146,7 +147,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
         org = model.organisatie
         if config.site_name in ("", GENERIC_SITE_NAME):  # mkdocs.yml stays generic
-            config.site_name = site_name(model)
+            # content: escaped, as page titles are (Material prints site_name unescaped)
+            config.site_name = Markup(escape_html(site_name(model)))
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         config.site_url = config.site_url or org.site_url
         if not config.repo_url and org.repo_url:
