@@ -112,14 +112,14 @@ def _freshness(model: Datavisie, root: Path, options: dict[str, object],
                peildatum: str | None) -> list[Issue]:
     """The freshness warnings, judged on --peildatum, DATAVISIE_PEILDATUM, the plugin's
     `peildatum:`, or else the content's own stand."""
-    from .freshness import Settings, freshness, reference_day
+    from .advice import gather
 
     try:
-        settings = Settings.of(options.get("actualiteit"), peildatum or options.get("peildatum"))
+        found, _ = gather(model, root, (), actualiteit=options.get("actualiteit"),
+                          peildatum=peildatum or options.get("peildatum"))
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    return freshness(model, reference_day(model, root, peildatum=settings.peildatum),
-                     settings.limits)
+    return list(found)
 
 
 def site_options(root: Path) -> dict[str, object]:

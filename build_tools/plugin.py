@@ -31,12 +31,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import gate, publish
+from . import advice, gate, publish
 from .audience import AUDIENCES, PUBLIC
 from .cachekeys import CACHE_DIR
-from .errors import ContentError, Issue, LeakError, raise_for_errors, sort_issues
+from .errors import ContentError, Issue, LeakError, raise_for_errors
 from .exports import export_files
-from .freshness import Settings, freshness, reference_day
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
@@ -127,13 +126,16 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         except ContentError as exc:  # one message with every issue, no traceback
             raise ContentProblem(exc.summary()) from None
         try:
-            fresh = Settings.of(self.config.actualiteit, self.config.peildatum)
+            self.warnings, today = advice.gather(
+                model, root, (*inputs.warnings, *self.poster_warnings),
+                actualiteit=self.config.actualiteit, peildatum=self.config.peildatum)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml, plugin datavisie: {exc}") from None
-        today = reference_day(model, root, peildatum=fresh.peildatum)
-        self.warnings = tuple(sort_issues((*inputs.warnings, *self.poster_warnings,
-                                           *freshness(model, today, fresh.limits))))
-        self._report(self.warnings, strict=config.strict)
+        try:
+            advice.report(self.warnings, log, strikt=self.config.strikt, strict=config.strict)
+        except ContentError as exc:
+            raise ContentProblem(exc.summary() + "\nWaarschuwingen tellen in deze bouw als "
+                                 "fout (strikt).") from None
         log_history_notes(inputs.notes, log, strict=config.strict)
         unshipped = _note_unshipped_fonts(style)
         self.audience = audience
@@ -193,19 +195,6 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.theme["logo"] = config.theme["favicon"] = "assets/images/beeldmerk.svg"
         self._stage(config)
         return config
-
-    def _report(self, warnings: tuple[Issue, ...], *, strict: bool) -> None:
-        """Log each warning, or stop the build with all of them when they must fail it. Under
-        MkDocs' strict mode a warning that must not fail is logged as INFO (MkDocs counts
-        every WARNING)."""
-        if not warnings:
-            return
-        if self.config.strikt:
-            raise ContentProblem(ContentError(warnings).summary()
-                                 + "\nWaarschuwingen tellen in deze bouw als fout (strikt).")
-        level = logging.INFO if strict and self.config.strikt is False else logging.WARNING
-        for issue in warnings:
-            log.log(level, issue.format())
 
     def _stage(self, config: MkDocsConfig) -> None:
         """Send MkDocs' output to a fresh staging folder (MkDocs cleans site_dir after this

@@ -207,3 +207,21 @@ def test_the_internal_site_lists_what_to_maintain(tmp_path: Path) -> None:
     code, err = _bouw(root, tmp_path / "streng", "--strict", "--peildatum", "2026-04-01")
     assert code == 1 and "W104 waarschuwing:" in err
     assert not (tmp_path / "streng").exists()
+
+
+def test_limits_from_mkdocs_yml_are_checked_and_used(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    root = write_veenhoven(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    plain = config.read_text(encoding="utf-8")
+    config.write_text(plain.replace("  - datavisie:\n", "  - datavisie:\n      actualiteit:\n"
+                                    "        piloot: 6\n"), encoding="utf-8")
+    code, _, err = run(capsys, "--root", str(root), "check")
+    assert code == 1 and "`actualiteit` kent `piloot` niet" in err and "Traceback" not in err
+    config.write_text(plain.replace("  - datavisie:\n", "  - datavisie:\n      actualiteit:\n"
+                                    "        pilot: 6\n      peildatum: 2026-02-01\n"),
+                      encoding="utf-8")
+    out = run(capsys, "--root", str(root), "check")[1]
+    pilots = {line.split(":")[0] for line in out.splitlines() if "W102" in line
+              and "`pilot`" in line}
+    assert pilots  # pilots since 2025-02 are over six months old on 1 February 2026
