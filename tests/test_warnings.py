@@ -207,3 +207,49 @@ def test_datavisie_bouw_by_default_reports_warnings_and_publishes(tmp_path: Path
     assert re.search(r"INFO\s+-\s+content/projecten/voorspelmodel-wietkwekerijen\.yml:\d+:\d+: "
                      r"W001 waarschuwing:", result.stderr), result.stderr
     assert "met 1 waarschuwing" in result.stderr
+
+
+# --- every warning, in every format ---------------------------------------------------------
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+SCENARIOS: dict[str, tuple[Callable[[Path], object], tuple[str, ...]]] = {
+    "W001": (out_of_use_without_end, ()),
+    "W003": (lambda r: _edit(r / "content/themas/ethiek.md", "titel: Ethiek",
+                             "titel: " + "Ethiek en verantwoordelijkheid " * 3), ()),
+    "W004": (lambda r: _edit(r / "content/themas/ethiek.md", "titel: Ethiek",
+                             'titel: "Ethiek\\nen meer"'), ()),
+    "W005": (lambda r: _edit(r / "content/themas/ethiek.md", "volgorde: 1", "volgorde: 100"),
+             ()),
+    "W006": (lambda r: (r / "content/visie.md").write_text(re.sub(
+        r"(?m)^kernboodschap: .*$", 'kernboodschap: "INVULLEN: de kern"',
+        (r / "content/visie.md").read_text(encoding="utf-8")), encoding="utf-8"), ()),
+    "W101": (lambda r: None, ("--peildatum", "2024-07-01")),
+    "W102": (lambda r: None, ("--peildatum", "2025-06-01", "--doelgroep", "intern")),
+    "W103": (lambda r: None, ("--peildatum", "2026-03-15")),
+    "W104": (lambda r: None, ("--peildatum", "2024-09-01")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SCENARIOS))
+def test_each_warning_fires_passes_and_fails_a_strict_check(
+        code: str, capsys: pytest.CaptureFixture[str], valid_content: Factory) -> None:
+    clean = valid_content()
+    assert run(capsys, "--root", str(clean), "check", "--strict", "--doelgroep", "intern")[0] == 0
+    root = valid_content()
+    mutate, args = SCENARIOS[code]
+    mutate(root)
+    status, out, _ = run(capsys, "--root", str(root), "check", *args)
+    assert status == 0 and re.search(rf"^content/\S+:\d+:\d+: {code} waarschuwing: .+ \(.+\)$",
+                                     out, re.M), out
+    status, out, _ = run(capsys, "--root", str(root), "check", "--format", "github", *args)
+    assert status == 0 and f",title={code}::" in out and "::error" not in out
+    status, out, _ = run(capsys, "--root", str(root), "check", "--format", "gitlab", *args)
+    assert {i["severity"] for i in json.loads(out) if i["check_name"] == code} == {"minor"}
+    status, out, _ = run(capsys, "--root", str(root), "check", "--format", "json", *args)
+    assert {i["severity"] for i in json.loads(out) if i["code"] == code} == {"warning"}
+    assert run(capsys, "--root", str(root), "check", "--strict", *args)[0] == 1
