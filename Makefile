@@ -1,6 +1,5 @@
 # The README's commands. First run creates .venv and installs; later runs reuse it.
 PYTHON ?= python3
-export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import (
     EXIT_CONTENT,
@@ -19,13 +20,19 @@ from .errors import (
     EXIT_LEAK,
     EXIT_OK,
     ContentError,
+    Issue,
     LeakError,
     UserError,
+    count_label,
+    errors_in,
     format_issues,
     sort_issues,
 )
 
 Command = Callable[[argparse.Namespace], int]
+
+if TYPE_CHECKING:
+    from .model import Datavisie
 
 
 def find_root(start: Path) -> Path:
@@ -40,14 +47,16 @@ def find_root(start: Path) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     """Everything a build would refuse, short of rendering and reading git: the content, and
     in a site project (mkdocs.yml or a house-style folder) the house style, the poster
-    definitions and templates, and whether the content fits on the posters."""
+    definitions and templates, and whether the content fits on the posters. Warnings are
+    reported with the errors; they fail the check only with `--strict`."""
     from .audience import for_audience
-    from .load import load
+    from .load import load_checked
 
     root = find_root(Path(args.root))
-    issues = []
+    issues: list[Issue] = []
     try:
-        full = load(root)
+        full, warnings = load_checked(root)
+        issues += warnings
         model = for_audience(full, args.doelgroep)
     except ContentError as exc:
         issues += exc.issues
@@ -58,13 +67,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         issues += register_warnings(model if args.doelgroep == "publiek"
                                     else for_audience(full, "publiek"))
     options = site_options(root)
+    if model is not None:
+        issues += _freshness(model, root, options, args.peildatum)
     theme = root / str(options.get("huisstijl") or "theme")
     style = None
     if (root / "mkdocs.yml").is_file() or theme.is_dir():
-        from .style import load_style
+        from .style import load_style_checked
 
         try:
-            style = load_style(theme, root)
+            style, warnings = load_style_checked(theme, root)
+            issues += warnings
         except ContentError as exc:
             issues += exc.issues
     checked = "Inhoud"
@@ -80,24 +92,40 @@ def cmd_check(args: argparse.Namespace) -> int:
                                 cache_dir=cache,
                                 cards=options.get("sociale_kaarten", True) is not False)
             checked = "Inhoud, huisstijl en posters"
-    if issues:
-        issues = sort_issues(issues)
-        if args.format == "text":
+    issues = sort_issues(issues)
+    failing = issues if args.strict else errors_in(issues)
+    if args.format == "text":
+        if issues:
             print(format_issues(issues), file=sys.stdout)
-            n = len(issues)
-            print(f"\n{n} fout{'en' if n != 1 else ''} gevonden. Los ze op en probeer het opnieuw.",
-                  file=sys.stderr)
-        else:
-            print(format_issues(issues, args.format))
+    elif issues or args.format in ("json", "gitlab"):
+        print(format_issues(issues, args.format) if issues else "[]")
+    if failing:
+        if args.format == "text":
+            why = (" Met --strict tellen waarschuwingen als fout." if not errors_in(issues)
+                   else " Los de fouten op en probeer het opnieuw.")
+            print(f"\n{count_label(issues)} gevonden.{why}", file=sys.stderr)
         return EXIT_CONTENT
     assert model is not None
-    if args.format in ("json", "gitlab"):
-        print("[]")
-    elif args.format == "text":
-        print(f"{checked} in orde: {len(model.themas)} thema's, "
+    if args.format == "text":
+        warned = f", met {count_label(issues)}" if issues else ""
+        print(f"{checked} in orde{warned}: {len(model.themas)} thema's, "
               f"{len(model.routekaart.mijlpalen)} mijlpalen, {len(model.projecten)} projecten, "
               f"{len(model.paginas)} pagina's (doelgroep: {args.doelgroep}).", file=sys.stderr)
     return EXIT_OK
+
+
+def _freshness(model: Datavisie, root: Path, options: dict[str, object],
+               peildatum: str | None) -> list[Issue]:
+    """The freshness warnings, judged on --peildatum, DATAVISIE_PEILDATUM, the plugin's
+    `peildatum:`, or else the content's own stand."""
+    from .advice import gather
+
+    try:
+        found, _ = gather(model, root, (), actualiteit=options.get("actualiteit"),
+                          peildatum=peildatum or options.get("peildatum"))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    return list(found)
 
 
 def site_options(root: Path) -> dict[str, object]:
@@ -132,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text",
                    help="uitvoer: tekst, JSON voor programma's, GitHub-annotaties of een "
                         "GitLab-codekwaliteitsrapport")
+    p.add_argument("--strict", action="store_true",
+                   help="waarschuwingen tellen als fout (exit 1), bijvoorbeeld in CI")
+    p.add_argument("--peildatum", metavar="JJJJ-MM-DD",
+                   help="de dag waarop je kijkt wat verouderd is (standaard: de stand van de "
+                        "inhoud; in CI bijvoorbeeld de dag van vandaag)")
     p.set_defaults(func=cmd_check)
 
     for register in _EXTENSIONS:

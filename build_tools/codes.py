@@ -5,20 +5,32 @@ test keeps it in step with the codes used in the code.
 DV0xx reading files, DV1xx one value against its schema, DV2xx rules across values and files
 (DV23x: what the national Algoritmeregister would refuse, when writing its entries), DS0xx the
 house style (theme/huisstijl.yml and its files), DP0xx poster definitions (posters/*.yml),
-DP1xx content that does not fit on a poster. A code starting with W is a warning: W20x, a
-limit only the national Algoritmeregister imposes (`datavisie check` reports it, a build
-never fails on it).
+DP1xx content that does not fit on a poster.
+
+Severity follows the code, and only the code: a code that starts with `W` is a warning (the
+content is valid under the contract and builds; the project advises a change), every other
+code is an error (nothing is published). W0xx rules stricter than the contract, W1xx
+freshness (what has gone stale), W2xx the national register (`datavisie check` reports it, a
+build never fails on it), W3xx the staff workflow, W4xx readers and printers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+WARNING_PREFIX = "W"
+
+
+def is_warning(code: str) -> bool:
+    """Whether an issue with this code is a warning (the one place severity is decided)."""
+    return code.startswith(WARNING_PREFIX)
+
 
 @dataclass(frozen=True)
 class Code:
     title: str  # what is wrong, in a few words
     action: str  # what the author does about it
+    was: str = ""  # the code this one replaces, for authors and scripts that knew the old one
 
 
 CODES: dict[str, Code] = {
@@ -158,8 +170,6 @@ CODES: dict[str, Code] = {
     "DV216": Code("Begrip staat er twee keer", "Houd één uitleg per begrip over."),
     "DV217": Code("Pagina-id is gereserveerd", "Geef het bestand in content/paginas/ een "
                                                "andere naam."),
-    "DV219": Code("Project buiten gebruik zonder einde",
-                  "Vul `eind` in met de maand waarin het project stopte."),
     # --- the national Algoritmeregister (datavisie algoritmeregister) -----------------------
     "DV230": Code("Tekst te lang voor het Algoritmeregister; niets geschreven",
                   "Maak de tekst korter; de melding noemt het veld van het register, zijn grens "
@@ -234,15 +244,42 @@ CODES: dict[str, Code] = {
                   "{% if %} ... {% endif %})."),
     "DP012": Code("Sjabloon bestaat niet", "Verbeter de bestandsnaam of voeg het sjabloon "
                                            "toe aan posters/."),
-    "DP101": Code("Tekst past niet op de poster",
-                  "Maak de tekst korter met het genoemde aantal tekens."),
+    "DP101": Code("Tekst past niet op de poster, ook niet ingekort",
+                  "Maak de tekst korter met het genoemde aantal tekens, of gebruik minder "
+                  "onderdelen."),
     "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
                   "Haal het teken weg of vervang het door gewone letters."),
+    # --- warnings: stricter than the contract (the content builds) ---------------------------
+    "W001": Code("Project buiten gebruik zonder einde",
+                 "Vul `eind` in met de maand waarin het project stopte.", was="DV219"),
+    "W003": Code("Tekst langer dan aangeraden",
+                 "Maak de tekst korter met het genoemde aantal tekens; lange tekst past slecht "
+                 "in koppen, menu's en op posters."),
+    "W004": Code("Tekst op meer dan één regel",
+                 "Haal de regeleinden weg; de site en de posters tonen de tekst als één regel."),
+    "W005": Code("Getal buiten het aangeraden bereik",
+                 "Kies een getal binnen het genoemde bereik."),
+    "W006": Code("Nog niet ingevuld",
+                 "Vervang de tekst die met INVULLEN: begint (of het adres op .invalid) door "
+                 "de echte; de melding zegt wat erin hoort."),
+    "W002": Code("Tekst ingekort op de poster",
+                 "Maak de tekst korter met het genoemde aantal tekens; tot dan toont de poster "
+                 "hem ingekort, met …."),
+    # --- warnings: freshness (relative to the content's stand or --peildatum) ---------------
+    "W101": Code("Mijlpaal voorbij maar niet afgerond",
+                 "Zet de status op gereed, vertraagd of vervallen, of kies een nieuw moment."),
+    "W102": Code("Verkenning of pilot duurt lang",
+                 "Werk de status van het project bij, of zet bij `eind` wanneer het klaar is."),
+    "W103": Code("Laatste meting is oud",
+                 "Doe een hermeting, of pas `herhaling` in het meetmodel aan."),
+    "W104": Code("Concept al lang niet vastgesteld",
+                 "Leg de versie voor en leg het besluit vast met `datavisie versie vaststellen`."),
 }
 
 
 def table_markdown() -> str:
     """The registry as a Markdown table (for the README or the staff guide)."""
     rows = ["| code | wat er mis is | wat je doet |", "|---|---|---|"]
-    rows += [f"| {code} | {c.title} | {c.action} |" for code, c in sorted(CODES.items())]
+    rows += [f"| {code}{f' (was {c.was})' if c.was else ''} | {c.title} | {c.action} |"
+             for code, c in sorted(CODES.items())]
     return "\n".join(rows) + "\n"

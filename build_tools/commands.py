@@ -89,11 +89,14 @@ REGISTER.append(register_staff)
 
 
 def cmd_markdown(args: argparse.Namespace) -> int:
+    from html import escape
+
     from . import outputdir, publish
     from .cachekeys import CACHE_DIR
     from .errors import UserError
     from .exports import export_files
     from .website import SiteContext, build_site
+    from .website.context import TEMPLATES, site_name
     from .website.figures import site_figures
     from .website.folder import mkdocs_config, write_folder
     from .website.inputs import read_site_inputs
@@ -110,10 +113,9 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
                       font_cache=root / CACHE_DIR / "fonts")
     site = build_site(ctx)
-    overrides = root / "theme" / "overrides"
-    config = mkdocs_config(site, site_name=f"Datavisie {model.organisatie.korte_naam}",
-                           site_url=model.organisatie.site_url,
-                           custom_dir=str(overrides) if overrides.is_dir() else None)
+    # content, escaped: Material prints site_name unescaped
+    config = mkdocs_config(site, site_name=escape(site_name(model)),
+                           site_url=model.organisatie.site_url, custom_dir=str(TEMPLATES))
     # written beside the folder and swapped in whole, as a site build does (publish.py)
     staging = publish.staging_dir(out)
     try:
@@ -212,3 +214,21 @@ def register_build(sub: Any) -> None:
 
 
 REGISTER.append(register_build)
+
+
+def register_publiccode(sub: Any) -> None:
+    p = sub.add_parser("publiccode", help="schrijf publiccode.yml uit content/organisatie.yml")
+    p.add_argument("--controleer", action="store_true",
+                   help="schrijf niets; meld (exit 1) als publiccode.yml niet meer klopt")
+    p.set_defaults(func=lambda args: _run("publiccode", "cmd_publiccode", args))
+
+
+def _run(module: str, name: str, args: argparse.Namespace) -> int:
+    """A command whose module is imported only when it runs."""
+    import importlib
+
+    found: int = getattr(importlib.import_module(f"build_tools.{module}"), name)(args)
+    return found
+
+
+REGISTER.append(register_publiccode)

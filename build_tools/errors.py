@@ -1,11 +1,21 @@
 """Content issues as data: every reader and validator returns Issues; one ContentError carries
-all issues of a run to the edge (CLI or plugin), which prints them without a traceback."""
+all issues of a run to the edge (CLI or plugin), which prints them without a traceback.
+
+An Issue is an error or a warning, decided by its code alone (`codes.is_warning`): errors stop
+a build, warnings are reported and stop it only in a strict run. Readers raise ContentError
+only when there is an error (`raise_for_errors`) and hand their warnings on."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+
+from .codes import is_warning
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITY_NL = {ERROR: "fout", WARNING: "waarschuwing"}
 
 
 @dataclass(frozen=True, order=True)
@@ -35,8 +45,19 @@ class Issue:
     def at(cls, pos: Pos, code: str, message: str, hint: str = "") -> Issue:
         return cls(pos.path, pos.line, pos.col, code, message, hint)
 
+    @property
+    def is_warning(self) -> bool:
+        return is_warning(self.code)
+
+    @property
+    def severity(self) -> str:
+        """`error` or `warning` (English, as forges and JSON readers spell it)."""
+        return WARNING if self.is_warning else ERROR
+
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        """`path:line:col: CODE message (hint)`; a warning says so after its code."""
+        label = f"{self.code} {SEVERITY_NL[WARNING]}:" if self.is_warning else self.code
+        text = f"{self.path}:{self.line}:{self.col}: {label} {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     def format_github(self) -> str:
@@ -48,17 +69,47 @@ class Issue:
 
         body = self.message + (f" ({self.hint})" if self.hint else "")
         return (
-            f"::error file={esc_prop(self.path)},line={self.line},col={self.col},"
+            f"::{self.severity} file={esc_prop(self.path)},line={self.line},col={self.col},"
             f"title={esc_prop(self.code)}::{esc(body)}"
         )
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {**asdict(self), "severity": self.severity}
 
 
 def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
     """Stable order for output: by file, line, column, then code; duplicates dropped."""
     return sorted(set(issues))
+
+
+def errors_in(issues: Iterable[Issue]) -> list[Issue]:
+    return [i for i in issues if not i.is_warning]
+
+
+def warnings_in(issues: Iterable[Issue]) -> list[Issue]:
+    return [i for i in issues if i.is_warning]
+
+
+def raise_for_errors(issues: Iterable[Issue], error: type[ContentError] | None = None,
+                     ) -> list[Issue]:
+    """Raise `error` (ContentError) with every issue, warnings included, when any is an error;
+    otherwise return the warnings for the caller to hand on."""
+    found = list(issues)
+    if errors_in(found):
+        raise (error or ContentError)(found)
+    return sort_issues(found)
+
+
+def count_label(issues: Iterable[Issue]) -> str:
+    """`2 fouten en 1 waarschuwing`, `1 fout`, `3 waarschuwingen` (errors first)."""
+    found = list(issues)
+    n_err, n_warn = len(errors_in(found)), len(warnings_in(found))
+    parts = []
+    if n_err or not n_warn:
+        parts.append(f"{n_err} fout{'en' if n_err != 1 else ''}")
+    if n_warn:
+        parts.append(f"{n_warn} waarschuwing{'en' if n_warn != 1 else ''}")
+    return " en ".join(parts)
 
 
 def format_issues(issues: Iterable[Issue], fmt: str = "text") -> str:
@@ -88,7 +139,7 @@ def code_quality(issues: list[Issue]) -> list[dict[str, object]]:
             "description": f"{i.code} {i.message}" + (f" ({i.hint})" if i.hint else ""),
             "check_name": i.code,
             "fingerprint": digest,
-            "severity": "major",
+            "severity": "minor" if i.is_warning else "major",
             "location": {"path": i.path, "lines": {"begin": i.line}},
         })
     return out
@@ -101,18 +152,23 @@ class ContentError(Exception):
         self.issues = sort_issues(issues)
         super().__init__(self.summary())
 
+    @property
+    def errors(self) -> list[Issue]:
+        return errors_in(self.issues)
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return warnings_in(self.issues)
+
     def summary(self) -> str:
-        n = len(self.issues)
-        head = f"{n} fout{'en' if n != 1 else ''} in de inhoud:"
-        return head + "\n" + format_issues(self.issues)
+        return f"{count_label(self.issues)} in de inhoud:\n" + format_issues(self.issues)
 
 
 class StyleError(ContentError):
     """Issues in theme/huisstijl.yml or the theme's files (same shape, own exit semantics)."""
 
     def summary(self) -> str:
-        n = len(self.issues)
-        return f"{n} fout{'en' if n != 1 else ''} in de huisstijl:\n" + format_issues(self.issues)
+        return f"{count_label(self.issues)} in de huisstijl:\n" + format_issues(self.issues)
 
 
 class LeakError(Exception):

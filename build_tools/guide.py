@@ -310,6 +310,10 @@ _EXAMPLE_ERROR = ("content/projecten/afval.yml:4:9: DV108 `status` kan niet 'pil
                   "(bedoelde je `pilot`? kies uit: verkenning, pilot, in-gebruik, "
                   "buiten-gebruik)")
 
+_EXAMPLE_WARNING = ("content/projecten/afval.yml:4:9: W001 waarschuwing: project is buiten "
+                    "gebruik maar heeft geen `eind` (vul `eind` in met de maand waarin het "
+                    "stopte, zodat lezers zien tot wanneer het gebruikt is)")
+
 _GROUPS = (
     ("DV0", "Het bestand lezen",
      "Het bestand zelf is niet te lezen: de opbouw van de YAML of het voorwerk klopt niet."),
@@ -323,10 +327,19 @@ _GROUPS = (
     ("DP0", "Posterdefinities", "Een posterdefinitie in posters/ klopt niet."),
     ("DP1", "Past niet op een poster",
      "Inhoud is te lang of te groot voor de poster; meestal helpt een kortere tekst."),
+    ("W0", "Waarschuwing: aangeraden",
+     "De inhoud is geldig en wordt gepubliceerd, maar iets wat lezers helpt ontbreekt of is "
+     "langer dan aangeraden."),
+    ("W1", "Waarschuwing: verouderd",
+     "Iets op de site is waarschijnlijk niet meer waar: een datum is voorbij, een proef duurt "
+     "lang, een meting is oud. Werk de genoemde regel bij."),
     ("W2", "Waarschuwing: landelijk Algoritmeregister",
      "Het landelijke Algoritmeregister zou een algoritme zo niet aannemen. De site wordt "
      "gewoon gebouwd; alleen `datavisie algoritmeregister` schrijft niets tot het past "
      "(dan met de code DV230, DV231 of DV232)."),
+    ("W3", "Waarschuwing: werkwijze", "Iets in de manier van werken verdient aandacht."),
+    ("W4", "Waarschuwing: lezers en drukwerk",
+     "Iets wat lezers, printers of downloads raakt, verdient aandacht."),
 )
 
 
@@ -345,6 +358,15 @@ posters past, en meldt elke fout tegelijk. Een melding ziet er zo uit:
 Eerst het bestand, dan de regel en de kolom, dan een vaste code, wat er mis is en tussen
 haakjes wat je doet. Bij een {forge.request} staan de meldingen bij de regel zelf. De code
 blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
+
+Een **fout** (code met D) houdt de publicatie tegen: los hem eerst op. Een
+**waarschuwing** (code met W) niet: de site wordt gewoon gebouwd, maar er is iets wat je
+beter kunt bijwerken. Een waarschuwing ziet er zo uit:
+
+{_code(_EXAMPLE_WARNING)}
+
+Wil je organisatie dat ook waarschuwingen de publicatie tegenhouden, dan draait de
+controle met `datavisie check --strict` (en de bouw met `datavisie bouw --strict`).
 """]
     known = tuple(prefix for prefix, _, _ in _GROUPS)
     rest = sorted({c[:3] for c in CODES if not c.startswith(known)})
@@ -354,7 +376,8 @@ blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
         parts.append(f"## {title} ({prefix}xx)\n\n{text}\n".replace("\n\n\n", "\n"))
         if codes:
             parts.append("| code | wat er mis is | wat je doet |\n|---|---|---|\n" + "\n".join(
-                f"| {c} | {_cell(CODES[c].title)} | {_cell(CODES[c].action)} |" for c in codes)
+                f"| {c}{f' (was {CODES[c].was})' if CODES[c].was else ''} "
+                f"| {_cell(CODES[c].title)} | {_cell(CODES[c].action)} |" for c in codes)
                 + "\n")
     return "\n".join(parts)
 

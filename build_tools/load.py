@@ -13,7 +13,7 @@ from typing import Any
 
 from . import schemas as S
 from .audience import VISIBILITY_KEY
-from .errors import ContentError, Issue, Pos
+from .errors import ContentError, Issue, Pos, raise_for_errors
 from .grammar import DEFAULT_GRAMMAR, Grammar, project_grammar
 from .model import (
     Algorithm,
@@ -421,7 +421,14 @@ def load(root: Path, *, content_dir: str = "content", grammar: Grammar | None = 
     """Read, check and assemble the content of the project at `root`. Its Markdown is read
     with `grammar`, by default the extensions of the project's mkdocs.yml.
 
-    Raises ContentError with every issue found (file, line, column, code, hint)."""
+    Raises ContentError with every issue found (file, line, column, code, hint) when any of
+    them is an error; warnings alone do not stop it (`load_checked` returns them)."""
+    return load_checked(root, content_dir=content_dir, grammar=grammar)[0]
+
+
+def load_checked(root: Path, *, content_dir: str = "content", grammar: Grammar | None = None,
+                 ) -> tuple[Datavisie, tuple[Issue, ...]]:
+    """`load`, with the warnings the content gave (sorted; empty when there are none)."""
     content = root / content_dir
     found, issues = discover(content, root)
     files: list[SourceFile] = []
@@ -436,6 +443,7 @@ def load(root: Path, *, content_dir: str = "content", grammar: Grammar | None = 
     model, cross = assemble(files, unreadable=unreadable,
                             grammar=grammar if grammar is not None else project_grammar(root))
     issues.extend(cross)
-    if issues or model is None:
+    warnings = raise_for_errors(issues)
+    if model is None:
         raise ContentError(issues)
-    return model
+    return model, tuple(warnings)

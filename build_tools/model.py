@@ -295,6 +295,7 @@ class MaturityModel:
     niveaus: tuple[Level, ...]
     dimensies: tuple[Dimension, ...]
     bron: str | None = None
+    herhaling: int | None = None  # months between measurements (freshness.py)
     path: str = "content/metingen/model.yml"
     intern: Any = None
     pos: Pos = located()

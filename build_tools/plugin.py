@@ -24,6 +24,7 @@ import logging
 import os
 import shutil
 from datetime import date
+from html import escape as escape_html
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -37,17 +38,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import gate, outputdir, publish
+from . import advice, gate, outputdir, publish
 from .audience import AUDIENCES, PUBLIC, for_audience
 from .cachekeys import CACHE_DIR
-from .errors import ContentError, LeakError
+from .errors import ContentError, Issue, LeakError, raise_for_errors
 from .exports import export_files
 from .grammar import Grammar
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
 from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
-from .website.context import day_label
+from .website.context import GENERIC_SITE_NAME, TEMPLATES, day_label, site_name
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
 from .website.page import page_url
@@ -88,6 +89,15 @@ class DatavisieConfig(base.Config):
     cache = c.Type(str, default=CACHE_DIR)  # kept between builds (fonts, posters)
     posters = c.Type(bool, default=True)  # render the posters into site/posters/
     sociale_kaarten = c.Type(bool, default=True)  # a 1200x630 preview image per page
+    # Whether content warnings (W codes) fail the build: unset, they follow MkDocs' `strict`
+    # (logged as warnings, which `mkdocs build --strict` counts); `true` stops the build with
+    # them listed; `false` never lets them stop it (`datavisie bouw` without --strict).
+    strikt = c.Optional(c.Type(bool))
+    # Freshness warnings (freshness.py): months before a trial, a concept or a measurement is
+    # stale, and the day they are judged on (default: the content's stand; for CI the
+    # environment variable DATAVISIE_PEILDATUM or `datavisie bouw --peildatum`).
+    actualiteit = c.Type(dict, default={})
+    peildatum = c.Optional(c.Type((str, date)))
 
 
 class DatavisiePlugin(BasePlugin[DatavisieConfig]):
@@ -96,6 +106,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     dirty = False
     staging: Path | None = None
     failure: Exception | None = None  # what ended the last build (read by `datavisie bouw`)
+    warnings: tuple[Issue, ...] = ()  # content warnings of the last build (reported)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -139,6 +150,17 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback
             raise ContentProblem(exc.summary()) from None
+        try:
+            self.warnings, today = advice.gather(
+                model, root, (*inputs.warnings, *self.poster_warnings),
+                actualiteit=self.config.actualiteit, peildatum=self.config.peildatum)
+        except ValueError as exc:
+            raise PluginError(f"mkdocs.yml, plugin datavisie: {exc}") from None
+        try:
+            advice.report(self.warnings, log, strikt=self.config.strikt, strict=config.strict)
+        except ContentError as exc:
+            raise ContentProblem(exc.summary() + "\nWaarschuwingen tellen in deze bouw als "
+                                 "fout (strikt).") from None
         log_history_notes(inputs.notes, log, strict=config.strict)
         unshipped = _note_unshipped_fonts(style)
         self.audience = audience
@@ -151,6 +173,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                     "(naar site-intern/) of geef een andere map: `mkdocs build -d site-intern`.")
 
         org = model.organisatie
+        if config.site_name in ("", GENERIC_SITE_NAME):  # mkdocs.yml stays generic
+            # content: escaped, as page titles are (Material prints site_name unescaped)
+            config.site_name = Markup(escape_html(site_name(model)))
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         config.site_url = config.site_url or org.site_url
         if not config.repo_url and org.repo_url:
             config.repo_url = org.repo_url
@@ -160,7 +186,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
-                          font_cache=self._kept("fonts"))
+                          font_cache=self._kept("fonts"), warnings=self.warnings, today=today)
 
         def build() -> Site:
             """The pages and assets, the open-data downloads last (they win a path)."""
@@ -174,7 +200,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         # bytes depend on the installed fontTools, which no key here holds).
         self.site: Site = build() if unshipped else kept_site(
             inputs, self._kept("inputs"), build,
-            f"directory_urls={config.use_directory_urls}", repr(posters))
+            f"directory_urls={config.use_directory_urls}", repr(posters),
+            repr((self.warnings, today)))  # the internal site lists them (Onderhoud)
         self.model, self.style, self.inputs = model, style, inputs
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
@@ -272,9 +299,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         """Check the finished output; when clean, swap it in for the real site folder."""
         out = Path(config.site_dir)
         rules = self._leak_rules(config, out) if self.audience == PUBLIC else None
-        custom = config.theme.custom_dir
-        theme_package = [Path(d) for d in config.theme.dirs
-                         if custom is None or Path(d).resolve() != Path(custom).resolve()]
+        ours = {Path(d).resolve() for d in (config.theme.custom_dir, TEMPLATES) if d}
+        theme_package = [Path(d) for d in config.theme.dirs if Path(d).resolve() not in ours]
         report = gate.check_output(out, rules=rules,
                                    base_path=urlsplit(config.site_url or "/").path or "/",
                                    trusted_dirs=theme_package, cache_dir=self._kept("checks"))
@@ -343,16 +369,15 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     def _check_posters(self, model: Datavisie, style: Style) -> tuple[PosterLink, ...]:
         """The posters the site will link to; their content must fit (checked before building)."""
         self.site_posters: tuple[PosterLink, ...] = ()
+        self.poster_warnings: list[Issue] = []
         own = self.root / "posters"
         self.posters_dir = own if own.is_dir() else None
         if not self.config.posters:
             return ()
         from . import posters
 
-        issues = posters.check_fit(model, style, posters_dir=self.posters_dir,
-                                   cache_dir=self._kept("posters"))
-        if issues:
-            raise ContentError(issues)
+        self.poster_warnings = raise_for_errors(posters.check_fit(
+            model, style, posters_dir=self.posters_dir, cache_dir=self._kept("posters")))
         self.site_posters = tuple(
             PosterLink(p.name, p.title, tuple((fmt.upper(), f"posters/{p.name}.{fmt}")
                                               for fmt in ("pdf", "png", "svg")),

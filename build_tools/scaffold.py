@@ -359,7 +359,8 @@ def cmd_nieuw(args: Any) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("nieuw", help="maak een nieuw project, thema, pagina of mijlpaal aan",
+    p = sub.add_parser("nieuw", help="maak een nieuw project, thema, pagina of mijlpaal aan, "
+                       "of een heel nieuw project voor een gemeente",
                        description="Maak een nieuw inhoudsbestand met alle velden en uitleg.")
     kinds = p.add_subparsers(dest="soort", metavar="SOORT")
     kinds.required = True
@@ -378,3 +379,6 @@ def register(sub: Any) -> None:
             k.add_argument("--thema", action="append",
                            help="id van een thema; herhaal voor meer thema's")
         k.set_defaults(func=cmd_nieuw)
+    from .municipality import register as register_municipality
+
+    register_municipality(kinds)

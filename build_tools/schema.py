@@ -121,9 +121,11 @@ class Type:
 
 @dataclass(frozen=True)
 class Text(Type):
-    max: int | None = None
+    max: int | None = None  # the contract's limit: longer is an error (DV103)
     markdown: bool = False
-    single_line: bool = False
+    single_line: bool = False  # an identifier-like text: a line end is an error (DV104)
+    advised: int | None = None  # a limit beyond the contract: longer is a warning (W003)
+    one_line: bool = False  # one line advised: line ends are a warning (W004), read as spaces
 
     @property
     def label(self) -> str:  # type: ignore[override]
@@ -147,11 +149,23 @@ class Text(Type):
         if self.single_line and "\n" in value:
             ctx.error(node.pos, "DV104", f"`{name}` moet op één regel passen",
                       "haal de regeleinden weg")
+        if self.one_line and "\n" in value:
+            ctx.error(node.pos, "W004", f"`{name}` staat op meer dan één regel; de site en de "
+                      "posters tonen het als één regel", "haal de regeleinden weg")
+            value = " ".join(value.split())
+        if self.advised is not None and len(value) > self.advised:
+            over = len(value) - self.advised
+            ctx.error(node.pos, "W003",
+                      f"`{name}` is {len(value)} tekens; aangeraden is hoogstens {self.advised}",
+                      f"maak de tekst {over} teken{'s' if over != 1 else ''} korter: lange "
+                      "tekst past slecht in koppen, menu's en op posters")
         return value
 
     def describe(self) -> str:
         out = self.label
-        return f"{out}, hoogstens {self.max} tekens" if self.max else out
+        if self.max:
+            return f"{out}, hoogstens {self.max} tekens"
+        return f"{out}, aangeraden hoogstens {self.advised} tekens" if self.advised else out
 
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "string", "minLength": 1}
@@ -164,6 +178,7 @@ class Text(Type):
 class Int(Type):
     min: int | None = None
     max: int | None = None
+    advised: tuple[int, int] | None = None  # a range beyond the contract: outside is W005
     label = "een geheel getal"
     example = "1"
 
@@ -172,7 +187,7 @@ class Int(Type):
         if value is None or not node.plain or not _INT_RE.fullmatch(value):
             if value is not None:
                 ctx.error(node.pos, "DV105", f"`{name}` moet een geheel getal zijn, niet {value!r}",
-                          f"bijvoorbeeld `{name}: {self.min if self.min is not None else 1}`")
+                          f"bijvoorbeeld `{name}: {self.example_value()}`")
             elif node.is_scalar:
                 ctx.error(node.pos, "DV102", f"`{name}` is leeg", "vul een getal in")
             return MISSING
@@ -188,7 +203,16 @@ class Int(Type):
             ctx.error(node.pos, "DV106", f"`{name}` is {number}; dat ligt buiten {self.range()}",
                       f"kies een getal van {self.range()}")
             return MISSING
+        if self.advised is not None and not self.advised[0] <= number <= self.advised[1]:
+            low, high = self.advised
+            ctx.error(node.pos, "W005", f"`{name}` is {number}; aangeraden is {low} tot en met "
+                      f"{high}", f"kies een getal van {low} tot en met {high}")
         return number
+
+    def example_value(self) -> int:
+        if self.advised is not None:
+            return self.advised[0]
+        return self.min if self.min is not None else 1
 
     def range(self) -> str:
         return f"{self.min} tot en met {self.max}"

@@ -46,6 +46,8 @@ VERSION_STATUS = (
 )
 BODY = ("mt", "college", "gemeenteraad")
 MEASUREMENT_KIND = ("nulmeting", "hermeting")
+# The contract asks for integers; a bound keeps them numbers a page and a chart can show.
+BIG = 999_999
 
 
 def rec(
@@ -70,14 +72,14 @@ def rec(
 ORGANISATION = rec(
     "organisatie.yml",
     {
-        "naam": F(Text(max=100, single_line=True), True, "Volledige naam van de organisatie."),
-        "korte_naam": F(Text(max=40, single_line=True), True, "Korte naam, voor posters."),
+        "naam": F(Text(advised=100, one_line=True), True, "Volledige naam van de organisatie."),
+        "korte_naam": F(Text(advised=40, one_line=True), True, "Korte naam, voor posters."),
         "site_url": F(Url(), True, "Adres waarop de site gepubliceerd wordt."),
         "repo_url": F(
             Url(), False, "Adres van de repository; maakt 'Stel een wijziging voor'-links."
         ),
         "repo_branch": F(
-            Text(max=100, single_line=True), False, "Hoofdtak van de repository.", "main"
+            Text(advised=100, single_line=True), False, "Hoofdtak van de repository.", "main"
         ),
         "contact": F(
             rec(
@@ -85,7 +87,7 @@ ORGANISATION = rec(
                 {
                     "email": F(Email(), True, "Openbaar e-mailadres voor vragen."),
                     "telefoon": F(
-                        Text(max=40, single_line=True), False, "Openbaar telefoonnummer."
+                        Text(advised=40, one_line=True), False, "Openbaar telefoonnummer."
                     ),
                 },
             ),
@@ -98,7 +100,7 @@ ORGANISATION = rec(
 VISION = rec(
     "visie.md",
     {
-        "titel": F(Text(max=120, single_line=True), True, "Titel van de kernvisie."),
+        "titel": F(Text(advised=120, one_line=True), True, "Titel van de kernvisie."),
         "kernboodschap": F(
             Text(max=200), True, "De kern in één of twee zinnen (kop van de poster)."
         ),
@@ -108,7 +110,7 @@ VISION = rec(
 PRINCIPLE = rec(
     "principe",
     {
-        "titel": F(Text(max=40, single_line=True), True, "Het principe in een paar woorden."),
+        "titel": F(Text(max=40, one_line=True), True, "Het principe in een paar woorden."),
         "toelichting": F(Text(max=300), False, "Wat het principe betekent, in één of twee zinnen."),
     },
 )
@@ -116,9 +118,11 @@ PRINCIPLE = rec(
 THEME = rec(
     "themas/<id>.md",
     {
-        "titel": F(Text(max=60, single_line=True), True, "Naam van het thema."),
-        "volgorde": F(Int(min=1, max=99), True, "Plaats op de site en de poster (uniek getal)."),
-        "icoon": F(Text(max=60, single_line=True), False, "Naam van een Material Design-icoon."),
+        "titel": F(Text(advised=60, one_line=True), True, "Naam van het thema."),
+        "volgorde": F(Int(min=-BIG, max=BIG, advised=(1, 99)), True,
+                       "Plaats op de site en de poster (uniek getal)."),
+        "icoon": F(Text(advised=60, single_line=True), False,
+                   "Naam van een Material Design-icoon."),
         "ambitie": F(Text(max=180), True, "De ambitie van het thema in één zin."),
         "principes": F(ListOf(item=PRINCIPLE, min=1, max=6), True, "Eén tot zes principes."),
     },
@@ -129,7 +133,7 @@ PHASE = rec(
     "fase",
     {
         "id": F(Id(), True, "Korte naam van de fase, waar mijlpalen naar verwijzen."),
-        "titel": F(Text(max=60, single_line=True), True, "Naam van de fase."),
+        "titel": F(Text(advised=60, one_line=True), True, "Naam van de fase."),
         "start": F(QUARTER_OR_MONTH, True, "Begin: kwartaal (2024-Q1), maand of datum."),
         "eind": F(QUARTER_OR_MONTH, True, "Einde: kwartaal (2024-Q4), maand of datum."),
     },
@@ -141,7 +145,7 @@ MILESTONE = rec(
     {
         "id": F(Id(), True, "Korte naam van de mijlpaal, uniek in de routekaart."),
         "titel": F(
-            Text(max=80, single_line=True), True, "Wat er bereikt is als de mijlpaal gehaald is."
+            Text(advised=80, one_line=True), True, "Wat er bereikt is als de mijlpaal gehaald is."
         ),
         "fase": F(Ref(kind="fasen"), True, "De fase waarin de mijlpaal valt."),
         "themas": F(
@@ -152,9 +156,9 @@ MILESTONE = rec(
         "wanneer": F(WHEN, True, "Wanneer: datum, maand of kwartaal, binnen de fase."),
         "status": F(Enum(values=MILESTONE_STATUS), True, "Stand van zaken."),
         "eigenaar": F(
-            Text(max=100, single_line=True), True, "Wie verantwoordelijk is (team of rol)."
+            Text(advised=100, one_line=True), True, "Wie verantwoordelijk is (team of rol)."
         ),
-        "toelichting": F(Text(max=1000, markdown=True), False, "Korte toelichting (Markdown)."),
+        "toelichting": F(Text(advised=1000, markdown=True), False, "Korte toelichting (Markdown)."),
     },
 )
 
@@ -169,7 +173,7 @@ ROADMAP = rec(
 SOURCE = rec(
     "gegevensbron",
     {
-        "bron": F(Text(max=150, single_line=True), True, "Naam van de gegevensbron."),
+        "bron": F(Text(advised=150, one_line=True), True, "Naam van de gegevensbron."),
         "persoonsgegevens": F(Bool(), True, "Bevat de bron persoonsgegevens? (`true`/`false`)"),
         "link": F(Url(), False, "Adres met meer over de bron, bijvoorbeeld in een "
                   "datacatalogus (in het Algoritmeregister: Verwijzingen gegevensbronnen)."),
@@ -180,7 +184,7 @@ IMPACT_TEST = rec(
     "impacttoets",
     {
         "titel": F(
-            Text(max=100, single_line=True), True, "Soort toets, bijvoorbeeld DPIA of IAMA."
+            Text(advised=100, one_line=True), True, "Soort toets, bijvoorbeeld DPIA of IAMA."
         ),
         "link": F(Url(), False, "Adres van de gepubliceerde toets."),
     },
@@ -239,7 +243,7 @@ ALGORITHM = rec(
             "wettelijke basis).",
         ),
         "technische_werking": F(Text(max=5000, markdown=True), False, "Hoe het algoritme werkt."),
-        "leverancier": F(Text(max=100, single_line=True), False, "Wie het gemaakt heeft."),
+        "leverancier": F(Text(advised=100, one_line=True), False, "Wie het gemaakt heeft."),
         "broncode": F(Url(), False, "Adres van de openbare broncode, als die er is."),
         "verwerkingsregister": F(
             Url(), False, "Adres van de verwerking in het openbare verwerkingsregister."
@@ -267,7 +271,7 @@ ALGORITHM = rec(
 COUNCIL_QUESTIONS = rec(
     "raadsvragen",
     {
-        stage: F(ListOf(item=Text(max=300)), False, doc)
+        stage: F(ListOf(item=Text(advised=300)), False, doc)
         for stage, doc in (
             ("beeldvorming", "Vragen om een beeld te vormen."),
             ("oordeelsvorming", "Vragen om een oordeel te vormen."),
@@ -280,7 +284,7 @@ COUNCIL_QUESTIONS = rec(
 PROJECT = rec(
     "projecten/<id>.yml",
     {
-        "naam": F(Text(max=100, single_line=True), True, "Naam van het project of algoritme."),
+        "naam": F(Text(max=100, one_line=True), True, "Naam van het project of algoritme."),
         "samenvatting": F(Text(max=350), True, "Wat het is en doet, in eenvoudige taal (B1)."),
         "themas": F(
             ListOf(item=Ref(kind="themas"), min=1, unique=True), True, "Thema's van de visie."
@@ -296,7 +300,7 @@ PROJECT = rec(
             "staat bij `algoritme.in_gebruik_sinds`.",
         ),
         "eind": F(MONTH_OR_DAY, False, "Gestopt of klaar in (maand of datum)."),
-        "eigenaar": F(Text(max=100, single_line=True), True, "Het verantwoordelijke team."),
+        "eigenaar": F(Text(advised=100, one_line=True), True, "Het verantwoordelijke team."),
         "doel": F(
             Text(max=2500, markdown=True), True, "De publieke waarde die het dient (Markdown)."
         ),
@@ -315,8 +319,9 @@ PROJECT = rec(
 LEVEL = rec(
     "niveau",
     {
-        "waarde": F(Int(min=0, max=10), True, "Getal van het niveau (oplopend)."),
-        "naam": F(Text(max=40, single_line=True), True, "Naam van het niveau."),
+        "waarde": F(Int(min=-BIG, max=BIG, advised=(0, 10)), True,
+                     "Getal van het niveau (oplopend)."),
+        "naam": F(Text(advised=40, one_line=True), True, "Naam van het niveau."),
     },
     internal=False,
 )
@@ -325,7 +330,7 @@ ASPECT = rec(
     "aspect",
     {
         "id": F(Id(), True, "Korte naam van het aspect."),
-        "titel": F(Text(max=80, single_line=True), True, "Naam van het aspect."),
+        "titel": F(Text(advised=80, one_line=True), True, "Naam van het aspect."),
     },
     internal=False,
 )
@@ -334,7 +339,7 @@ DIMENSION = rec(
     "dimensie",
     {
         "id": F(Id(), True, "Korte naam van de dimensie."),
-        "titel": F(Text(max=60, single_line=True), True, "Naam van de dimensie."),
+        "titel": F(Text(advised=60, one_line=True), True, "Naam van de dimensie."),
         "aspecten": F(ListOf(item=ASPECT, min=1), True, "De aspecten van de dimensie."),
     },
     internal=False,
@@ -343,10 +348,13 @@ DIMENSION = rec(
 MATURITY_MODEL = rec(
     "metingen/model.yml",
     {
-        "naam": F(Text(max=100, single_line=True), True, "Naam van het model."),
-        "bron": F(Text(max=200, single_line=True), False, "Herkomst van het model."),
+        "naam": F(Text(advised=100, one_line=True), True, "Naam van het model."),
+        "bron": F(Text(advised=200, one_line=True), False, "Herkomst van het model."),
         "niveaus": F(ListOf(item=LEVEL, min=2, max=7), True, "De niveaus van de schaal (2 tot 7)."),
         "dimensies": F(ListOf(item=DIMENSION, min=1), True, "De dimensies met hun aspecten."),
+        "herhaling": F(Int(min=1, max=120), False,
+                       "Om de hoeveel maanden je meet (standaard 24); is de laatste meting "
+                       "ouder, dan volgt een waarschuwing."),
     },
 )
 
@@ -354,9 +362,9 @@ SCORE = rec(
     "score",
     {
         "aspect": F(Ref(kind="aspecten"), True, "Het aspect uit het model."),
-        "huidig": F(Int(min=0, max=10), True, "Gemeten niveau."),
-        "ambitie": F(Int(min=0, max=10), False, "Gewenst niveau."),
-        "toelichting": F(Text(max=500), False, "Korte toelichting op de score."),
+        "huidig": F(Int(min=-BIG, max=BIG), True, "Gemeten niveau (een niveau uit het model)."),
+        "ambitie": F(Int(min=-BIG, max=BIG), False, "Gewenst niveau (een niveau uit het model)."),
+        "toelichting": F(Text(advised=500), False, "Korte toelichting op de score."),
     },
 )
 
@@ -365,7 +373,7 @@ MEASUREMENT = rec(
     {
         "datum": F(DAY, True, "Datum van de meting."),
         "soort": F(Enum(values=MEASUREMENT_KIND), True, "Nulmeting of hermeting."),
-        "methode": F(Text(max=200), False, "Hoe er gemeten is."),
+        "methode": F(Text(advised=200), False, "Hoe er gemeten is."),
         "scores": F(ListOf(item=SCORE, min=1), True, "Eén score per aspect van het model."),
     },
     visibility=True,
@@ -375,7 +383,7 @@ DECISION = rec(
     "besluit",
     {
         "orgaan": F(Enum(values=BODY), True, "Wie besloot."),
-        "kenmerk": F(Text(max=60, single_line=True), True, "Kenmerk of nummer van het besluit."),
+        "kenmerk": F(Text(advised=60, one_line=True), True, "Kenmerk of nummer van het besluit."),
         "url": F(Url(), False, "Adres van het openbare besluit."),
     },
     internal=False,
@@ -385,27 +393,30 @@ VERSION = rec(
     "versie",
     {
         "versie": F(
-            Text(max=20, single_line=True), True, 'Versienummer, tussen aanhalingstekens ("1.0").'
+            Text(advised=20, single_line=True), True,
+            'Versienummer, tussen aanhalingstekens ("1.0").'
         ),
         "datum": F(DAY, True, "Datum van de versie of het besluit."),
         "status": F(Enum(values=VERSION_STATUS), True, "Status van de versie."),
         "besluit": F(DECISION, False, "Het besluit (verplicht tenzij status concept is)."),
         "tag": F(
-            Text(max=100, single_line=True),
+            Text(advised=100, single_line=True),
             False,
             "Git-tag met de tekst (standaard visie-<versie>), of de hele commit-id (40 tekens) "
             "van een commit op de hoofdtak; geen tak en geen verkorte id.",
         ),
-        "samenvatting": F(Text(max=1000, markdown=True), True, "Wat er veranderde, voor lezers."),
+        "samenvatting": F(Text(advised=1000, markdown=True), True,
+                          "Wat er veranderde, voor lezers."),
     },
 )
 
 TERM = rec(
     "begrip",
     {
-        "term": F(Text(max=60, single_line=True), True, "Het begrip."),
-        "definitie": F(Text(max=400), True, "Uitleg in eenvoudige taal (B1)."),
-        "voluit": F(Text(max=120, single_line=True), False, "Voluit geschreven (bij afkortingen)."),
+        "term": F(Text(advised=60, one_line=True), True, "Het begrip."),
+        "definitie": F(Text(advised=400), True, "Uitleg in eenvoudige taal (B1)."),
+        "voluit": F(Text(advised=120, one_line=True), False,
+                    "Voluit geschreven (bij afkortingen)."),
         "bron": F(Url(), False, "Adres van de bron."),
     },
 )
@@ -413,8 +424,8 @@ TERM = rec(
 PAGE = rec(
     "paginas/<id>.md",
     {
-        "titel": F(Text(max=80, single_line=True), True, "Titel van de pagina."),
-        "volgorde": F(Int(min=0, max=999), False, "Plaats in het menu."),
+        "titel": F(Text(advised=80, one_line=True), True, "Titel van de pagina."),
+        "volgorde": F(Int(min=-BIG, max=BIG, advised=(0, 999)), False, "Plaats in het menu."),
     },
     visibility=True,
 )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import outputdir
-from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_LEAK, EXIT_OK, UserError
+from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_LEAK, EXIT_OK, UserError, count_label
 
 INTERNAL_DEFAULT_DIR = "site-intern"
 
@@ -50,15 +50,17 @@ def exit_code(failure: BaseException | None) -> int:
 
 
 def build(root: Path, *, audience: str | None = None, out: str | None = None,
-          strict: bool | None = None) -> int:
-    """Build the site of the project at `root`; returns the exit code."""
+          strict: bool | None = None, warnings_fail: bool | None = None,
+          peildatum: str | None = None) -> int:
+    """Build the site of the project at `root`; returns the exit code. `strict` is MkDocs'
+    strict mode (None: as mkdocs.yml says); `warnings_fail` whether content warnings fail the
+    build (None: as the plugin's `strikt` option says, by default following `strict`)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .plugin import ENV_AUDIENCE
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         raise UserError(f"{config_file} ontbreekt: dit is geen datavisie-project")
@@ -77,6 +79,10 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
             print(f"mkdocs.yml: {exc}", file=sys.stderr)
             return EXIT_CONTENT
         plugin = config.plugins.get("datavisie")
+        if plugin is not None and warnings_fail is not None:
+            plugin.config["strikt"] = warnings_fail
+        if plugin is not None and peildatum:
+            plugin.config["peildatum"] = peildatum
         effective = audience or os.environ.get(ENV_AUDIENCE) or (
             plugin.config.doelgroep if plugin is not None else "publiek")
         public_dir = Path(config.site_dir).resolve()
@@ -110,7 +116,10 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
             print("\nInterne fout in datavisie (geen fout in de inhoud). Meld dit bij de "
                   "beheerders.", file=sys.stderr)
         elif code == EXIT_OK:
-            print(f"Site gebouwd in {config.site_dir} (doelgroep: {effective}).",
+            warned = getattr(plugin, "warnings", ())
+            extra = (f", met {count_label(warned)}: die houden de bouw niet tegen (met --strict "
+                     "wel)") if warned else ""
+            print(f"Site gebouwd in {config.site_dir} (doelgroep: {effective}){extra}.",
                   file=sys.stderr)
         elif code == EXIT_LEAK:
             print("Niet gepubliceerd: de publieke site bevatte interne inhoud (zie hierboven).",
@@ -144,8 +153,11 @@ def _refuse_output(root: Path, config_file: Path, out: str | None) -> None:
 def cmd_bouw(args: argparse.Namespace) -> int:
     from .cli import find_root
 
+    # Without --strict or --niet-strikt: MkDocs' own warnings fail the build (as always),
+    # content warnings are reported and publish. --strict: both fail. --niet-strikt: neither.
     return build(find_root(Path(args.root)), audience=args.doelgroep, out=args.uit,
-                 strict=args.strict)
+                 strict=args.strict is not False, warnings_fail=bool(args.strict),
+                 peildatum=args.peildatum)
 
 
 def register(sub: Any) -> None:
@@ -156,9 +168,13 @@ def register(sub: Any) -> None:
     p.add_argument("--uit", default=None,
                    help=f"map voor de site (standaard: site_dir uit mkdocs.yml; voor de interne "
                         f"site {INTERNAL_DEFAULT_DIR}/)")
+    p.add_argument("--peildatum", metavar="JJJJ-MM-DD",
+                   help="de dag waarop je kijkt wat verouderd is (standaard: de stand van de "
+                        "inhoud)")
     strict = p.add_mutually_exclusive_group()
-    strict.add_argument("--strict", dest="strict", action="store_true", default=True,
-                        help="waarschuwingen zijn fouten (standaard)")
+    strict.add_argument("--strict", dest="strict", action="store_true", default=None,
+                        help="ook waarschuwingen over de inhoud (W-codes) laten de bouw "
+                             "mislukken (standaard: alleen fouten, en meldingen van MkDocs)")
     strict.add_argument("--niet-strikt", dest="strict", action="store_false",
-                        help="waarschuwingen laten de bouw niet mislukken")
+                        help="geen enkele waarschuwing laat de bouw mislukken")
     p.set_defaults(func=cmd_bouw)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .colour import BLACK, WHITE, contrast_ratio, format_ratio, hue, is_darker, mix, text_on
-from .errors import Issue, Pos, StyleError
+from .errors import Issue, Pos, StyleError, raise_for_errors
 from .fonts import FontFace, woff2_cached
 from .huisstijl import read_huisstijl
 from .tokens import FontFamily, Fonts, Logo, Palette, Style
@@ -41,9 +41,14 @@ TEXT_PAIRS = (
 
 
 def load_style(theme_dir: Path, root: Path) -> Style:
-    """Read and check `theme_dir/huisstijl.yml`; raise StyleError with all issues found.
+    """Read and check `theme_dir/huisstijl.yml`; raise StyleError with all issues found when
+    any is an error (`load_style_checked` also returns the warnings).
 
     `root` is the project root: positions in messages are relative to it."""
+    return load_style_checked(theme_dir, root)[0]
+
+
+def load_style_checked(theme_dir: Path, root: Path) -> tuple[Style, tuple[Issue, ...]]:
     rel_dir = _rel(theme_dir, root)
     special = special_files(theme_dir, root)
     if special:  # fonts, the logo and the overrides are read by tools a pipe would block
@@ -54,9 +59,10 @@ def load_style(theme_dir: Path, root: Path) -> Style:
                                           "huisstijl.yml is leeg", "vul de huisstijl in")])
     reading = read_huisstijl(node, theme_dir, rel_dir)
     contrast = [_contrast_issue(p, reading.where) for p in check_contrast(reading.colours)]
-    if reading.issues or contrast or reading.style is None:
+    warnings = raise_for_errors(reading.issues + contrast, StyleError)
+    if reading.style is None:
         raise StyleError(reading.issues + contrast)
-    return reading.style
+    return reading.style, tuple(warnings)
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -14,6 +14,7 @@ from .gitrefs import ref_issue
 from .headings import heading_issues
 from .markup import markup_issues
 from .model import Datavisie
+from .placeholders import placeholder_issues
 
 RESERVED_PAGE_IDS = {"visie", "themas", "routekaart", "projecten", "ontwikkeling", "begrippen",
                      "versies", "meedoen", "posters", "assets", "search", "data", "index",
@@ -66,6 +67,7 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _pages(model)
     issues += markup_issues(model)
     issues += heading_issues(model)
+    issues += placeholder_issues(model)
     return issues
 
 
@@ -149,10 +151,11 @@ def _projects(model: Datavisie, theme_ids: set[str],
                                    "een bron bevat persoonsgegevens, maar de DPIA is `onbekend`",
                                    "vul in: `uitgevoerd`, `gepland` of `niet-nodig` "
                                    "(met uitleg in `doel`)"))
-        if p.status == "buiten-gebruik" and p.eind is None:
-            issues.append(Issue.at(_at(p, "status"), "DV219",
+        if p.status == "buiten-gebruik" and p.eind is None:  # `eind` is optional: advice
+            issues.append(Issue.at(_at(p, "status"), "W001",
                                    "project is buiten gebruik maar heeft geen `eind`",
-                                   "vul `eind` in met de maand waarin het stopte"))
+                                   "vul `eind` in met de maand waarin het stopte, zodat lezers "
+                                   "zien tot wanneer het gebruikt is"))
     return issues
 
 

@@ -37,19 +37,22 @@ import yaml
 from conftest import mutate
 
 from build_tools.errors import ContentError, Issue
-from build_tools.load import load
+from build_tools.load import load_checked
 
 CASES = Path(__file__).resolve().parent / "cases" / "bad"
 CASE_FILES = sorted(CASES.glob("*.yml"))
 
 
 def run_case(case: dict[str, Any], root: Path) -> tuple[Any, list[Issue]]:
-    """Load the mutated content; only a ContentError may come out."""
+    """Load the mutated content; only a ContentError may come out. Warnings come back with
+    the model (the content loads); errors with no model."""
     for mutation in case.get("mutations", []):
         mutate(root, mutation)
     try:
-        return load(root), []
+        model, warnings = load_checked(root)
+        return model, list(warnings)
     except ContentError as exc:
+        assert exc.errors, "a ContentError always holds an error"
         return None, exc.issues
 
 
@@ -79,6 +82,8 @@ def test_case(case_file: Path, valid_content: Any) -> None:
     for issue in issues:
         assert issue.hint.strip(), f"issue without a hint: {issue.format()}"
         assert issue.message.strip()
+    if all(w["at"].rsplit(":", 1)[1].startswith("W") for w in expected):
+        assert model is not None, f"only warnings expected, but the content was refused:\n{report}"
     for want in expected:
         matches = [i for i in issues if _where(i) == want["at"]]
         assert matches, f"missing {want['at']}; reported:\n{report}"

@@ -42,6 +42,15 @@ def _replace(project: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _own_template(project: Path, main: str) -> None:
+    """A municipality's own template folder (`custom_dir`), over the plugin's templates."""
+    folder = project / "theme" / "overrides"
+    folder.mkdir(parents=True)
+    (folder / "main.html").write_text(main, encoding="utf-8")
+    _replace(project, "mkdocs.yml", "  name: material\n",
+             "  name: material\n  custom_dir: theme/overrides\n")
+
+
 # name -> (break the project, expected exit code of `datavisie bouw`, text in the output)
 FAILURES: dict[str, tuple[Callable[[Path], None], int, str]] = {
     "content error": (lambda p: _replace(p, "content/routekaart.yml", "status: gereed",
@@ -53,10 +62,9 @@ FAILURES: dict[str, tuple[Callable[[Path], None], int, str]] = {
         _replace(p, "mkdocs.yml", "      posters: false\n", ""),
         _replace(p, "posters/visie.yml", "titel:", "titel: Visie\nonzin: 1\n#")), EXIT_CONTENT,
         "posters/visie.yml"),
-    "exception in a page template": (lambda p: _replace(
-        p, "theme/overrides/main.html", "{% block extrahead %}",
-        "{% block extrahead %}{{ page.meta.bestaat_niet.ook_niet() }}"), EXIT_INTERNAL,
-        "Traceback"),
+    "exception in a page template": (lambda p: _own_template(
+        p, "{% extends 'base.html' %}{% block extrahead %}"
+        "{{ page.meta.bestaat_niet.ook_niet() }}{% endblock %}"), EXIT_INTERNAL, "Traceback"),
     "broken link": (lambda p: _append(p, "paginas/over.md", "[weg](../visie.md#bestaat-niet)"),
                     EXIT_CONTENT, "over/index.html: ../visie/#bestaat-niet"),
     "leak": (lambda p: _append(p, "paginas/over.md", f"Gebouwd in {p}/content."), EXIT_LEAK,

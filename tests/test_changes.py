@@ -79,7 +79,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
         "dpia: niet-nodig\n", encoding="utf-8")
     refs["project"] = commit(repo, "Project toegevoegd")
 
-    edit(repo / "content" / "routekaart.yml", "wanneer: 2024-Q1", "wanneer: 2024-Q3")
+    edit(repo / "content" / "routekaart.yml", "wanneer: 2024-Q2", "wanneer: 2024-Q3")
     refs["mijlpaal"] = commit(repo, "Nulmeting verschoven")
 
     edit(theme, "We wegen dat daarom altijd af.", "We wegen dat daarom altijd zorgvuldig af.")
@@ -112,7 +112,7 @@ def test_moving_a_milestone_names_both_quarters(history: tuple[Path, dict[str, s
     repo, refs = history
     [change] = changes_between(repo, refs["project"], refs["mijlpaal"])
     assert (change.kind, change.subject) == ("milestone.moved", "nulmeting")
-    assert change.sentence == "Mijlpaal ‘Nulmeting uitgevoerd’ verplaatst van Q1 2024 naar Q3 2024."
+    assert change.sentence == "Mijlpaal ‘Nulmeting uitgevoerd’ verplaatst van Q2 2024 naar Q3 2024."
 
 
 def test_editing_a_sentence_shows_only_that_sentence_word_by_word(
@@ -169,7 +169,7 @@ def test_markdown_for_a_pull_request(history: tuple[Path, dict[str, str]]) -> No
     for heading in ("### Thema's", "### Routekaart", "### Projecten", "### Metingen"):
         assert heading in out
     assert "> We wegen dat daarom altijd <ins>zorgvuldig </ins>af." in out
-    assert "- Mijlpaal ‘Nulmeting uitgevoerd’ verplaatst van Q1 2024 naar Q3 2024." in out
+    assert "- Mijlpaal ‘Nulmeting uitgevoerd’ verplaatst van Q2 2024 naar Q3 2024." in out
     assert "  - huidig: 1 → 2" in out
 
 
@@ -204,7 +204,7 @@ def test_cli_between_two_revisions_in_text(history: tuple[Path, dict[str, str]],
     repo, refs = history
     assert main(["--root", str(repo), "wijzigingen", refs["project"], refs["mijlpaal"]]) == 0
     out = capsys.readouterr().out
-    assert "1 wijziging." in out and "verplaatst van Q1 2024 naar Q3 2024" in out
+    assert "1 wijziging." in out and "verplaatst van Q2 2024 naar Q3 2024" in out
 
 
 def test_unknown_revision_is_refused(history: tuple[Path, dict[str, str]],

@@ -70,7 +70,15 @@ def test_error_list_comes_from_the_registry(pages: dict[str, GuidePage]) -> None
     codes = pytest.importorskip("build_tools.codes")
     text = pages["meedoen/foutmeldingen.md"].markdown
     for code, entry in codes.CODES.items():
-        assert f"| {code} | {entry.title} |" in text.replace("\\|", "|")
+        was = f" (was {entry.was})" if entry.was else ""
+        assert f"| {code}{was} | {entry.title} |" in text.replace("\\|", "|")
+
+
+def test_error_page_explains_warnings_apart(pages: dict[str, GuidePage]) -> None:
+    text = pages["meedoen/foutmeldingen.md"].markdown
+    assert "W001 waarschuwing:" in text and "--strict" in text
+    assert "## Waarschuwing: aangeraden (W0xx)" in text
+    assert "| W001 (was DV219) |" in text
 
 
 def test_tables_render(pages: dict[str, GuidePage]) -> None:

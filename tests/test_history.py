@@ -440,7 +440,7 @@ def _read(project: Path, cache: Path) -> Any:
 def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     from build_tools.website import inputs
 
-    monkeypatch.setattr(inputs, "load", lambda *a, **k: pytest.fail("read again"))
+    monkeypatch.setattr(inputs, "load_checked", lambda *a, **k: pytest.fail("read again"))
 
 
 def test_a_kept_read_is_used_only_while_nothing_it_was_made_of_changed(

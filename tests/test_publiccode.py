@@ -186,3 +186,31 @@ def test_the_check_catches_what_it_should(publiccode: Any, broken: dict[str, Any
                                           expected: str) -> None:
     problems = _problems({**publiccode, **broken})
     assert any(expected in p for p in problems), problems
+
+
+def test_publiccode_is_made_from_the_organisation() -> None:
+    """`datavisie publiccode` writes the file from content/organisatie.yml; the committed one
+    is exactly that (run the command after changing organisatie.yml)."""
+    from build_tools.load import load
+    from build_tools.publiccode import publiccode_yml
+
+    assert (REPO / "publiccode.yml").read_text(encoding="utf-8") == \
+        publiccode_yml(load(REPO).organisatie)
+
+
+def test_another_organisation_gets_a_valid_publiccode() -> None:
+    import dataclasses
+
+    from build_tools.errors import UserError
+    from build_tools.load import load
+    from build_tools.publiccode import publiccode_yml
+
+    org = dataclasses.replace(load(REPO).organisatie, naam='Gemeente "Zee & Duin": Noord',
+                              site_url="https://data.zeeduin.example.org/",
+                              repo_url="https://code.zeeduin.example.org/data/visie")
+    doc = yaml.safe_load(publiccode_yml(org))
+    assert _problems(doc) == []
+    assert doc["legal"]["repoOwner"] == 'Gemeente "Zee & Duin": Noord'
+    assert doc["url"] == org.repo_url and doc["landingURL"] == org.site_url
+    with pytest.raises(UserError, match="repo_url"):
+        publiccode_yml(dataclasses.replace(org, repo_url=None))

@@ -409,7 +409,6 @@ def _copy_noordkust(dest: Path) -> Path:
     shutil.copytree(NOORDKUST, dest, ignore=shutil.ignore_patterns(".cache"))
     config = dest / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("../../../theme/overrides", str(REPO / "theme" / "overrides"))
     text = text.replace("../../../.cache/datavisie", str(REPO / ".cache" / "datavisie"))
     config.write_text(text, encoding="utf-8")
     return dest

@@ -50,7 +50,6 @@ docs_dir: content
 use_directory_urls: true
 theme:
   name: material
-  custom_dir: {REPO / "theme" / "overrides"}
   language: nl
   font: false
 plugins:

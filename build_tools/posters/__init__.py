@@ -46,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cachekeys import Kept, digest, tree_digest
-from ..errors import ContentError, Issue, sort_issues
+from ..errors import ContentError, Issue, raise_for_errors, sort_issues
 from ..model import Datavisie
 from ..publish import write_atomic
 from ..tokens import Style
@@ -121,8 +121,7 @@ def _read_definitions(folder: Path, content: str) -> tuple[tuple[PosterDef, ...]
 
 def _checked_definitions(posters_dir: Path | None) -> list[PosterDef]:
     defs, issues = _definitions(posters_dir)
-    if issues:
-        raise ContentError(issues)
+    raise_for_errors(issues)  # warnings are check_fit's to report
     return defs
 
 
@@ -186,8 +185,7 @@ def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = No
         svg, found = compose(model, style, job, posters_dir=posters_dir, embed=embed)
         out[job.name] = svg
         issues += found
-    if issues:
-        raise ContentError(issues)
+    raise_for_errors(issues)  # warnings are check_fit's to report
     return out
 
 

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import raise_for_errors
 
 
 def cmd_posters(args: argparse.Namespace) -> int:
@@ -27,9 +27,8 @@ def cmd_posters(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root))
     model, style = read_inputs(root)
     posters_dir = root / "posters" if (root / "posters").is_dir() else None
-    issues = check_fit(model, style, posters_dir=posters_dir)
-    if issues:
-        raise ContentError(issues)
+    for warning in raise_for_errors(check_fit(model, style, posters_dir=posters_dir)):
+        print(warning.format(), file=sys.stderr)
     out = Path(args.uit) if args.uit else root / "site" / "posters"
     cache = None if args.geen_cache else root / ".cache" / "posters"
     start = time.perf_counter()

@@ -13,7 +13,7 @@ from ..schema import When
 from ..tokens import Style
 from .layout import Box, PosterDef, Region
 from .textfit import Face as Face
-from .textfit import Flow, Para, Source, clean, fit, load_face, overflow
+from .textfit import Flow, Para, Source, clean, fit, load_face, overflow, shorten
 
 ORGAAN = {"mt": "het managementteam", "college": "het college", "gemeenteraad": "de gemeenteraad"}
 STATUS = {"concept": "concept", "vastgesteld-mt": "vastgesteld door het managementteam",
@@ -166,10 +166,13 @@ class Fitter:
         self.check_glyphs(paras)
         flow = fit(paras, box.w, box.h, largest=big, smallest=small, step=step)
         if flow is None:
-            self.too_long(name, paras, box, small)
+            # Content within the contract's limits always prints: cut short, with a warning
+            flow = shorten(paras, box.w, box.h, smallest=small)
+            self.too_long(name, paras, box, small, shortened=flow is not None)
         return flow
 
-    def too_long(self, name: str, paras: Sequence[Para], box: Box, smallest: float) -> None:
+    def too_long(self, name: str, paras: Sequence[Para], box: Box, smallest: float, *,
+                 shortened: bool) -> None:
         over = overflow(paras, box.w, box.h, smallest=smallest)
         source = over.source
         pos = source.pos if source else Pos(self.defn.path, self.region(name).pos.line, 1)
@@ -177,12 +180,21 @@ class Fitter:
         n = over.too_long
         smallest_pt = smallest if self.defn.unit == "px" else smallest / self.defn.pt(1)
         unit = "px" if self.defn.unit == "px" else "pt"
+        chars = f"{n} teken{'s' if n != 1 else ''}"
+        fewer = " of gebruik minder onderdelen" if n >= over.text_length else ""
+        if shortened:
+            self.issues.append(Issue.at(
+                pos, "W002",
+                f"{what} past niet helemaal op {self.label}, ook niet in de kleinste letter "
+                f"({smallest_pt:g} {unit}); de poster toont de tekst ingekort, met …: "
+                f"{chars} te lang",
+                f"maak de tekst {chars} korter{fewer}, dan staat hij er helemaal op"))
+            return
         self.issues.append(Issue.at(
             pos, "DP101",
             f"{what} past niet op {self.label}, ook niet in de kleinste letter "
-            f"({smallest_pt:g} {unit}): {n} teken{'s' if n != 1 else ''} te lang",
-            f"maak de tekst {n} teken{'s' if n != 1 else ''} korter"
-            + (" of gebruik minder onderdelen" if n >= over.text_length else "")))
+            f"({smallest_pt:g} {unit}): {chars} te lang",
+            f"maak de tekst {chars} korter{fewer}"))
 
     def check_glyphs(self, paras: Sequence[Para]) -> None:
         for para in paras:

@@ -19,6 +19,7 @@ _SPACE_RE = re.compile(r"\s+")
 # XML 1.0 forbids these; removing them keeps every SVG well-formed whatever the content holds.
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 HYPHEN = "-"
+ELLIPSIS = "\u2026"
 
 
 def xml_safe(text: str) -> str:
@@ -296,3 +297,45 @@ def overflow(paras: Sequence[Para], width: float, height: float, *,
         else:
             hi = mid
     return Overflow(paras[blame].source, len(text) - lo, len(text))
+
+
+def shorten(paras: Sequence[Para], width: float, height: float, *,
+            smallest: float) -> Flow | None:
+    """For a flow that does not fit at `smallest`: the flow at `smallest` with the longest
+    paragraph (with a source, as `overflow` blames) cut after as many whole words as fit and
+    ended with an ellipsis, repeated for the next paragraph while it still does not fit (a
+    paragraph with no word left is left out). None when not even that fits."""
+    trial = list(paras)
+
+    def fitted(candidate: Sequence[Para]) -> Flow | None:
+        flow = layout(candidate, width, smallest, break_words=True)
+        return flow if flow is not None and flow.height <= height + 1e-6 else None
+
+    for _ in range(len(trial)):
+        found = fitted(trial)
+        if found is not None:
+            return found
+        filled = [i for i, p in enumerate(trial) if clean(p.text)]
+        if not filled:
+            return None
+        blame = max([i for i in filled if trial[i].source is not None] or filled,
+                    key=lambda i: (len(clean(trial[i].text)), -i))
+        para = trial[blame]
+        words = clean(para.text).split(" ")
+        mark = ELLIPSIS if not para.face.missing(ELLIPSIS) else "..."
+
+        def cut(keep: int, para: Para = para, words: list[str] = words,
+                mark: str = mark) -> Para:
+            text = " ".join(words[:keep]).rstrip(" ,;:.-") + mark if keep else ""
+            return replace(para, text=text, balance=False)
+
+        lo, hi = 0, len(words)  # the whole text (with the mark) does not fit
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            attempt = [*trial[:blame], cut(mid), *trial[blame + 1:]]
+            if fitted(attempt) is not None:
+                lo = mid
+            else:
+                hi = mid
+        trial[blame] = cut(lo)
+    return fitted(trial)

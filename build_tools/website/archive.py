@@ -143,7 +143,7 @@ def _theme_list(edition: Edition, to: Linker) -> str:
 
 def _meta(edition: Edition) -> dict[str, object]:
     # dv_versie: the folder Material's version selector treats as this page's version
-    # (theme/overrides/main.html); the sub-sites stay out of the main site's search.
+    # (build_tools/website/overrides/main.html); the sub-sites stay out of the main site's search.
     return {"dv_versie": edition.slug, "search": {"exclude": True}}
 
 

@@ -18,7 +18,7 @@ STATIC = {  # package file -> site path
     "datavisie.css": "assets/stylesheets/datavisie.css",
     "versies.css": "assets/stylesheets/versies.css",  # versions, redlines, concept banners
     "datavisie.js": "assets/javascripts/datavisie.js",
-    # Material's inline scripts as a file, loaded by theme/overrides/partials/javascripts/
+    # Material's inline scripts as a file, loaded by overrides/partials/javascripts/
     "datavisie-material.js": "assets/javascripts/datavisie-material.js",
 }
 LOGO = "assets/images/logo.svg"

@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from ..errors import Issue
 from ..model import Datavisie, Milestone, Project
 from ..schema import MONTHS_NL
 from ..tokens import Style
@@ -66,6 +67,17 @@ def algorithm_export_path(project_id: str) -> str:
     return f"{DATA}/algoritmeregister/{project_id}.json"
 
 
+# Material templates of the site (CSP-safe scripts, social meta tags, the version and concept
+# notices): engine code, shipped with the package, so a municipality's theme/ is house style only.
+TEMPLATES = Path(__file__).resolve().parent / "overrides"
+GENERIC_SITE_NAME = "Datavisie"  # mkdocs.yml's site_name that means: from organisatie.yml
+
+
+def site_name(model: Datavisie) -> str:
+    """The site's name, from content/organisatie.yml: `Datavisie <korte naam>`."""
+    return f"{GENERIC_SITE_NAME} {model.organisatie.korte_naam}"
+
+
 def day_label(day: date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
@@ -97,6 +109,8 @@ class SiteContext:
     figures: Figures = field(default_factory=Figures)
     downloads: bool = True  # the /data/ exports exist and may be linked
     font_cache: Path | None = None  # where converted web fonts are kept between builds
+    warnings: tuple[Issue, ...] = ()  # what to maintain (the internal site's Onderhoud page)
+    today: date | None = None  # the day freshness was judged on
 
     @cached_property
     def editions(self) -> Editions:

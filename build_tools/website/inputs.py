@@ -15,15 +15,15 @@ from typing import Any
 
 from ..audience import for_audience
 from ..cachekeys import digest, package_digest, tree_digest
-from ..errors import ContentError, Issue
+from ..errors import ContentError, Issue, sort_issues
 from ..gitio import resolve_many
 from ..gitrefs import git_spelling
 from ..grammar import Grammar, project_grammar
 from ..history import HistoryNote, attach, history_issues
-from ..load import load
+from ..load import load_checked
 from ..model import Datavisie
 from ..publish import write_atomic
-from ..style import load_style
+from ..style import load_style_checked
 from ..tokens import Style
 from .page import Site
 
@@ -36,6 +36,7 @@ class SiteInputs:
     full: Datavisie  # the same model before the audience filter (the leak scan's source)
     key: str = ""  # of everything this read was made of, when it is kept (else "")
     kept: bool = False  # returned from the cache folder, not read from the repository now
+    warnings: tuple[Issue, ...] = ()  # of content and style: reported, never a reason to stop
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
@@ -89,8 +90,10 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
     full: Datavisie | None = None
     notes: list[HistoryNote] = []
     style: Style | None = None
+    warnings: list[Issue] = []
     try:
-        full = load(root, content_dir=content, grammar=grammar)
+        full, found = load_checked(root, content_dir=content, grammar=grammar)
+        warnings += found
         if history:
             full, notes = attach(full, root, content_dir=content)
             issues += history_issues(full)  # the same checks as the working text
@@ -99,12 +102,13 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
     except ContentError as exc:
         issues += exc.issues
     try:
-        style = load_style(root / theme, root)
+        style, found = load_style_checked(root / theme, root)
+        warnings += found
     except ContentError as exc:
         issues += exc.issues
     if issues or model is None or style is None or full is None:
-        raise ContentError(issues)
-    return SiteInputs(model, style, tuple(notes), full)
+        raise ContentError(issues + warnings)
+    return SiteInputs(model, style, tuple(notes), full, warnings=tuple(sort_issues(warnings)))
 
 
 def _load_kept(store: Path, key: str,

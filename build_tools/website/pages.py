@@ -23,6 +23,7 @@ from .free import SECTION as ABOUT
 from .free import free_page
 from .glossary import abbreviations, glossary_page
 from .home import home_page
+from .maintenance import maintenance_page
 from .maturity import maturity_page
 from .page import Asset, Site, SitePage, page_url
 from .posters import posters_page
@@ -55,6 +56,7 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
         versions_page(ctx),
         *(SitePage(g.path, g.title, g.markdown, section=GUIDE_SECTION)
           for g in guide_pages(model)),
+        maintenance_page(ctx),
         *(project_page(ctx, p) for p in ctx.sorted_projects()),
         *edition_pages(ctx),
         *compare_pages(ctx),
@@ -64,7 +66,7 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
 
 def versions_extra(ctx: SiteContext) -> dict[str, Any]:
     """Theme settings for versions: Material's selector, the feed link in every page head,
-    and the notice on every page when the whole site is a concept (theme/overrides)."""
+    and the notice on every page when the whole site is a concept (overrides/main.html)."""
     ours: dict[str, Any] = {}
     if ctx.model.versies:
         ours["feed"] = VERSIONS_FEED

@@ -15,7 +15,7 @@ Layout chosen (the site is served at the root of its host, as `site_url` in orga
   /1.0/, /0.9/ and the concept (/1.1/ for a registered concept, else /concept/), each with
   its core vision and themes (archive.py). These URLs never change, so a decision can cite
   them, and `../<version>/` from anywhere reaches them.
-- On sub-site pages the theme (theme/overrides/main.html) sets the page's base to the
+- On sub-site pages the theme (website/overrides/main.html) sets the page's base to the
   sub-site folder (`dv_versie` in the page meta), so the selector shows that version as the
   current one, and `../versions.json` and `../<version>/` still resolve from the host root.
   Each sub-site has its own sitemap.xml (same-page switching) and its own search index (the

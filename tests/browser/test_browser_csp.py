@@ -14,8 +14,9 @@ import pytest
 
 from .lib import CSP, REPO, Server, html_pages
 
-# Material's inline-script partials that theme/overrides/partials/javascripts/ replaces with
-# build_tools/website/static/datavisie-material.js, and the sha256 of the originals we copied.
+# Material's inline-script partials that build_tools/website/overrides/partials/javascripts/
+# replaces with build_tools/website/static/datavisie-material.js, and the sha256 of the
+# originals we copied.
 MATERIAL_SCRIPTS = {
     "base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     "content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
@@ -40,7 +41,7 @@ def _is_csp(text: str) -> bool:
 @pytest.mark.parametrize("name", sorted(MATERIAL_SCRIPTS))
 def test_our_copy_of_materials_inline_scripts_is_current(name: str) -> None:
     original = Path(material.__file__).parent / "templates/partials/javascripts" / name
-    assert (REPO / "theme/overrides/partials/javascripts" / name).is_file()
+    assert (REPO / "build_tools/website/overrides/partials/javascripts" / name).is_file()
     assert hashlib.sha256(original.read_bytes()).hexdigest() == MATERIAL_SCRIPTS[name], (
         f"Material heeft partials/javascripts/{name} gewijzigd: breng "
         "build_tools/website/static/datavisie-material.js in lijn en werk de hash hier bij")
