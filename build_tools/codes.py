@@ -244,9 +244,6 @@ CODES: dict[str, Code] = {
                   "{% if %} ... {% endif %})."),
     "DP012": Code("Sjabloon bestaat niet", "Verbeter de bestandsnaam of voeg het sjabloon "
                                            "toe aan posters/."),
-    "DP101": Code("Tekst past niet op de poster, ook niet ingekort",
-                  "Maak de tekst korter met het genoemde aantal tekens, of gebruik minder "
-                  "onderdelen."),
     "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
                   "Haal het teken weg of vervang het door gewone letters."),
     # --- warnings: stricter than the contract (the content builds) ---------------------------
@@ -264,7 +261,7 @@ CODES: dict[str, Code] = {
                  "de echte; de melding zegt wat erin hoort."),
     "W002": Code("Tekst ingekort op de poster",
                  "Maak de tekst korter met het genoemde aantal tekens; tot dan toont de poster "
-                 "hem ingekort, met …."),
+                 "hem ingekort, met ….", was="DP101"),
     # --- warnings: freshness (relative to the content's stand or --peildatum) ---------------
     "W101": Code("Mijlpaal voorbij maar niet afgerond",
                  "Zet de status op gereed, vertraagd of vervallen, of kies een nieuw moment."),

@@ -134,9 +134,10 @@ def test_what_check_accepts_the_register_accepts(case: tuple[str, dict[str, Any]
         path = root / "content" / "projecten" / f"{project_id}.yml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
                         encoding="utf-8")
-        issues = check_issues(root)
-        errors = [i for i in issues if not i["code"].startswith("W")]
+        found = check_issues(root)
+        errors = [i for i in found if not i["code"].startswith("W")]
         assert errors == [], errors  # the generator writes valid content only
+        issues = [i for i in found if i["code"].startswith("W2")]  # the register's warnings
         out = Path(tmp) / "uit"
         code, text = export(root, out)
         event("register warns" if issues else "register accepts")

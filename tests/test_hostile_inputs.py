@@ -242,7 +242,7 @@ def _fifo(folder: str, name: str) -> Callable[[Path], None]:
 
 
 FIFOS = [("content/projecten", "pijp.yml"), ("content", "notities.txt"),
-         ("theme/overrides", "main.html.fifo"), ("theme/fonts", "pijp.ttf"),
+         ("theme", "pijp.svg"), ("theme/fonts", "pijp.ttf"),
          ("posters", "thema.svg.j2.fifo"), ("posters", "pijp.yml")]
 
 

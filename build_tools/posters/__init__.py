@@ -10,7 +10,7 @@ Public API (everything else in this package is internal):
   (`site/posters/<name>.{svg,png,pdf}` and the thumbnail `<name>-klein.png`).
 - `check_fit(model, style, *, posters_dir=None, cache_dir=None) -> list[Issue]`
   Layout only, no raster: poster-definition problems (DP0xx) and content that cannot fit
-  (DP101: names the field at file:line, the poster, and how many characters too long;
+  (W002: names the field at file:line, the poster, and how many characters too long;
   DP102: characters the house font lacks). With `cache_dir`, inputs that fitted before
   (same model, style, definitions, fonts and code: memo.py) are not laid out again.
 - `render_svgs(model, style, *, posters_dir=None) -> dict[str, str]`

@@ -190,11 +190,11 @@ class Fitter:
                 f"{chars} te lang",
                 f"maak de tekst {chars} korter{fewer}, dan staat hij er helemaal op"))
             return
-        self.issues.append(Issue.at(
-            pos, "DP101",
-            f"{what} past niet op {self.label}, ook niet in de kleinste letter "
-            f"({smallest_pt:g} {unit}): {chars} te lang",
-            f"maak de tekst {chars} korter{fewer}"))
+        self.issues.append(Issue.at(  # not even one word fits: the poster leaves it out
+            pos, "W002",
+            f"{what} past niet op {self.label}, ook niet ingekort in de kleinste letter "
+            f"({smallest_pt:g} {unit}); de poster laat de tekst weg: {chars} te lang",
+            f"maak de tekst {chars} korter{fewer}, of maak het vak groter"))
 
     def check_glyphs(self, paras: Sequence[Para]) -> None:
         for para in paras:

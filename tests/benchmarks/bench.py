@@ -47,7 +47,7 @@ TIMED = {
     "build_tools.plugin": ("read_site_inputs", "export_files", "sanitize_html",
                            "insert_blocks"),
     "build_tools.website.pages": ("build_site",),  # imported by the plugin when it builds
-    "build_tools.website.inputs": ("load",),
+    "build_tools.website.inputs": ("load_checked",),
     "build_tools.audience": ("internal_fragments",),  # imported by the gate when it scans
     "build_tools.posters": ("check_fit", "poster_list", "render_all", "social_cards"),
     "build_tools.gate": ("check_output", "scan", "check_site", "leak_rules",
