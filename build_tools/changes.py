@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .changes_details import (
-    EMPTY,
     Detail,
-    FieldChange,
     field_changes,
     norm,
     show,
@@ -315,26 +313,65 @@ def _score(m: Measurement, aspect: str, a: Any, b: Any, t: _Titles) -> list[Chan
 
 
 def _maturity_model(old: Datavisie, new: Datavisie) -> list[Change]:
+    """The maturity model entry by entry: a renamed aspect is that aspect, not the model."""
     a, b = old.metingmodel, new.metingmodel
     if a == b:
         return []
     if a is None or b is None:
         what = "toegevoegd" if a is None else "verwijderd"
-        return [Change("maturity.changed", "model", f"Ontwikkelmodel {what}.")]
-    details: list[Detail] = field_changes(a, b, skip=("niveaus", "dimensies"))
-    levels = [(lv.waarde, lv.naam) for lv in a.niveaus], [(lv.waarde, lv.naam) for lv in b.niveaus]
-    if levels[0] != levels[1]:
-        details.append(FieldChange("niveaus", *(", ".join(f"{w} {n}" for w, n in side)
-                                                for side in levels)))
-    for label, items in (("dimensies", lambda m: m.dimensies), ("aspecten", lambda m: m.aspects())):
-        sa = [f"{i.id}: {i.titel}" for i in items(a)]
-        sb = [f"{i.id}: {i.titel}" for i in items(b)]
-        if sa != sb:
-            details.append(FieldChange(label, "; ".join(sa) or EMPTY, "; ".join(sb) or EMPTY))
-    if not details:
-        return []
-    return [Change("maturity.changed", "model", f"Ontwikkelmodel {_q(b.naam)} gewijzigd: "
-                   f"{_names(details)}.", tuple(details))]
+        name = b.naam if b is not None else a.naam if a is not None else ""
+        return [Change("maturity.changed", "model", f"Ontwikkelmodel {_q(name)} {what}.")]
+    out: list[Change] = []
+    if details := field_changes(a, b, skip=("niveaus", "dimensies")):
+        out.append(Change("maturity.changed", "model", f"Ontwikkelmodel {_q(b.naam)} gewijzigd: "
+                          f"{_names(details)}.", tuple(details)))
+    for key, la, lb in _pairs(a.niveaus, b.niveaus, "waarde"):
+        if la is None:
+            out.append(Change("maturity.level", str(key),
+                              f"Niveau {key} ({_q(lb.naam)}) toegevoegd aan het ontwikkelmodel."))
+        elif lb is None:
+            out.append(Change("maturity.level", str(key),
+                              f"Niveau {key} ({_q(la.naam)}) verwijderd uit het ontwikkelmodel."))
+        elif norm(la.naam) != norm(lb.naam):
+            out.append(Change("maturity.level", str(key), f"Niveau {key} van het ontwikkelmodel "
+                              f"heet nu {_q(lb.naam)} (was {_q(la.naam)})."))
+    for key, da, db in _pairs(a.dimensies, b.dimensies):
+        if da is None:
+            out.append(Change("maturity.dimension", key, f"Dimensie {_q(db.titel)} toegevoegd "
+                              f"aan het ontwikkelmodel, met {_count_of(db.aspecten, 'aspect')}."))
+        elif db is None:
+            out.append(Change("maturity.dimension", key,
+                              f"Dimensie {_q(da.titel)} verwijderd uit het ontwikkelmodel."))
+        elif norm(da.titel) != norm(db.titel):
+            out.append(Change("maturity.dimension", key, f"Dimensie {_q(da.titel)} van het "
+                              f"ontwikkelmodel heet nu {_q(db.titel)}."))
+    old_dim = {x.id: d for d in a.dimensies for x in d.aspecten}
+    new_dim = {x.id: d for d in b.dimensies for x in d.aspecten}
+    for key, xa, xb in _pairs(a.aspects(), b.aspects()):
+        if xa is None:
+            if key in old_dim or new_dim[key].id in {d.id for d in a.dimensies}:
+                out.append(Change("maturity.aspect", key, f"Aspect {_q(xb.titel)} toegevoegd "
+                                  f"aan dimensie {_q(new_dim[key].titel)}."))
+            continue  # part of a new dimension: said there
+        if xb is None:
+            if old_dim[key].id in {d.id for d in b.dimensies}:
+                out.append(Change("maturity.aspect", key, f"Aspect {_q(xa.titel)} verwijderd "
+                                  f"uit dimensie {_q(old_dim[key].titel)}."))
+            continue
+        said = []
+        if norm(xa.titel) != norm(xb.titel):
+            said.append(f"heet nu {_q(xb.titel)}")
+        if old_dim[key].id != new_dim[key].id:
+            said.append(f"hoort nu bij dimensie {_q(new_dim[key].titel)} "
+                        f"(was {_q(old_dim[key].titel)})")
+        if said:
+            out.append(Change("maturity.aspect", key,
+                              f"Aspect {_q(xa.titel)} {_and(said)}."))
+    return out
+
+
+def _count_of(items: Sequence[Any], noun: str) -> str:
+    return f"1 {noun}" if len(items) == 1 else f"{len(items)} {noun}en"
 
 
 def _pages(old: Datavisie, new: Datavisie) -> list[Change]:

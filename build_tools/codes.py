@@ -128,6 +128,14 @@ CODES: dict[str, Code] = {
                                                "andere naam."),
     "DV219": Code("Project buiten gebruik zonder einde",
                   "Vul `eind` in met de maand waarin het project stopte."),
+    "DV250": Code("Oud adres is geen adres op deze site",
+                  "Schrijf het adres zoals het na de naam van de site stond, zonder https://, "
+                  "bijvoorbeeld `projecten/oude-naam/`."),
+    "DV251": Code("Oud adres is nu een bestaande pagina",
+                  "Haal het weg uit `oude_adressen`: een pagina die bestaat, wordt nooit "
+                  "doorgestuurd."),
+    "DV252": Code("Oud adres staat bij twee pagina's",
+                  "Een oud adres stuurt naar één pagina door; haal het bij één van de twee weg."),
     # --- house style ----------------------------------------------------------------------
     "DS001": Code("Onbekende sleutel in de huisstijl",
                   "Verbeter de naam (de melding noemt de bedoelde) of haal de sleutel weg."),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas as S
+from .addresses import FIELD as OLD_ADDRESSES
 from .audience import VISIBILITY_KEY
 from .errors import ContentError, Issue, Pos
 from .model import (
@@ -225,13 +226,18 @@ def build_vision(f: SourceFile) -> Any:
     return _make(Vision, f.data, body=f.doc.body, body_line=f.doc.body_line, path=f.rel)
 
 
+def _old_addresses(d: dict[str, Any]) -> dict[str, Any]:
+    value = d.get(OLD_ADDRESSES)
+    return {OLD_ADDRESSES: value if value is MISSING else tuple(value or ())}
+
+
 def build_theme(f: SourceFile) -> Any:
     assert f.doc is not None
     d = f.data
     if d is MISSING:
         return MISSING
     principes = _all(d["principes"], _principle)
-    return _make(Theme, {**d, "principes": principes,
+    return _make(Theme, {**d, "principes": principes, **_old_addresses(d),
                          VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek"},
                  id=f.stem, body=f.doc.body, body_line=f.doc.body_line, path=f.rel)
 
@@ -267,6 +273,7 @@ def build_project(f: SourceFile) -> Any:
         "gegevens": _all(d["gegevens"], lambda x: _make(DataSource, x)),
         "algoritme": _algorithm(d["algoritme"]),
         "raadsvragen": raadsvragen,
+        **_old_addresses(d),
         VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek",
     }, id=f.stem, path=f.rel)
 
@@ -327,7 +334,8 @@ def build_page(f: SourceFile) -> Any:
     d = f.data
     if d is MISSING:
         return MISSING
-    return _make(Page, {**d, VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek"},
+    return _make(Page, {**d, **_old_addresses(d),
+                        VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek"},
                  id=f.stem, body=f.doc.body, body_line=f.doc.body_line, path=f.rel)
 
 

@@ -100,6 +100,7 @@ class Theme:
     body: str = md()
     body_line: int = 1
     icoon: str | None = None
+    oude_adressen: tuple[str, ...] = ()  # earlier addresses on the site (addresses.py)
     path: str = ""
     zichtbaarheid: str = "publiek"
     intern: Any = None
@@ -225,6 +226,7 @@ class Project:
     gegevens: tuple[DataSource, ...] = ()
     algoritme: Algorithm | None = None
     raadsvragen: CouncilQuestions = field(default_factory=CouncilQuestions)
+    oude_adressen: tuple[str, ...] = ()
     path: str = ""
     zichtbaarheid: str = "publiek"
     intern: Any = None
@@ -376,6 +378,7 @@ class Page:
     body: str = md()
     body_line: int = 1
     volgorde: int | None = None
+    oude_adressen: tuple[str, ...] = ()
     path: str = ""
     zichtbaarheid: str = "publiek"
     intern: Any = None
@@ -416,6 +419,14 @@ class VisionText:
         return next((t for t in self.themas if t.id == theme_id), None)
 
 
+@dataclass(frozen=True)
+class Move:
+    """A content file that had another name on the published main line (renames.py)."""
+
+    oud: str  # content-relative path, e.g. projecten/oude-naam.yml
+    nieuw: str
+
+
 def newest_date(versies: tuple[Version, ...], metingen: tuple[Measurement, ...]) -> date | None:
     """The "stand per" date: the newest dated fact (a version or a measurement)."""
     dates = [v.datum.start for v in versies] + [m.datum.start for m in metingen]
@@ -440,6 +451,7 @@ class Datavisie:
     sources: tuple[str, ...] = ()  # content files the model was read from, relative to root
     stand: date | None = None  # "stand per": date of the newest dated fact in the content
     geschiedenis: tuple[VisionText, ...] = ()  # adopted texts from git, oldest first (history.py)
+    verhuisd: tuple[Move, ...] = ()  # renamed content files, from git (renames.py)
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themas if t.id == theme_id), None)

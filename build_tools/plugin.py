@@ -147,9 +147,12 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
         # Kept next to the read it is made of; not with fonts the build converts itself (their
         # bytes depend on the installed fontTools, which no key here holds).
-        self.site: Site = build() if unshipped else kept_site(
-            inputs, self.cache / "inputs", build,
-            f"directory_urls={config.use_directory_urls}", repr(posters))
+        try:
+            self.site: Site = build() if unshipped else kept_site(
+                inputs, self.cache / "inputs", build,
+                f"directory_urls={config.use_directory_urls}", repr(posters))
+        except ContentError as exc:  # an old address the site itself uses
+            raise ContentProblem(exc.summary()) from None
         self.model, self.style, self.full = model, style, inputs.full
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:

@@ -5,6 +5,8 @@ Every record accepts the audience keys declared in `audience.py`; the rest is he
 
 from __future__ import annotations
 
+from .addresses import FIELD as OLD_ADDRESSES
+from .addresses import SitePath
 from .audience import INTERNAL_KEY, VISIBILITY_KEY, VISIBILITY_VALUES
 from .schema import (
     Bool,
@@ -27,6 +29,11 @@ DAY = Moment(kinds=("dag",))
 MONTH_OR_DAY = Moment(kinds=("dag", "maand"))
 WHEN = Moment(kinds=("dag", "maand", "kwartaal"))
 QUARTER_OR_MONTH = Moment(kinds=("kwartaal", "maand", "dag"))
+
+OLD_ADDRESSES_FIELD = F(
+    ListOf(item=SitePath(), unique=True), False,
+    "Eerdere adressen van deze pagina op de site (na een nieuwe bestandsnaam); wie zo'n adres "
+    "opent, komt op deze pagina.")
 
 MILESTONE_STATUS = ("gepland", "loopt", "gereed", "vertraagd", "vervallen")
 PROJECT_STATUS = ("verkenning", "pilot", "in-gebruik", "buiten-gebruik")
@@ -117,6 +124,7 @@ THEME = rec(
         "icoon": F(Text(max=60, single_line=True), False, "Naam van een Material Design-icoon."),
         "ambitie": F(Text(max=180), True, "De ambitie van het thema in één zin."),
         "principes": F(ListOf(item=PRINCIPLE, min=1, max=6), True, "Eén tot zes principes."),
+        OLD_ADDRESSES: OLD_ADDRESSES_FIELD,
     },
     visibility=True,
 )
@@ -247,6 +255,7 @@ PROJECT = rec(
         ),
         "algoritme": F(ALGORITHM, False, "Alleen als een algoritme besluiten ondersteunt."),
         "raadsvragen": F(COUNCIL_QUESTIONS, False, "Vragen voor de gemeenteraad."),
+        OLD_ADDRESSES: OLD_ADDRESSES_FIELD,
     },
     visibility=True,
 )
@@ -353,6 +362,7 @@ PAGE = rec(
     {
         "titel": F(Text(max=80, single_line=True), True, "Titel van de pagina."),
         "volgorde": F(Int(min=0, max=999), False, "Plaats in het menu."),
+        OLD_ADDRESSES: OLD_ADDRESSES_FIELD,
     },
     visibility=True,
 )

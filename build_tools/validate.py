@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .addresses import address_issues
 from .errors import Issue, Pos
 from .markup import markup_issues
 from .model import Datavisie
@@ -53,6 +54,7 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _versions(model)
     issues += _terms(model)
     issues += _pages(model)
+    issues += address_issues(model)
     issues += markup_issues(model)
     return issues
 

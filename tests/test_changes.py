@@ -313,4 +313,4 @@ def test_a_new_adopted_version_shows_its_summary(model) -> None:  # type: ignore
     assert change.sentence == ("Versie 2.0 vastgesteld door de gemeenteraad op 12 september 2024 "
                                "(besluit RB-2024-88).")
     [detail] = change.details
-    assert isinstance(detail, TextChange) and detail.toegevoegd == 1
+    assert isinstance(detail, TextChange) and detail.alineas_toegevoegd == 1

@@ -21,6 +21,7 @@ from ..history import HistoryNote, attach
 from ..load import load
 from ..model import Datavisie
 from ..publish import write_atomic
+from ..renames import attach_moves
 from ..style import load_style
 from ..tokens import Style
 from .page import Site
@@ -33,6 +34,7 @@ class SiteInputs:
     notes: tuple[HistoryNote, ...]  # what history is missing and how to fix it
     full: Datavisie  # the same model before the audience filter (the leak scan's source)
     key: str = ""  # of everything this read was made of, when it is kept (else "")
+    in_git: bool = False  # renames were read from a repository (its HEAD is in the key)
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
@@ -44,8 +46,8 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
 
     With `cache_dir`, a clean read is kept there and returned again while nothing it was made
     of changed: our code, every file under the content and theme folders, and the commit each
-    adopted version's tag names (asked of git in one go). Reads with issues or history notes
-    are never kept."""
+    adopted version's tag names and HEAD (whose history says which files moved), asked of git
+    in one go. Reads with issues or history notes are never kept."""
     if cache_dir is None:
         return _read(root, content=content, theme=theme, audience=audience, history=history)
     key = digest("site-inputs", package_digest(), str(root.resolve()), content, theme,
@@ -57,8 +59,8 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
         return _keyed(inputs, key, commits)
     inputs = _read(root, content=content, theme=theme, audience=audience, history=history)
     if not inputs.notes:
-        refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}) \
-            if history else []
+        refs = sorted({v.git_ref for v in inputs.full.versies if v.status != "concept"}
+                      | ({"HEAD"} if inputs.in_git else set())) if history else []
         found = resolve_many(root, refs) if refs else {}
         if found is not None and all(found.values()):
             _keep(store, (key, found, inputs))
@@ -78,10 +80,12 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
     full: Datavisie | None = None
     notes: list[HistoryNote] = []
     style: Style | None = None
+    in_git = False
     try:
         full = load(root, content_dir=content)
         if history:
             full, notes = attach(full, root, content_dir=content)
+            full, in_git = attach_moves(full, root, content_dir=content)
         model = for_audience(full, audience)
     except ContentError as exc:
         issues += exc.issues
@@ -91,7 +95,7 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
         issues += exc.issues
     if issues or model is None or style is None or full is None:
         raise ContentError(issues)
-    return SiteInputs(model, style, tuple(notes), full)
+    return SiteInputs(model, style, tuple(notes), full, in_git=in_git)
 
 
 def _load_kept(store: Path, key: str,
