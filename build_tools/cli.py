@@ -22,8 +22,10 @@ from .errors import (
     LeakError,
     UserError,
     format_issues,
-    sort_issues,
 )
+from .projectcheck import site_options
+
+__all__ = ["find_root", "main", "site_options"]
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -38,43 +40,13 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Everything a build would refuse, short of rendering and reading git: the content, and
-    in a site project (mkdocs.yml or a house-style folder) the house style, the poster
-    definitions and templates, and whether the content fits on the posters."""
-    from .audience import for_audience
-    from .load import load
+    """Everything a build would refuse, short of rendering and reading git (projectcheck.py)."""
+    from .projectcheck import check_project
 
     root = find_root(Path(args.root))
-    issues = []
-    try:
-        model = for_audience(load(root), args.doelgroep)
-    except ContentError as exc:
-        issues += exc.issues
-        model = None
-    options = site_options(root)
-    theme = root / str(options.get("huisstijl") or "theme")
-    style = None
-    if (root / "mkdocs.yml").is_file() or theme.is_dir():
-        from .style import load_style
-
-        try:
-            style = load_style(theme, root)
-        except ContentError as exc:
-            issues += exc.issues
-    checked = "Inhoud"
-    if model is not None and style is not None:
-        checked = "Inhoud en huisstijl"
-        if options.get("posters", True) is not False:
-            from .cachekeys import CACHE_DIR
-            from .posters import check_fit
-
-            own = root / "posters"
-            cache = root / str(options.get("cache") or CACHE_DIR) / "posters"  # as the plugin's
-            issues += check_fit(model, style, posters_dir=own if own.is_dir() else None,
-                                cache_dir=cache)
-            checked = "Inhoud, huisstijl en posters"
+    checked = check_project(root, args.doelgroep)
+    issues = checked.issues
     if issues:
-        issues = sort_issues(issues)
         if args.format == "text":
             print(format_issues(issues), file=sys.stdout)
             n = len(issues)
@@ -83,49 +55,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             print(format_issues(issues, args.format))
         return EXIT_CONTENT
+    model = checked.model
     assert model is not None
     if args.format in ("json", "gitlab"):
         print("[]")
     elif args.format == "text":
-        print(f"{checked} in orde: {len(model.themas)} thema's, "
+        print(f"{checked.what} in orde: {len(model.themas)} thema's, "
               f"{len(model.routekaart.mijlpalen)} mijlpalen, {len(model.projecten)} projecten, "
               f"{len(model.paginas)} pagina's (doelgroep: {args.doelgroep}).", file=sys.stderr)
     return EXIT_OK
-
-
-def site_options(root: Path) -> dict[str, object]:
-    """The `datavisie` plugin's options in `root/mkdocs.yml` ({} without one), read without
-    importing MkDocs: unknown tags (`!ENV`, `!!python/name:`) read as empty, `INHERIT` is
-    followed. Only for the options a check needs (huisstijl, posters, cache)."""
-    import yaml
-
-    class _Tolerant(yaml.SafeLoader):
-        pass
-
-    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-    _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config: dict[str, object] = {}
-    path, seen = root / "mkdocs.yml", set()
-    while path.is_file() and path not in seen:
-        seen.add(path)
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)  # noqa: S506
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            break
-        if not isinstance(data, dict):
-            break
-        config = {**data, **config}  # the inheriting file wins
-        parent = data.get("INHERIT")
-        if not isinstance(parent, str):
-            break
-        path = (path.parent / parent).resolve()
-    plugins = config.get("plugins")
-    entries = plugins if isinstance(plugins, list) else []
-    for entry in entries:
-        if isinstance(entry, dict) and "datavisie" in entry:
-            found = entry["datavisie"]
-            return dict(found) if isinstance(found, dict) else {}
-    return {}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,100 @@
+"""Everything a build would refuse, short of rendering and reading git: the content, and in a
+site project (a mkdocs.yml or a house-style folder) the house style, the poster definitions
+and templates, and whether the content fits on the posters. Used by `datavisie check` and by
+the change summary (which checks the project as it would be after the change)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Issue, sort_issues
+
+
+@dataclass(frozen=True)
+class Checked:
+    model: Any  # the model for the audience, or None when the content has errors
+    issues: list[Issue] = field(default_factory=list)
+    what: str = "Inhoud"  # what was checked, for the closing line
+
+
+def check_project(root: Path, audience: str, *, cache_root: Path | None = None) -> Checked:
+    """All issues of the project at `root`. `cache_root` is where the poster layouts are kept
+    (default: the project's own cache folder, as the plugin's)."""
+    from .audience import for_audience
+    from .load import load
+
+    issues: list[Issue] = []
+    try:
+        model = for_audience(load(root), audience)
+    except ContentError as exc:
+        issues += exc.issues
+        model = None
+    options = site_options(root)
+    theme = root / str(options.get("huisstijl") or "theme")
+    style = None
+    if (root / "mkdocs.yml").is_file() or theme.is_dir():
+        from .style import load_style
+
+        try:
+            style = load_style(theme, root)
+        except ContentError as exc:
+            issues += exc.issues
+    what = "Inhoud"
+    if model is not None and style is not None:
+        what = "Inhoud en huisstijl"
+        if options.get("posters", True) is not False:
+            from .cachekeys import CACHE_DIR
+            from .posters import check_fit
+
+            own = root / "posters"
+            base = cache_root or root / str(options.get("cache") or CACHE_DIR)
+            issues += check_fit(model, style, posters_dir=own if own.is_dir() else None,
+                                cache_dir=base / "posters")
+            what = "Inhoud, huisstijl en posters"
+    return Checked(model, sort_issues(issues), what)
+
+
+def site_options(root: Path) -> dict[str, object]:
+    """The `datavisie` plugin's options in `root/mkdocs.yml` ({} without one), read without
+    importing MkDocs: unknown tags (`!ENV`, `!!python/name:`) read as empty, `INHERIT` is
+    followed. Only for the options a check needs (huisstijl, posters, cache)."""
+    config: dict[str, object] = {}
+    path, seen = root / "mkdocs.yml", set()
+    while path.is_file() and path not in seen:
+        seen.add(path)
+        try:
+            data = read_config_text(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            break
+        if not isinstance(data, dict):
+            break
+        config = {**data, **config}  # the inheriting file wins
+        parent = data.get("INHERIT")
+        if not isinstance(parent, str):
+            break
+        path = (path.parent / parent).resolve()
+    plugins = config.get("plugins")
+    entries = plugins if isinstance(plugins, list) else []
+    for entry in entries:
+        if isinstance(entry, dict) and "datavisie" in entry:
+            found = entry["datavisie"]
+            return dict(found) if isinstance(found, dict) else {}
+    return {}
+
+
+def read_config_text(text: str) -> object:
+    """mkdocs.yml text as plain data without importing MkDocs: unknown tags (`!ENV`,
+    `!!python/name:`) read as empty; None when it is not YAML."""
+    import yaml
+
+    class _Tolerant(yaml.SafeLoader):
+        pass
+
+    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
+    try:
+        return yaml.load(text, Loader=_Tolerant)  # noqa: S506
+    except yaml.YAMLError:
+        return None
