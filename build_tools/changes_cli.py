@@ -162,7 +162,7 @@ def summarise(root: Path, basis: str, doel: str | None, *, audience: str = "publ
         cache = root / ".cache" / "datavisie"
         checked = check_project(new_dir, audience, cache_root=cache)
         base = check_project(old_dir, audience, cache_root=cache)
-        old, new = base.model, checked.model
+        old, new = base.readable, checked.readable
         base_broken = old is None
         changes: list[Change] = []
         if old is not None and new is not None:

@@ -170,10 +170,8 @@ def style_changes(sides: Sides, files: Sequence[ChangedFile], theme: str) -> tup
                 and posixpath.splitext(posixpath.splitext(p)[0])[0] in stems}
     if not details:
         return [], claimed
-    n = len(details)
-    what = "1 onderdeel" if n == 1 else f"{n} onderdelen"
-    return [Change("style.changed", "huisstijl", f"Huisstijl gewijzigd: {what} "
-                   f"({', '.join(d.veld for d in details)}). Dat verandert de site en de "
+    return [Change("style.changed", "huisstijl", "Huisstijl gewijzigd: "
+                   f"{_list([d.veld for d in details])}. Dat verandert de site en de "
                    "posters.", tuple(details))], claimed
 
 
@@ -245,12 +243,14 @@ def poster_changes(sides: Sides, files: Sequence[ChangedFile], folder: str = "po
         elif rel in changed:
             details.append(FieldChange("definitie", "(gewijzigd)",
                                        "(kan niet gelezen worden; zie de fouten)"))
-        details += [FieldChange("sjabloon", t, f"{t} (gewijzigd)") for t in touched]
-        if details:
+        reasons = [d.veld for d in details]
+        reasons += [f"sjabloon {t}" + (" (gedeeld met andere posters)" if t.startswith("_")
+                                       else "") for t in touched]
+        if reasons:
             verb = "veranderen" if name.startswith("de posters") or "afbeeldingen" in name \
                 else "verandert"
             out.append(Change("poster.changed", stem, f"{_cap(name)} {verb}: "
-                              f"{', '.join(d.veld for d in details)}.", tuple(details)))
+                              f"{_list(reasons)}.", tuple(details)))
     return out, claimed
 
 

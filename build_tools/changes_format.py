@@ -15,6 +15,7 @@ from .history import Segment
 
 MARKER = "<!-- datavisie-wijzigingen -->"
 MAX_SENTENCES = 20  # per text: a new chapter should not flood a pull-request comment
+MAX_PROBLEMS = 50  # errors listed; a comment has room for about 65,000 characters
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
@@ -105,15 +106,18 @@ def _problem_lines(report: Report, *, markdown: bool) -> list[str]:
     if before:
         head += (f" {before} {'was' if before == 1 else 'waren'} er al vóór deze wijziging.")
     lines = [head, ""]
-    for p in report.problems:
+    for p in report.problems[:MAX_PROBLEMS]:
         i = p.issue
         text = f"{i.code} {i.message}" + (f" ({i.hint})" if i.hint else "")
-        mark = (" (was er al)" if p.before else " (buiten je wijziging)" if p.elders else "")
+        mark = ("was er al" if p.before else "buiten je wijziging" if p.elders else "")
         if markdown:
-            lines.append(f"- `{_code_span(_where(i))}`{'**' + mark + '**' if mark else ''}: "
+            lines.append(f"- `{_code_span(_where(i))}`{f' **({mark})**' if mark else ''}: "
                          f"{md_escape(text)}")
         else:
-            lines.append(f"  - {_where(i)}{mark}: {text}")
+            lines.append(f"  - {_where(i)}{f' ({mark})' if mark else ''}: {text}")
+    if n > MAX_PROBLEMS:
+        more = f"... en nog {n - MAX_PROBLEMS}: `datavisie check` noemt ze allemaal."
+        lines.append(f"- {more}" if markdown else f"  - {more}")
     return lines
 
 

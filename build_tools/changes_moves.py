@@ -34,7 +34,7 @@ def moved_items(folder: str, old: Sequence[Any], new: Sequence[Any], *,
     gone = {i.id: i for i in old if i.id not in new_ids}
     added = [i for i in new if i.id not in old_ids]
     out: dict[str, Moved] = {}
-    by_address = {address(folder, i): i for i in gone}
+    by_address = {address(folder, i.id): i for i in gone.values()}
     for item in added:
         here = address(folder, item.id)
         source = next((o for o, n in moved.items() if n == here and o in by_address), None)

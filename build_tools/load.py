@@ -403,6 +403,17 @@ def load(root: Path, *, content_dir: str = "content") -> Datavisie:
     """Read, check and assemble the content of the project at `root`.
 
     Raises ContentError with every issue found (file, line, column, code, hint)."""
+    model, issues = read_content(root, content_dir=content_dir)
+    if issues or model is None:
+        raise ContentError(issues)
+    return model
+
+
+def read_content(root: Path, *, content_dir: str = "content"
+                 ) -> tuple[Datavisie | None, list[Issue]]:
+    """Every issue of the content, and the model whenever every file reads and builds (a value
+    over its length still builds), even when rules across files fail: the change summary
+    compares such a model. Everything else uses `load`, which refuses any issue."""
     content = root / content_dir
     found, issues = discover(content, root)
     files: list[SourceFile] = []
@@ -416,6 +427,4 @@ def load(root: Path, *, content_dir: str = "content") -> Datavisie:
             unreadable.setdefault(kind.split("/")[0], set()).add(path.stem)
     model, cross = assemble(files, unreadable=unreadable)
     issues.extend(cross)
-    if issues or model is None:
-        raise ContentError(issues)
-    return model
+    return model, issues

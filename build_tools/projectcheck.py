@@ -17,20 +17,18 @@ class Checked:
     model: Any  # the model for the audience, or None when the content has errors
     issues: list[Issue] = field(default_factory=list)
     what: str = "Inhoud"  # what was checked, for the closing line
+    readable: Any = None  # the model for the audience whenever every file reads (see load)
 
 
 def check_project(root: Path, audience: str, *, cache_root: Path | None = None) -> Checked:
     """All issues of the project at `root`. `cache_root` is where the poster layouts are kept
     (default: the project's own cache folder, as the plugin's)."""
     from .audience import for_audience
-    from .load import load
+    from .load import read_content
 
-    issues: list[Issue] = []
-    try:
-        model = for_audience(load(root), audience)
-    except ContentError as exc:
-        issues += exc.issues
-        model = None
+    read, issues = read_content(root)
+    readable = for_audience(read, audience) if read is not None else None
+    model = readable if not issues else None
     options = site_options(root)
     theme = root / str(options.get("huisstijl") or "theme")
     style = None
@@ -53,7 +51,7 @@ def check_project(root: Path, audience: str, *, cache_root: Path | None = None) 
             issues += check_fit(model, style, posters_dir=own if own.is_dir() else None,
                                 cache_dir=base / "posters")
             what = "Inhoud, huisstijl en posters"
-    return Checked(model, sort_issues(issues), what)
+    return Checked(model, sort_issues(issues), what, readable)
 
 
 def site_options(root: Path) -> dict[str, object]:
