@@ -144,13 +144,15 @@ def format_markdown(changes: Sequence[Change] | Report, *, basis: str, doel: str
     if report.problems:
         lines += ["### Fouten", "", *_problem_lines(report, markdown=True), ""]
     lines += [md_escape(x) for x in _status_lines(report)]
+    visible = [c for c in report.changes if c.section != "intern"]
+    if report.compared and not visible:
+        lines.append(_nothing(doelgroep))
     if not report.changes:
-        if report.compared:
-            lines.append(_nothing(doelgroep))
         return "\n".join(lines).rstrip("\n") + "\n"
     if lines[-1]:
         lines.append("")
-    lines.append(f"**{_count(len(report.changes))}.**")
+    if visible:
+        lines.append(f"**{_count(len(report.changes))}.**")
     for title, group in _grouped(report.changes):
         lines += ["", f"### {title}", ""]
         for c in group:
@@ -185,11 +187,13 @@ def format_text(changes: Sequence[Change] | Report, *, basis: str, doel: str,
     status = _status_lines(report)
     if status:
         lines += ["", *status]
+    visible = [c for c in report.changes if c.section != "intern"]
+    if report.compared and not visible:
+        lines.append(_nothing(doelgroep))
     if not report.changes:
-        if report.compared:
-            lines.append(_nothing(doelgroep))
         return "\n".join(lines) + "\n"
-    lines[0] += f" {_count(len(report.changes))}."
+    if visible:
+        lines[0] += f" {_count(len(report.changes))}."
     for title, group in _grouped(report.changes):
         lines += ["", title]
         for c in group:
