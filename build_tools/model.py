@@ -58,6 +58,7 @@ class Organisation:
     contact: Contact
     repo_url: str | None = None
     repo_branch: str = "main"
+    forge: str | None = None  # github | gitlab | gitea | forgejo (forge.py); None: from the host
     intern: Any = None
     pos: Pos = located()
     fpos: Mapping[str, Pos] = field_positions()

@@ -19,7 +19,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import base
@@ -30,11 +30,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import gate, publish
+from . import gate, preview, publish
 from .audience import AUDIENCES, PUBLIC
 from .cachekeys import CACHE_DIR
 from .errors import ContentError, LeakError
 from .exports import export_files
+from .forge import UNKNOWN, forge_of
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
@@ -80,6 +81,7 @@ class DatavisieConfig(base.Config):
     cache = c.Type(str, default=CACHE_DIR)  # kept between builds (fonts, posters)
     posters = c.Type(bool, default=True)  # render the posters into site/posters/
     sociale_kaarten = c.Type(bool, default=True)  # a 1200x630 preview image per page
+    voorbeeld = c.Type(bool, default=False)  # a preview that works from file:// (preview.py)
 
 
 class DatavisiePlugin(BasePlugin[DatavisieConfig]):
@@ -104,6 +106,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         if audience not in AUDIENCES:
             raise PluginError(f"{ENV_AUDIENCE}={audience!r} is onbekend; kies uit "
                               f"{', '.join(AUDIENCES)}.")
+        self.preview = preview.wanted(self.config.voorbeeld)
+        if self.preview:
+            preview.configure(config)
         content = os.path.relpath(config.docs_dir, root)
         self.cache = root / self.config.cache
         try:
@@ -130,9 +135,16 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         if not config.repo_url and org.repo_url:
             config.repo_url = org.repo_url
             config.repo_name = config.repo_name or "Bronbestanden"
-        if config.repo_url and not config.edit_uri_template:
-            # the branch name is content: quoted, it cannot leave the URL (or its attribute)
-            config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
+        forge = forge_of(org)
+        self.edit_links = bool(config.repo_url) and (
+            bool(config.edit_uri_template or config.edit_uri) or forge.kind != UNKNOWN)
+        if config.repo_url and not config.edit_uri_template and forge.kind != UNKNOWN:
+            # the forge's own form (GitLab `-/edit/`, Gitea `_edit/`); the branch name is
+            # content: quoted, it cannot leave the URL (or its attribute)
+            config.edit_uri_template = forge.edit_uri_template()
+        elif not self.edit_links and config.repo_url:
+            log.info("Geen 'Stel een wijziging voor'-links: zet in content/organisatie.yml "
+                     "`forge:` (github, gitlab, gitea of forgejo) voor %s.", config.repo_url)
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
                           font_cache=self.cache / "fonts")
@@ -165,7 +177,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             "organisatie": org.naam,
             "voet": [{"titel": t, "url": u} for t, u in self.site.footer],
         }
-        for key, value in self.site.extra.items():  # version selector, feed, concept notice
+        extra = preview.for_disk(self.site.extra) if self.preview else self.site.extra
+        for key, value in extra.items():  # version selector, feed, concept notice
             config.extra.setdefault(key, value)
         if any(a.path == "assets/images/beeldmerk.svg" for a in self.site.assets):
             config.theme["logo"] = config.theme["favicon"] = "assets/images/beeldmerk.svg"
@@ -192,9 +205,11 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         for page in self.site.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             f = File.generated(config, page.path, content=page.document(), inclusion=inclusion)
-            f.edit_uri = page.source if config.repo_url else None
+            f.edit_uri = page.source if self.edit_links else None
             out.append(f)
         generated = {a.path: a.content for a in self.site.assets}  # the downloads included
+        if self.preview:
+            generated[preview.SHIM] = preview.shim()
         for path, content in sorted(generated.items()):
             existing = out.get_file_from_path(path)
             if existing is not None:
@@ -234,6 +249,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._render_posters(config)
+        if self.preview:
+            preview.write_offline_index(Path(config.site_dir))
         self._publish(config)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .addresses import FIELD as OLD_ADDRESSES
 from .addresses import SitePath
 from .audience import INTERNAL_KEY, VISIBILITY_KEY, VISIBILITY_VALUES
+from .forge import FORGES
 from .schema import (
     Bool,
     Email,
@@ -81,6 +82,12 @@ ORGANISATION = rec(
         ),
         "repo_branch": F(
             Text(max=100, single_line=True), False, "Hoofdtak van de repository.", "main"
+        ),
+        "forge": F(
+            Enum(values=FORGES), False,
+            "Soort forge waar de repository staat (github, gitlab, gitea of forgejo): bepaalt "
+            "de 'Stel een wijziging voor'-links en de woorden in de handleiding. Zonder dit "
+            "veld herkent de site alleen github.com, gitlab.com, codeberg.org en gitea.com.",
         ),
         "contact": F(
             rec(

@@ -49,13 +49,14 @@ def exit_code(failure: BaseException | None) -> int:
 
 
 def build(root: Path, *, audience: str | None = None, out: str | None = None,
-          strict: bool | None = None) -> int:
+          strict: bool | None = None, preview: bool = False) -> int:
     """Build the site of the project at `root`; returns the exit code."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .plugin import ENV_AUDIENCE
+    from .preview import ENV_PREVIEW
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config_file = root / "mkdocs.yml"
@@ -63,8 +64,11 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
         raise UserError(f"{config_file} ontbreekt: dit is geen datavisie-project")
     handler = _logging()
     previous = os.environ.get(ENV_AUDIENCE)
+    previous_preview = os.environ.get(ENV_PREVIEW)
     if audience:
         os.environ[ENV_AUDIENCE] = audience  # the plugin reads it before mkdocs.yml's value
+    if preview:
+        os.environ[ENV_PREVIEW] = "1"
     try:
         overrides: dict[str, Any] = {}
         if strict is not None:
@@ -110,18 +114,20 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
         return code
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-        if audience:
-            if previous is None:
-                os.environ.pop(ENV_AUDIENCE, None)
-            else:
-                os.environ[ENV_AUDIENCE] = previous
+        for name, was, set_here in ((ENV_AUDIENCE, previous, bool(audience)),
+                                    (ENV_PREVIEW, previous_preview, preview)):
+            if set_here:
+                if was is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = was
 
 
 def cmd_bouw(args: argparse.Namespace) -> int:
     from .cli import find_root
 
     return build(find_root(Path(args.root)), audience=args.doelgroep, out=args.uit,
-                 strict=args.strict)
+                 strict=args.strict, preview=args.voorbeeld)
 
 
 def register(sub: Any) -> None:
@@ -132,6 +138,9 @@ def register(sub: Any) -> None:
     p.add_argument("--uit", default=None,
                    help=f"map voor de site (standaard: site_dir uit mkdocs.yml; voor de interne "
                         f"site {INTERNAL_DEFAULT_DIR}/)")
+    p.add_argument("--voorbeeld", action="store_true",
+                   help="een voorbeeld dat ook werkt als map op je eigen computer (file://), "
+                        "met zoeken; zonder versiekeuze")
     strict = p.add_mutually_exclusive_group()
     strict.add_argument("--strict", dest="strict", action="store_true", default=True,
                         help="waarschuwingen zijn fouten (standaard)")
