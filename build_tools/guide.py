@@ -8,8 +8,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from .forge import Forge
+from .forge import forge_of as forge_from
 from .jsonschema_export import FILE_TYPES, schema_hint
 from .model import Datavisie
 from .schema import F, ListOf, Record, Type
@@ -51,45 +52,61 @@ def _link(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
-# --- the forge: links and button names ------------------------------------------------------
-
-@dataclass(frozen=True)
-class Forge:
-    """Where the repository lives, as far as the guide needs to know."""
-
-    kind: str  # github | gitlab | onbekend
-    repo: str | None
-    branch: str
-
-    def edit(self, path: str) -> str | None:
-        if not self.repo:
-            return None
-        part = {"github": "edit", "gitlab": "-/edit"}.get(self.kind)
-        return _link(f"{self.repo}/{part}/{self.branch}/{path}") if part else None
-
-    def new(self, folder: str) -> str | None:
-        if not self.repo:
-            return None
-        part = {"github": "new", "gitlab": "-/new"}.get(self.kind)
-        return _link(f"{self.repo}/{part}/{self.branch}/{folder}") if part else None
-
-    def tree(self, folder: str) -> str | None:
-        if not self.repo:
-            return None
-        part = {"github": "tree", "gitlab": "-/tree"}.get(self.kind, "")
-        return _link(f"{self.repo}/{part}/{self.branch}/{folder}" if part else self.repo)
-
-    @property
-    def request(self) -> str:
-        return "merge request" if self.kind == "gitlab" else "pull request"
-
+# --- the forge: links, buttons and where the checks show ---------------------------------
 
 def forge_of(model: Datavisie) -> Forge:
-    org = model.organisatie
-    repo = (org.repo_url or "").rstrip("/") or None
-    host = (urlsplit(repo).hostname or "") if repo else ""
-    kind = "github" if host.endswith("github.com") else "gitlab" if "gitlab" in host else "onbekend"
-    return Forge(kind, repo, org.repo_branch or "main")
+    return forge_from(model.organisatie)
+
+
+_EDIT_BUTTON = {
+    "github": "**Klik op het potlood** (*Edit this file*). De tekst opent in de webeditor.",
+    "gitlab": "**Klik op *Edit*** en kies *Edit single file*. De tekst opent in de webeditor.",
+    "gitea": "**Klik op het potlood** (*Bestand bewerken* of *Edit file*). De tekst opent in "
+             "de webeditor.",
+}
+_EDIT_BUTTON["forgejo"] = _EDIT_BUTTON["gitea"]
+
+_SAVE = {
+    "github": "Klik op *Commit changes...*. Kies *Create a new branch for this commit and "
+              "start a pull request* en klik op *Propose changes*; schrijf daarna in een paar "
+              "zinnen wat je verandert en waarom, en klik op *Create pull request*. Mag je niet "
+              "schrijven in de repository, dan maakt GitHub eerst een eigen kopie (een *fork*) "
+              "voor je: dat gaat vanzelf.",
+    "gitlab": "Schrijf onder *Commit message* wat je verandert. Kies bij *Branch* een nieuwe "
+              "tak (*Commit to a new branch*), laat *Create a merge request for this change* "
+              "aangevinkt en klik op *Commit changes*. Vul op de volgende pagina in een paar "
+              "zinnen in wat je verandert en waarom, en klik op *Create merge request*.",
+    "gitea": "Schrijf onderaan wat je verandert, kies *Maak een nieuwe branch voor deze commit "
+             "en start een pull request* (*Create a new branch for this commit and start a "
+             "pull request*) en klik op *Wijzigingen doorvoeren* (*Commit changes*). Schrijf "
+             "daarna in een paar zinnen wat je verandert en waarom.",
+}
+_SAVE["forgejo"] = _SAVE["gitea"]
+
+_CHECKS = {
+    "github": "Fouten in de regels die je veranderde, staan ook bij die regel (tabblad "
+              "*Files changed*).",
+    "gitlab": "Fouten staan ook in het codekwaliteitsrapport bij je merge request (*Code "
+              "Quality*).",
+    "gitea": "Het logboek van de controle staat bij je pull request onder *Checks*.",
+}
+_CHECKS["forgejo"] = _CHECKS["gitea"]
+
+_PREVIEW = {
+    "github": "een voorbeeld van de site om te downloaden (bij de controle, onder "
+              "*Artifacts*): pak het zip-bestand uit en open `index.html`; ook zoeken werkt zo",
+    "gitlab": "een voorbeeld van de site: de knop *View app* (of *Voorbeeld bekijken*) bij je "
+              "merge request",
+    "gitea": "een voorbeeld van de site om te downloaden bij de controle: pak het zip-bestand "
+             "uit en open `index.html`",
+}
+_PREVIEW["forgejo"] = _PREVIEW["gitea"]
+_PREVIEW_ANY = "een voorbeeld van de site bij de controle"
+
+
+def _summary_place(forge: Forge) -> str:
+    where = "notitie" if forge.kind == "gitlab" else "reactie"
+    return f"de {where} *Wat deze wijziging doet* bij je {forge.request}"
 
 
 # --- pages --------------------------------------------------------------------------------
@@ -113,6 +130,13 @@ def _index(model: Datavisie, forge: Forge) -> str:
     where = (f"[de map content/ in de repository]({forge.tree('content')})" if forge.repo
              else "de map content/ in de repository")
     vision_link = forge.edit("content/visie.md")
+    edit_step = _EDIT_BUTTON.get(forge.kind, "**Kies Bewerken** (meestal een potlood). De "
+                                 "tekst opent in de webeditor.")
+    save_step = _SAVE.get(forge.kind, "Sla je wijziging op in een nieuwe tak (*branch*) en "
+                          f"open een {pr}. Schrijf in een paar zinnen wat je verandert en "
+                          "waarom.")
+    checks = _CHECKS.get(forge.kind, "")
+    preview = _PREVIEW.get(forge.kind, _PREVIEW_ANY)
     example = (f" Bijvoorbeeld: [de kernvisie bewerken]({vision_link})." if vision_link else "")
     return f"""# Meedoen
 
@@ -124,18 +148,18 @@ project toevoegen. Je hoeft daarvoor niets te installeren en geen git te kennen.
 
 1. **Open het bestand.** Ga naar {where} en klik op het bestand dat je wilt
    veranderen.{example} Welk bestand waarvoor is, staat hieronder.
-2. **Klik op Bewerken** (het potlood, in het Engels *Edit*). De tekst opent in de
-   webeditor.
+2. {edit_step}
 3. **Maak je wijziging.** Verander alleen wat nodig is. Bij elk veld hoort een vaste
    schrijfwijze; het [veldenoverzicht](velden.md) zegt welke.
-4. **Sla op als voorstel.** Klik op *Commit changes*. Kies voor een nieuwe tak (*branch*)
-   en een {pr}. Schrijf in een paar zinnen wat je verandert en waarom.
+4. **Sla op als voorstel.** {save_step}
 5. **Wacht op de controle.** Binnen een paar minuten zie je bij je {pr}:
-    - of de inhoud klopt. Fouten staan bij de regel waar ze zitten, met wat je moet doen
-      (zie [foutmeldingen](foutmeldingen.md));
-    - een samenvatting in gewone taal: *Wat deze wijziging doet*. Klopt die met wat je
+    - of de inhoud klopt, en anders {_summary_place(forge)}: daar staan alle fouten, met
+      wat je moet doen (zie [foutmeldingen](foutmeldingen.md)). Ook fouten in bestanden die
+      je niet aanraakte, bijvoorbeeld een project dat verwijst naar een mijlpaal die je
+      weghaalde, staan daar en worden zo gemarkeerd. {checks}
+    - een samenvatting in gewone taal, in {_summary_place(forge)}. Klopt die met wat je
       bedoelde?
-    - een voorbeeld van de site om te downloaden en te bekijken.
+    - {preview}.
 
 Daarna beoordelen collega's je voorstel ([wie beoordeelt wat](beoordelen.md)). Na hun
 akkoord wordt het samengevoegd en staat het binnen een paar minuten op de site.
@@ -148,6 +172,23 @@ akkoord wordt het samengevoegd en staat het binnen een paar minuten op de site.
 
 Een nieuw project toevoegen? Zie [een project toevoegen](project-toevoegen.md).
 
+## Een andere naam of plek geven
+
+De naam van het bestand is het adres op de site: `content/projecten/afval.yml` staat op
+`/projecten/afval/`, `content/paginas/over.md` op `/over/`. Geef je een project, thema of
+pagina een andere bestandsnaam, dan blijft het oude adres werken: de site maakt er een
+pagina die bezoekers doorstuurt naar het nieuwe adres. Dat gaat vanzelf als je het bestand
+hernoemt (in de webeditor: verander de naam bovenaan; op je eigen computer: `git mv`). De
+samenvatting bij je {pr} noemt dan het oude en het nieuwe adres.
+
+Heb je het bestand opnieuw aangemaakt in plaats van hernoemd, of stond de pagina eerder op
+een heel ander adres, zet dat adres dan zelf in het bestand, zonder `https://` en de naam
+van de site:
+
+{_code("oude_adressen: [projecten/afval/, over-ons.html]")}
+
+Bij een thema of pagina staat dat bovenaan, tussen de regels met `---`.
+
 ## Op je eigen computer
 
 Werk je liever lokaal, dan helpt het programma `datavisie`:
@@ -155,7 +196,8 @@ Werk je liever lokaal, dan helpt het programma `datavisie`:
 - `datavisie nieuw project "Naam"` (of `mijlpaal`, `thema`, `pagina`) maakt een nieuw
   bestand met alle velden en uitleg;
 - `datavisie check` controleert de inhoud, de huisstijl en of alles op de posters past;
-- `datavisie wijzigingen origin/main` zegt in gewone taal wat jouw wijziging doet;
+- `datavisie wijzigingen origin/main` zegt in gewone taal wat jouw wijziging doet, en welke
+  fouten er daarna in het hele project zijn;
 - `datavisie schema` maakt de schema's waarmee je editor velden aanvult en fouten toont.
 """
 
@@ -278,6 +320,7 @@ def _errors(forge: Forge) -> str:
         from .codes import CODES
     except ImportError:  # the registry is optional: without it, the groups still explain
         CODES = {}
+    checks = _CHECKS.get(forge.kind, "")
     parts = [f"""# Foutmeldingen
 
 De controle (`datavisie check`) leest alle inhoud en de huisstijl, kijkt of alles op de
@@ -286,8 +329,10 @@ posters past, en meldt elke fout tegelijk. Een melding ziet er zo uit:
 {_code(_EXAMPLE_ERROR)}
 
 Eerst het bestand, dan de regel en de kolom, dan een vaste code, wat er mis is en tussen
-haakjes wat je doet. Bij een {forge.request} staan de meldingen bij de regel zelf. De code
-blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
+haakjes wat je doet. Bij een {forge.request} staan alle meldingen in {_summary_place(forge)},
+ook die in bestanden die je niet aanraakte (een verwijzing naar iets dat jouw wijziging
+weghaalt, bijvoorbeeld): die zijn gemarkeerd met *buiten je wijziging*. {checks}
+De code blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
 """]
     known = tuple(prefix for prefix, _, _ in _GROUPS)
     rest = sorted({c[:3] for c in CODES if not c.startswith(known)})
@@ -335,10 +380,24 @@ dan vanzelf om een beoordeling bij je {pr}.
 
 ## Beoordelen
 
-Kijk bij een {pr} eerst naar de samenvatting *Wat deze wijziging doet*: die zegt in gewone
-taal welke projecten, mijlpalen, zinnen en scores veranderen. Beoordeel de betekenis; de
-YAML hoef je niet te lezen. Twijfel je hoe het eruitziet, download dan het voorbeeld van de
-site bij de controle.
+Kijk bij een {pr} eerst naar de samenvatting *Wat deze wijziging doet*. Die zegt in gewone
+taal wat er verandert: projecten, mijlpalen, alinea's en zinnen, scores en het
+ontwikkelmodel; de huisstijl (welke kleur, letter of welk logo, met oude en nieuwe waarde);
+welke posters veranderen; de instellingen van de site; en een project, thema of pagina dat
+een nieuw adres krijgt, met het oude en het nieuwe adres. Beoordeel de betekenis; de YAML
+hoef je daarvoor niet te lezen.
+
+Twee dingen vraagt de samenvatting wel van je:
+
+- **Fouten.** Staan er fouten bovenaan, dan kan het voorstel nog niet samengevoegd worden.
+  Fouten *buiten je wijziging* zitten in bestanden die het voorstel niet aanraakt, maar
+  ontstaan er wel door.
+- **Interne onderdelen.** Onder *Intern* staan bestanden die niet op de site te zien zijn:
+  code, automatisering, of alleen interne gegevens of opmaak in de inhoud. De samenvatting
+  noemt alleen hun naam. Gaat het om code of automatisering, laat het dan beoordelen door de
+  beheerders.
+
+Twijfel je hoe het eruitziet, bekijk dan {_PREVIEW.get(forge.kind, _PREVIEW_ANY)}.
 
 Tekst die al door de raad of het college is vastgesteld, verandert pas echt als een nieuw
 besluit dat vastlegt. Tot dan toont de site de nieuwe tekst als concept.

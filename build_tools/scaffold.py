@@ -164,7 +164,7 @@ def new_label(kind: Kind) -> str:
     return ("Nieuw " if kind.article == "het" else "Nieuwe ") + kind.label
 
 _HEAD = ("{new}. Vul de lege velden in; bij elk veld staat wat erin hoort. "
-         "Controleer daarna met `datavisie check`, of open een pull request: de controle "
+         "Controleer daarna met `datavisie check`, of stel de wijziging voor: de controle "
          "wijst dan de velden aan die nog leeg zijn.")
 
 _BODY = {
