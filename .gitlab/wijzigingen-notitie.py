@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
         raise
     my_id = me.get("id") if isinstance(me, dict) else None
     page, existing = 1, None
-    while existing is None:
+    while existing is None and page <= 50:
         notes = request("GET", f"{notes_url}?per_page=100&page={page}&sort=asc", token)
         if not isinstance(notes, list) or not notes:
             break

@@ -45,8 +45,9 @@ def sanitise(text: str) -> str | None:
         body = body[:MAX_CHARS].rsplit("\n", 1)[0] + "\n\n... (ingekort: te lang voor een reactie)"
     body = _OTHER_HTML.sub("&lt;", body)  # HTML: only the summary's own <ins> and <del>
     body = body.replace("@", "&#64;")  # no one is notified by a comment from a proposal
-    body = re.sub(r"(?<![\\&])#(?=\d)", "&#35;", body)  # no cross-references to issues
-    body = body.replace("](", "]\\(")  # no inline links or images
+    # an even number of backslashes leaves what follows active Markdown
+    body = re.sub(r"(?<![\\&])((?:\\\\)*)#(?=\d)", r"\1&#35;", body)  # no #references
+    body = re.sub(r"(?<!\\)((?:\\\\)*)\]\(", r"\1]\\(", body)  # no inline links or images
     body = _REFERENCE_DEFINITION.sub(r"\1\\[", body)  # no reference-style link definitions
     return MARKER + "\n" + body
 
@@ -112,7 +113,7 @@ def main(argv: list[str]) -> int:
     body += footer(env["RUN_URL"], number)
     mine = None
     page = 1
-    while mine is None:
+    while mine is None and page <= 50:  # 5,000 comments; a bot's own comes early
         comments = api.call("GET", f"/issues/{number}/comments?per_page=100&page={page}")
         if not isinstance(comments, list) or not comments:
             break
