@@ -367,3 +367,39 @@ def test_gitlab_code_quality_report(tmp_path: Path, capsys: pytest.CaptureFixtur
     [moved] = json.loads(capsys.readouterr().out)
     assert moved["location"]["lines"]["begin"] == line + 1
     assert moved["fingerprint"] == issue["fingerprint"]
+
+
+@pytest.mark.slow
+def test_pre_commit_hook_works_in_a_fresh_clone(tmp_path: Path) -> None:
+    """`pre-commit run` in a fresh clone, with nothing activated and no datavisie on the PATH:
+    the hook makes its own .venv the first time, and finds an error in a poster definition."""
+    pre_commit = _tool("pre-commit")
+    clone = tmp_path / "kloon"
+    source = tmp_path / "bron"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(source)], env=ENV, check=True)
+    for part in ("Makefile", "pyproject.toml", ".pre-commit-config.yaml", "mkdocs.yml"):
+        shutil.copy2(REPO / part, source / part)  # the working copy as it is now
+    for part in ("build_tools", "content", "theme", "posters"):
+        shutil.rmtree(source / part)
+        shutil.copytree(REPO / part, source / part,
+                        ignore=shutil.ignore_patterns(".cache", "__pycache__"))
+    subprocess.run(["git", "-C", str(source), "add", "-A"], env=ENV, check=True)
+    subprocess.run(["git", "-C", str(source), "commit", "-q", "--allow-empty", "-m", "nu"],
+                   env=ENV, check=True)
+    subprocess.run(["git", "clone", "-q", str(source), str(clone)], env=ENV, check=True)
+    env = {k: v for k, v in ENV.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep)
+                                  if Path(p).resolve() != BIN.resolve())
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit")
+    assert shutil.which("datavisie", path=env["PATH"]) is None
+    run = subprocess.run([pre_commit, "run", "--all-files"], cwd=clone, env=env,
+                         capture_output=True, text=True, timeout=900, check=False)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert (clone / ".venv" / "bin" / "datavisie").is_file()
+    definition = clone / "posters" / "routekaart.yml"
+    definition.write_text(definition.read_text(encoding="utf-8").replace(
+        "papier: A3", "papier: A9"), encoding="utf-8")
+    run = subprocess.run([pre_commit, "run", "--files", "posters/routekaart.yml"], cwd=clone,
+                         env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 1
+    assert "posters/routekaart.yml:" in run.stdout and "DV108 `papier` kan niet 'A9'" in run.stdout
