@@ -85,8 +85,10 @@ class SitePath(Type):
         return "/" + path
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "maxLength": MAX_LENGTH + 1,
-                "pattern": r"^\s*/?" + _PATH.pattern[1:-1] + r"\s*$"}
+        path = rf"^\s*/?(?=\S{{1,{MAX_LENGTH}}}\s*$)" + _PATH.pattern[1:-1] + r"\s*$"
+        return {"anyOf": [{"type": "string", "pattern": path},
+                          {"type": "number", "minimum": 0},  # `2024` is a number to an editor
+                          {"type": "boolean"}]}
 
 
 @dataclass(frozen=True)

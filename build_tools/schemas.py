@@ -5,9 +5,12 @@ Every record accepts the audience keys declared in `audience.py`; the rest is he
 
 from __future__ import annotations
 
+import dataclasses
+
 from .addresses import FIELD as OLD_ADDRESSES
 from .addresses import SitePath
 from .audience import INTERNAL_KEY, VISIBILITY_KEY, VISIBILITY_VALUES
+from .editorpatterns import PERSONAL_DATA_NEEDS_DPIA
 from .forge import FORGES
 from .schema import (
     Bool,
@@ -266,6 +269,8 @@ PROJECT = rec(
     },
     visibility=True,
 )
+
+PROJECT = dataclasses.replace(PROJECT, json_extra=PERSONAL_DATA_NEEDS_DPIA)  # DV207, for editors
 
 LEVEL = rec(
     "niveau",
