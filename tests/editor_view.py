@@ -13,7 +13,6 @@ from typing import Any
 
 import jsonschema
 
-from build_tools.errors import Issue
 from build_tools.jsonschema_export import FILE_TYPES, json_schema
 from build_tools.yamlio import Node, parse_markdown, parse_yaml
 
