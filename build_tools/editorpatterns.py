@@ -64,7 +64,7 @@ BOOLEAN = {"enum": [True, False, "true", "false", "ja", "nee"]}
 PERSONAL_DATA_NEEDS_DPIA = {
     "if": {"required": ["gegevens"], "properties": {"gegevens": {
         "type": "array",
-        "contains": {"type": "object", "required": ["persoonsgegevens"],
+        "contains": {"required": ["persoonsgegevens"],
                      "properties": {"persoonsgegevens": {"enum": [True, "true", "ja"]}}}}}},
     "then": {"properties": {"dpia": {"not": {"const": "onbekend"}}}},
 }

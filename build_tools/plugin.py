@@ -33,17 +33,18 @@ from mkdocs.structure.pages import Page
 from . import gate, preview, publish
 from .audience import AUDIENCES, PUBLIC
 from .cachekeys import CACHE_DIR
-from .errors import ContentError, LeakError
+from .errors import ContentError, Issue, LeakError
 from .exports import export_files
 from .forge import UNKNOWN, forge_of
 from .guide import guide_pages
 from .model import Datavisie
+from .sitebuild import published_dir
 from .tokens import Style
 from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
 from .website.context import day_label
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
-from .website.page import page_url
+from .website.page import card_name, page_url
 from .website.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.datavisie")
@@ -96,6 +97,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure = None
+        self.broken: list[Issue] | None = None  # `mkdocs serve` with content errors
+        self.posters_dir: Path | None = None
+        self.pages: dict[str, SitePage] = {}
         refused = gate.refused_extensions(config.markdown_extensions, list(config.plugins))
         if refused:
             raise PluginError("mkdocs.yml: " + "\n".join(refused))
@@ -118,12 +122,12 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             model, style = inputs.model, inputs.style
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback
-            raise ContentProblem(exc.summary()) from None
+            return self._content_error(exc, config)
         log_history_notes(inputs.notes, log, strict=config.strict)
         unshipped = _note_unshipped_fonts(style)
         self.audience = audience
         if audience != PUBLIC and self.command != "serve":
-            published = _published_dir(config, root)
+            published = published_dir(config, root)
             if Path(config.site_dir).resolve() == published:
                 raise PluginError(
                     f"De interne site hoort niet in {published.name}/: dat is de map die "
@@ -164,7 +168,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                 inputs, self.cache / "inputs", build,
                 f"directory_urls={config.use_directory_urls}", repr(posters))
         except ContentError as exc:  # an old address the site itself uses
-            raise ContentProblem(exc.summary()) from None
+            return self._content_error(exc, config)
         self.model, self.style, self.full = model, style, inputs.full
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
@@ -198,10 +202,22 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             shutil.copytree(self.target, self.staging, symlinks=True, dirs_exist_ok=True)
         config.site_dir = str(self.staging)
 
+    def _content_error(self, exc: ContentError, config: MkDocsConfig) -> MkDocsConfig:
+        """Stop the build with every issue; under `mkdocs serve`, build a page that lists
+        them instead (serve_errors.py), so the browser shows them rather than waiting."""
+        if self.command != "serve":
+            raise ContentProblem(exc.summary()) from None
+        log.error(exc.summary())
+        self.broken = list(exc.issues)
+        self.staging = None
+        return config
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = os.path.realpath(config.docs_dir)
         out = Files([f for f in files if f.src_dir is None
                      or os.path.realpath(f.src_dir) != docs])  # theme files stay
+        if self.broken is not None:
+            return out
         for page in self.site.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             f = File.generated(config, page.path, content=page.document(), inclusion=inclusion)
@@ -237,7 +253,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                 page.update_date = day.isoformat()  # sitemap <lastmod>: content, not clock
             if self.config.sociale_kaarten:
                 url = page_url(site_page.path, directory_urls=config.use_directory_urls)
-                page.meta["image"] = f"{SOCIAL}/{_card_name(url)}.png"
+                page.meta["image"] = f"{SOCIAL}/{card_name(url)}.png"
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -248,7 +264,17 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._render_posters(config)
+        if self.broken is None:
+            try:
+                self._render_posters(config)
+            except ContentProblem:
+                if self.broken is None:  # not serving: the build stops here
+                    raise
+        if self.broken is not None:  # serving with errors: a page that lists them
+            from .serve_errors import write_error_site
+
+            write_error_site(Path(config.site_dir), self.broken)
+            return
         if self.preview:
             preview.write_offline_index(Path(config.site_dir))
         self._publish(config)
@@ -302,7 +328,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                                    cache_dir=self.cache / "posters",
                                    posters_dir=self.posters_dir)
             if self.config.sociale_kaarten:
-                cards = [posters.SocialCard(_card_name(page_url(
+                cards = [posters.SocialCard(card_name(page_url(
                     p.path, directory_urls=config.use_directory_urls)), p.title,
                                             p.description, p.section or "")
                          for p in self.site.pages]
@@ -310,6 +336,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                                      out_dir=site_dir / SOCIAL, cache_dir=self.cache / "social",
                                      posters_dir=self.posters_dir)
         except ContentError as exc:
+            if self.command == "serve":
+                log.error(exc.summary())
+                self.broken = list(exc.issues)
             raise ContentProblem(exc.summary()) from None
 
     def _check_posters(self, model: Datavisie, style: Style) -> tuple[PosterLink, ...]:
@@ -349,19 +378,6 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         return self.pages.get(page.file.src_uri)
 
 
-def _published_dir(config: MkDocsConfig, root: Path) -> Path:
-    """The output folder mkdocs.yml names (what gets published), whatever the command line
-    says (`-d` has already replaced `config.site_dir`): read from the file the way MkDocs
-    reads it (its own loader: `!ENV`, `INHERIT`)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    name = None
-    if config.config_file_path:
-        with open(config.config_file_path, encoding="utf-8") as handle:
-            name = yaml_load(handle).get("site_dir")
-    return (root / (name if isinstance(name, str) and name else "site")).resolve()
-
-
 def _note_unshipped_fonts(style: Style) -> list[str]:
     from .fonts import shipped_woff2
 
@@ -371,9 +387,3 @@ def _note_unshipped_fonts(style: Style) -> list[str]:
                  "versie van de letter. Maak ze vast met `datavisie lettertypen` en zet ze in "
                  "git.", ", ".join(missing))
     return missing
-
-
-def _card_name(url: str) -> str:
-    """`themas/ethiek/` -> `themas/ethiek`; the home page -> `index`."""
-    name = url.strip("/").removesuffix(".html").removesuffix("/index")
-    return name if name and name != "index" else "index"

@@ -33,6 +33,19 @@ def _logging() -> logging.Handler:
     return handler
 
 
+def published_dir(config: Any, root: Path) -> Path:
+    """The output folder mkdocs.yml names (what gets published), whatever the command line
+    says (`-d` has already replaced `config.site_dir`): read from the file the way MkDocs
+    reads it (its own loader: `!ENV`, `INHERIT`)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    name = None
+    if config.config_file_path:
+        with open(config.config_file_path, encoding="utf-8") as handle:
+            name = yaml_load(handle).get("site_dir")
+    return (root / (name if isinstance(name, str) and name else "site")).resolve()
+
+
 def exit_code(failure: BaseException | None) -> int:
     """The exit code for how a build ended (None: it succeeded)."""
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
