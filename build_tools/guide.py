@@ -198,7 +198,12 @@ Werk je liever lokaal, dan helpt het programma `datavisie`:
 - `datavisie check` controleert de inhoud, de huisstijl en of alles op de posters past;
 - `datavisie wijzigingen origin/main` zegt in gewone taal wat jouw wijziging doet, en welke
   fouten er daarna in het hele project zijn;
-- `datavisie schema` maakt de schema's waarmee je editor velden aanvult en fouten toont.
+- `datavisie schema --editor` maakt de schema's waarmee je editor velden aanvult en fouten
+  toont (in Visual Studio Code met de extensie *YAML* van Red Hat, die de repository
+  aanbeveelt), ook voor de huisstijl en de posters;
+- `make serve` (of `mkdocs serve`) laat de site zien op http://127.0.0.1:8000/ terwijl je
+  werkt. Staat er een fout in, dan toont de browser welke (bestand, regel en wat je doet);
+  sla de verbetering op en de site komt vanzelf terug.
 """
 
 
