@@ -214,8 +214,10 @@ def cmd_wijzigingen(args: Any) -> int:
 
     root = _root(args)
     report = summarise(root, args.basis, args.doel, audience=args.doelgroep)
-    sys.stdout.write(format_report(report, fmt=args.format, basis=args.basis,
-                                   doel=args.doel or WORKTREE_LABEL, doelgroep=args.doelgroep))
+    sys.stdout.write(format_report(report, fmt=args.format,
+                                   basis=args.basis_naam or args.basis,
+                                   doel=args.doel_naam or args.doel or WORKTREE_LABEL,
+                                   doelgroep=args.doelgroep))
     return 0
 
 
@@ -243,4 +245,10 @@ def register(sub: Any) -> None:
                    help="markdown voor een reactie bij een pull request, text voor de terminal")
     p.add_argument("--doelgroep", choices=AUDIENCES, default="publiek",
                    help="vergelijk wat deze doelgroep ziet (standaard: publiek)")
+    p.add_argument("--basis-naam", metavar="NAAM", default=None,
+                   help="hoe de samenvatting de oude versie noemt (standaard: BASIS), "
+                        "bijvoorbeeld main")
+    p.add_argument("--doel-naam", metavar="NAAM", default=None,
+                   help="hoe de samenvatting de nieuwe versie noemt (standaard: DOEL), "
+                        "bijvoorbeeld \"dit voorstel\"")
     p.set_defaults(func=cmd_wijzigingen)

@@ -66,12 +66,16 @@ def github_workflows() -> list[Path]:
 def shell_lines() -> list[str]:
     """Every shell line the forges run (GitHub `run:`, GitLab `script:`, pre-commit entries)."""
     lines: list[str] = []
+
+    def split(script: str) -> list[str]:  # a line ending in `\` goes on on the next one
+        return re.sub(r"\\\n\s*", " ", script).splitlines()
+
     for path in github_workflows():
-        lines += [ln for s in steps(load(path)) if "run" in s for ln in s["run"].splitlines()]
+        lines += [ln for s in steps(load(path)) if "run" in s for ln in split(s["run"])]
     for job in load(GITLAB).values():
         if isinstance(job, dict):
             for key in ("before_script", "script"):
-                lines += [ln for x in job.get(key, []) for ln in str(x).splitlines()]
+                lines += [ln for x in job.get(key, []) for ln in split(str(x))]
     lines += [h["entry"] for r in load(PRE_COMMIT)["repos"] for h in r["hooks"]]
     return lines
 
@@ -151,7 +155,7 @@ def test_pull_request_build_runs_untrusted_code_with_read_access_only() -> None:
     assert checkout["fetch-depth"] == 0 and checkout["persist-credentials"] is False
     runs = "\n".join(s.get("run", "") for s in steps(wf))
     assert "datavisie check --format github" in runs
-    assert "datavisie wijzigingen HEAD^1 HEAD --format markdown" in runs
+    assert 'datavisie wijzigingen HEAD^1 HEAD --basis-naam "$BASIS"' in runs
     assert "datavisie bouw --voorbeeld --uit voorbeeld" in runs
     assert MARKER in runs  # the fallback keeps the marker, so the comment is updated
     summary = [s for s in steps(wf) if "wijzigingen" in s.get("run", "")
@@ -290,7 +294,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # forge variables -> what they hold in the miniature checkout
-FORGE_VARIABLES = {"$CI_MERGE_REQUEST_DIFF_BASE_SHA": "HEAD^1"}
+FORGE_VARIABLES = {"$CI_MERGE_REQUEST_DIFF_BASE_SHA": "HEAD^1", "$BASIS": "main",
+                   "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
 
 
 def test_every_datavisie_command_works_on_the_example(
