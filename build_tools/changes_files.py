@@ -312,11 +312,11 @@ def internal_changes(files: Iterable[ChangedFile], claimed: set[str],
     quiet = set(quiet_content)
     names = []
     for f in files:
-        if f.path in claimed or (f.old is not None and f.old in claimed and f.path in claimed):
+        if f.path in claimed:
             continue
         if f.path in quiet:
             names.append(f"{f.path} (alleen interne gegevens of opmaak)")
-        elif f.path not in claimed:
+        else:
             names.append(f.path if f.old is None else f"{f.old} → {f.path}")
     if not names:
         return []

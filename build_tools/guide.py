@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .forge import Forge
 from .forge import forge_of as forge_from
+from .guide_forge import CHECKS, EDIT_BUTTON, PREVIEW, PREVIEW_ANY, SAVE, summary_place
 from .jsonschema_export import FILE_TYPES, schema_hint
 from .model import Datavisie
 from .schema import F, ListOf, Record, Type
@@ -58,57 +59,6 @@ def forge_of(model: Datavisie) -> Forge:
     return forge_from(model.organisatie)
 
 
-_EDIT_BUTTON = {
-    "github": "**Klik op het potlood** (*Edit this file*). De tekst opent in de webeditor.",
-    "gitlab": "**Klik op *Edit*** en kies *Edit single file*. De tekst opent in de webeditor.",
-    "gitea": "**Klik op het potlood** (*Bestand bewerken* of *Edit file*). De tekst opent in "
-             "de webeditor.",
-}
-_EDIT_BUTTON["forgejo"] = _EDIT_BUTTON["gitea"]
-
-_SAVE = {
-    "github": "Klik op *Commit changes...*. Kies *Create a new branch for this commit and "
-              "start a pull request* en klik op *Propose changes*; schrijf daarna in een paar "
-              "zinnen wat je verandert en waarom, en klik op *Create pull request*. Mag je niet "
-              "schrijven in de repository, dan maakt GitHub eerst een eigen kopie (een *fork*) "
-              "voor je: dat gaat vanzelf.",
-    "gitlab": "Schrijf onder *Commit message* wat je verandert. Kies bij *Branch* een nieuwe "
-              "tak (*Commit to a new branch*), laat *Create a merge request for this change* "
-              "aangevinkt en klik op *Commit changes*. Vul op de volgende pagina in een paar "
-              "zinnen in wat je verandert en waarom, en klik op *Create merge request*.",
-    "gitea": "Schrijf onderaan wat je verandert, kies *Maak een nieuwe branch voor deze commit "
-             "en start een pull request* (*Create a new branch for this commit and start a "
-             "pull request*) en klik op *Wijzigingen doorvoeren* (*Commit changes*). Schrijf "
-             "daarna in een paar zinnen wat je verandert en waarom.",
-}
-_SAVE["forgejo"] = _SAVE["gitea"]
-
-_CHECKS = {
-    "github": "Fouten in de regels die je veranderde, staan ook bij die regel (tabblad "
-              "*Files changed*).",
-    "gitlab": "Fouten staan ook in het codekwaliteitsrapport bij je merge request (*Code "
-              "Quality*).",
-    "gitea": "Het logboek van de controle staat bij je pull request onder *Checks*.",
-}
-_CHECKS["forgejo"] = _CHECKS["gitea"]
-
-_PREVIEW = {
-    "github": "een voorbeeld van de site om te downloaden (bij de controle, onder "
-              "*Artifacts*): pak het zip-bestand uit en open `index.html`; ook zoeken werkt zo",
-    "gitlab": "een voorbeeld van de site: de knop *View app* (of *Voorbeeld bekijken*) bij je "
-              "merge request",
-    "gitea": "een voorbeeld van de site om te downloaden bij de controle: pak het zip-bestand "
-             "uit en open `index.html`",
-}
-_PREVIEW["forgejo"] = _PREVIEW["gitea"]
-_PREVIEW_ANY = "een voorbeeld van de site bij de controle"
-
-
-def _summary_place(forge: Forge) -> str:
-    where = "notitie" if forge.kind == "gitlab" else "reactie"
-    return f"de {where} *Wat deze wijziging doet* bij je {forge.request}"
-
-
 # --- pages --------------------------------------------------------------------------------
 
 def guide_pages(model: Datavisie) -> list[GuidePage]:
@@ -130,13 +80,13 @@ def _index(model: Datavisie, forge: Forge) -> str:
     where = (f"[de map content/ in de repository]({forge.tree('content')})" if forge.repo
              else "de map content/ in de repository")
     vision_link = forge.edit("content/visie.md")
-    edit_step = _EDIT_BUTTON.get(forge.kind, "**Kies Bewerken** (meestal een potlood). De "
+    edit_step = EDIT_BUTTON.get(forge.kind, "**Kies Bewerken** (meestal een potlood). De "
                                  "tekst opent in de webeditor.")
-    save_step = _SAVE.get(forge.kind, "Sla je wijziging op in een nieuwe tak (*branch*) en "
+    save_step = SAVE.get(forge.kind, "Sla je wijziging op in een nieuwe tak (*branch*) en "
                           f"open een {pr}. Schrijf in een paar zinnen wat je verandert en "
                           "waarom.")
-    checks = _CHECKS.get(forge.kind, "")
-    preview = _PREVIEW.get(forge.kind, _PREVIEW_ANY)
+    checks = CHECKS.get(forge.kind, "")
+    preview = PREVIEW.get(forge.kind, PREVIEW_ANY)
     example = (f" Bijvoorbeeld: [de kernvisie bewerken]({vision_link})." if vision_link else "")
     return f"""# Meedoen
 
@@ -153,11 +103,11 @@ project toevoegen. Je hoeft daarvoor niets te installeren en geen git te kennen.
    schrijfwijze; het [veldenoverzicht](velden.md) zegt welke.
 4. **Sla op als voorstel.** {save_step}
 5. **Wacht op de controle.** Binnen een paar minuten zie je bij je {pr}:
-    - of de inhoud klopt, en anders {_summary_place(forge)}: daar staan alle fouten, met
+    - of de inhoud klopt, en anders {summary_place(forge)}: daar staan alle fouten, met
       wat je moet doen (zie [foutmeldingen](foutmeldingen.md)). Ook fouten in bestanden die
       je niet aanraakte, bijvoorbeeld een project dat verwijst naar een mijlpaal die je
       weghaalde, staan daar en worden zo gemarkeerd. {checks}
-    - een samenvatting in gewone taal, in {_summary_place(forge)}. Klopt die met wat je
+    - een samenvatting in gewone taal, in {summary_place(forge)}. Klopt die met wat je
       bedoelde?
     - {preview}.
 
@@ -325,7 +275,7 @@ def _errors(forge: Forge) -> str:
         from .codes import CODES
     except ImportError:  # the registry is optional: without it, the groups still explain
         CODES = {}
-    checks = _CHECKS.get(forge.kind, "")
+    checks = CHECKS.get(forge.kind, "")
     parts = [f"""# Foutmeldingen
 
 De controle (`datavisie check`) leest alle inhoud en de huisstijl, kijkt of alles op de
@@ -334,7 +284,7 @@ posters past, en meldt elke fout tegelijk. Een melding ziet er zo uit:
 {_code(_EXAMPLE_ERROR)}
 
 Eerst het bestand, dan de regel en de kolom, dan een vaste code, wat er mis is en tussen
-haakjes wat je doet. Bij een {forge.request} staan alle meldingen in {_summary_place(forge)},
+haakjes wat je doet. Bij een {forge.request} staan alle meldingen in {summary_place(forge)},
 ook die in bestanden die je niet aanraakte (een verwijzing naar iets dat jouw wijziging
 weghaalt, bijvoorbeeld): die zijn gemarkeerd met *buiten je wijziging*. {checks}
 De code blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
@@ -402,7 +352,7 @@ Twee dingen vraagt de samenvatting wel van je:
   noemt alleen hun naam. Gaat het om code of automatisering, laat het dan beoordelen door de
   beheerders.
 
-Twijfel je hoe het eruitziet, bekijk dan {_PREVIEW.get(forge.kind, _PREVIEW_ANY)}.
+Twijfel je hoe het eruitziet, bekijk dan {PREVIEW.get(forge.kind, PREVIEW_ANY)}.
 
 Tekst die al door de raad of het college is vastgesteld, verandert pas echt als een nieuw
 besluit dat vastlegt. Tot dan toont de site de nieuwe tekst als concept.
