@@ -212,3 +212,23 @@ def test_the_example_house_style_and_posters_validate(tmp_path: Path) -> None:
             continue
         errors, issues = _site_verdicts(kind, path.read_text(encoding="utf-8"), tmp_path)
         assert not errors and not issues, (path, errors, issues)
+
+
+def test_what_the_check_accepts_the_editor_accepts() -> None:
+    """The cases an editor used to flag wrongly, and what a schema can say but did not."""
+    project = jsonschema.Draft7Validator(json_schema(
+        next(f for f in FILE_TYPES if f.name == "project")))
+    versions = jsonschema.Draft7Validator(json_schema(
+        next(f for f in FILE_TYPES if f.name == "versies")))
+    good = data_of(REPO / "content" / "projecten" / "open-data-portaal.yml")
+    assert project.is_valid({**good, "naam": 2024})  # `naam: 2024`: a number to the editor
+    version = data_of(REPO / "content" / "versies.yml")[0]
+    assert versions.is_valid([{**version, "versie": 1.0}])  # unquoted `versie: 1.0`
+    assert not project.is_valid({**good, "start": "2024-13"})  # no month 13
+    assert project.is_valid({**good, "start": "2024-12"})
+    personal = [{"bron": "Adressen", "persoonsgegevens": True}]
+    assert not project.is_valid({**good, "gegevens": personal, "dpia": "onbekend"})
+    assert project.is_valid({**good, "gegevens": personal, "dpia": "gepland"})
+    assert project.is_valid({**good, "gegevens": [{"bron": "Tellingen",
+                                                   "persoonsgegevens": False}],
+                             "dpia": "onbekend"})
