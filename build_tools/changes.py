@@ -4,20 +4,19 @@ the details in changes_details.py, the output in changes_format.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .changes_details import (
-    EMPTY,
     Detail,
-    FieldChange,
     field_changes,
     norm,
     show,
     text_change,
 )
-from .model import Datavisie, Measurement, Milestone, Project, Theme, Version
+from .changes_moves import moved_items, moved_sentence, removed_note, unmoved
+from .model import Datavisie, Milestone, Project, Theme, Version
 
 # --- what a change is ---------------------------------------------------------------------
 
@@ -31,10 +30,20 @@ class Change:
     subject: str
     sentence: str
     details: tuple[Detail, ...] = ()
+    vorige: str | None = None  # the old id of a theme, project or page that moved
 
     @property
     def section(self) -> str:
         return SECTION_OF[self.kind.split(".")[0]]
+
+    def files(self) -> set[str]:
+        """The content files (relative to the content folder) this change is about."""
+        kind = self.kind.split(".")[0]
+        pattern = _FILE_OF.get(kind)
+        if pattern is None:
+            return set()
+        ids = [self.subject.split("/")[0]] + ([self.vorige] if self.vorige else [])
+        return {pattern.format(id=i) for i in ids}
 
 
 # Section order is reading order for reviewers: decisions first, then meaning, then data.
@@ -48,12 +57,26 @@ SECTIONS: dict[str, str] = {
     "paginas": "Pagina's",
     "begrippen": "Begrippen",
     "organisatie": "Organisatie",
+    "huisstijl": "Huisstijl",
+    "posters": "Posters",
+    "site": "Site",
+    "intern": "Intern",
 }
 SECTION_OF = {
     "version": "versies", "vision": "kernvisie", "theme": "themas", "principle": "themas",
     "phase": "routekaart", "milestone": "routekaart", "project": "projecten",
     "measurement": "metingen", "score": "metingen", "maturity": "metingen",
     "page": "paginas", "term": "begrippen", "organisation": "organisatie",
+    "style": "huisstijl", "poster": "posters", "site": "site", "internal": "intern",
+}
+
+
+_FILE_OF = {
+    "version": "versies.yml", "vision": "visie.md", "theme": "themas/{id}.md",
+    "principle": "themas/{id}.md", "phase": "routekaart.yml", "milestone": "routekaart.yml",
+    "project": "projecten/{id}.yml", "measurement": "metingen/{id}.yml",
+    "score": "metingen/{id}.yml", "maturity": "metingen/model.yml", "page": "paginas/{id}.md",
+    "term": "begrippen.yml", "organisation": "organisatie.yml",
 }
 
 
@@ -89,7 +112,7 @@ def _pairs(old: Iterable[Any], new: Iterable[Any], key: str = "id"
 # --- the comparison (pure) ---------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Titles:
+class Titles:
     """Theme, phase and aspect titles from both sides, for readable references."""
 
     old: Datavisie
@@ -114,12 +137,22 @@ class _Titles:
         return aspect_id
 
 
-def compare_models(old: Datavisie, new: Datavisie) -> list[Change]:
-    """Everything that differs between two models, in reading order (see SECTIONS)."""
-    t = _Titles(old, new)
-    changes = (_versions(old, new) + _vision(old, new) + _themes(old, new)
-               + _roadmap(old, new, t) + _projects(old, new, t) + _measurements(old, new, t)
-               + _pages(old, new) + _terms(old, new) + _organisation(old, new))
+# for the other comparison modules (changes_maturity.py)
+q, and_, names, pairs = _q, _and, _names, _pairs
+
+
+def compare_models(old: Datavisie, new: Datavisie, *,
+                   moved: Mapping[str, str] | None = None) -> list[Change]:
+    """Everything that differs between two models, in reading order (see SECTIONS).
+    `moved` maps old to new address keys of files git saw renamed (`projecten/a` ->
+    `projecten/b`); a renamed theme, project or page is one change, with both addresses."""
+    from .changes_maturity import measurements
+
+    t = Titles(old, new)
+    mv = moved or {}
+    changes = (_versions(old, new) + _vision(old, new) + _themes(old, new, mv)
+               + _roadmap(old, new, t) + _projects(old, new, t, mv) + measurements(old, new, t)
+               + _pages(old, new, mv) + _terms(old, new) + _organisation(old, new))
     order = list(SECTIONS)
     return sorted(changes, key=lambda c: order.index(c.section))
 
@@ -171,24 +204,36 @@ def _vision(old: Datavisie, new: Datavisie) -> list[Change]:
     return out
 
 
-def _themes(old: Datavisie, new: Datavisie) -> list[Change]:
+def _themes(old: Datavisie, new: Datavisie, mv: Mapping[str, str]) -> list[Change]:
     out: list[Change] = []
+    moves = moved_items("themas", old.themas, new.themas, moved=mv, text=_theme_text)
+    gone = unmoved(old.themas, moves)
     for key, a, b in _pairs(old.themas, new.themas):
-        if a is None:
+        if key in moves:
+            m = moves[key]
+            out.append(Change("theme.moved", key, moved_sentence("Thema", _q(b.titel), "themas",
+                                                                 m), vorige=m.old.id))
+            out += _theme(m.old, b)
+        elif a is None:
             n = len(b.principes)
             out.append(Change("theme.added", key, f"Thema {_q(b.titel)} toegevoegd, met "
                               f"{n} principe{'s' if n != 1 else ''}."))
-            continue
-        if b is None:
-            out.append(Change("theme.removed", key, f"Thema {_q(a.titel)} verwijderd."))
-            continue
-        out += _theme(a, b)
+        elif b is None:
+            if key in gone:
+                out.append(Change("theme.removed", key, f"Thema {_q(a.titel)} verwijderd."
+                                  + removed_note("themas", key)))
+        else:
+            out += _theme(a, b)
     return out
+
+
+def _theme_text(t: Theme) -> str:
+    return " ".join((t.titel, t.ambitie, *(p.titel for p in t.principes), t.body))
 
 
 def _theme(a: Theme, b: Theme) -> list[Change]:
     out: list[Change] = []
-    details = field_changes(a, b, skip=("principes",))
+    details = field_changes(a, b, skip=("principes", *_moved_skip(a, b)))
     if details:
         out.append(Change("theme.changed", b.id,
                           f"Thema {_q(b.titel)} gewijzigd: {_names(details)}.", tuple(details)))
@@ -210,7 +255,7 @@ def _theme(a: Theme, b: Theme) -> list[Change]:
     return out
 
 
-def _roadmap(old: Datavisie, new: Datavisie, t: _Titles) -> list[Change]:
+def _roadmap(old: Datavisie, new: Datavisie, t: Titles) -> list[Change]:
     out: list[Change] = []
     for key, a, b in _pairs(old.routekaart.fasen, new.routekaart.fasen):
         if a is None:
@@ -233,7 +278,7 @@ def _roadmap(old: Datavisie, new: Datavisie, t: _Titles) -> list[Change]:
     return out
 
 
-def _milestone(a: Milestone, b: Milestone, t: _Titles) -> list[Change]:
+def _milestone(a: Milestone, b: Milestone, t: Titles) -> list[Change]:
     out: list[Change] = []
     skip = {"wanneer", "status"}
     if a.wanneer != b.wanneer or a.wanneer.text != b.wanneer.text:
@@ -253,99 +298,68 @@ def _milestone(a: Milestone, b: Milestone, t: _Titles) -> list[Change]:
     return out
 
 
-def _projects(old: Datavisie, new: Datavisie, t: _Titles) -> list[Change]:
+def _projects(old: Datavisie, new: Datavisie, t: Titles,
+              mv: Mapping[str, str]) -> list[Change]:
     out: list[Change] = []
+    moves = moved_items("projecten", old.projecten, new.projecten, moved=mv,
+                        text=_project_text)
+    gone = unmoved(old.projecten, moves)
     pairs = sorted(_pairs(old.projecten, new.projecten), key=lambda p: (p[2] is None, p[0]))
     for key, a, b in pairs:
+        if key in moves:
+            m = moves[key]
+            a = m.old
+            out.append(Change("project.moved", key, moved_sentence("Project", _q(b.naam),
+                                                                   "projecten", m),
+                              vorige=a.id))
         if a is None:
             out.append(Change("project.added", key, _project_added(b, t)))
         elif b is None:
-            out.append(Change("project.removed", key, f"Project {_q(a.naam)} verwijderd."))
-        elif details := field_changes(a, b, titles=t.theme, titled=("themas",)):
+            if key in gone:
+                out.append(Change("project.removed", key, f"Project {_q(a.naam)} verwijderd."
+                                  + removed_note("projecten", key)))
+        elif details := field_changes(a, b, titles=t.theme, titled=("themas",),
+                                      skip=_moved_skip(a, b)):
             out.append(Change("project.changed", key, f"Project {_q(b.naam)} gewijzigd: "
                               f"{_names(details)}.", tuple(details)))
     return out
 
 
-def _project_added(p: Project, t: _Titles) -> str:
+def _project_text(p: Project) -> str:
+    return " ".join(show(getattr(p, f)) for f in ("naam", "samenvatting", "eigenaar", "doel",
+                                                  "themas", "status", "start"))
+
+
+def _moved_skip(a: Any, b: Any) -> tuple[str, ...]:
+    """A moved item's new old address is the move itself, said once."""
+    return ("oude_adressen",) if a.id != b.id else ()
+
+
+def _project_added(p: Project, t: Titles) -> str:
     where = "thema" if len(p.themas) == 1 else "de thema's"
     return (f"Project {_q(p.naam)} toegevoegd onder {where} {t.themes(p.themas)} "
             f"(status: {p.status}).")
 
 
-def _measurement_name(m: Measurement) -> str:
-    return f"{m.soort} van {m.datum.label()}"
-
-
-def _measurements(old: Datavisie, new: Datavisie, t: _Titles) -> list[Change]:
-    out = _maturity_model(old, new)
-    for key, a, b in _pairs(old.metingen, new.metingen):
-        if a is None:
-            out.append(Change("measurement.added", key, f"Meting toegevoegd: "
-                              f"{_measurement_name(b)}, {len(b.scores)} scores."))
-        elif b is None:
-            out.append(Change("measurement.removed", key,
-                              f"Meting verwijderd: {_measurement_name(a)}."))
-        else:
-            if details := field_changes(a, b, skip=("scores",)):
-                out.append(Change("measurement.changed", key, f"Meting ({_measurement_name(b)}) "
-                                  f"gewijzigd: {_names(details)}.", tuple(details)))
-            for aspect, sa, sb in _pairs(a.scores, b.scores, "aspect"):
-                out += _score(b, aspect, sa, sb, t)
-    return out
-
-
-def _score(m: Measurement, aspect: str, a: Any, b: Any, t: _Titles) -> list[Change]:
-    details = field_changes(a, b, skip=("aspect",))
-    if not details:
-        return []
-    head = f"{m.soort.capitalize()} van {m.datum.label()}: "
-    name = _q(t.aspect(aspect))
-    if a is None:
-        sentence = f"score voor {name} toegevoegd ({b.huidig})."
-    elif b is None:
-        sentence = f"score voor {name} verwijderd."
-    elif a.huidig != b.huidig:
-        sentence = f"score voor {name} van {a.huidig} naar {b.huidig}."
-    elif a.ambitie != b.ambitie:
-        sentence = f"ambitie voor {name} van {show(a.ambitie)} naar {show(b.ambitie)}."
-    else:
-        sentence = f"score voor {name} gewijzigd: {_names(details)}."
-    return [Change("score.changed", f"{m.id}/{aspect}", head + sentence, tuple(details))]
-
-
-def _maturity_model(old: Datavisie, new: Datavisie) -> list[Change]:
-    a, b = old.metingmodel, new.metingmodel
-    if a == b:
-        return []
-    if a is None or b is None:
-        what = "toegevoegd" if a is None else "verwijderd"
-        return [Change("maturity.changed", "model", f"Ontwikkelmodel {what}.")]
-    details: list[Detail] = field_changes(a, b, skip=("niveaus", "dimensies"))
-    levels = [(lv.waarde, lv.naam) for lv in a.niveaus], [(lv.waarde, lv.naam) for lv in b.niveaus]
-    if levels[0] != levels[1]:
-        details.append(FieldChange("niveaus", *(", ".join(f"{w} {n}" for w, n in side)
-                                                for side in levels)))
-    for label, items in (("dimensies", lambda m: m.dimensies), ("aspecten", lambda m: m.aspects())):
-        sa = [f"{i.id}: {i.titel}" for i in items(a)]
-        sb = [f"{i.id}: {i.titel}" for i in items(b)]
-        if sa != sb:
-            details.append(FieldChange(label, "; ".join(sa) or EMPTY, "; ".join(sb) or EMPTY))
-    if not details:
-        return []
-    return [Change("maturity.changed", "model", f"Ontwikkelmodel {_q(b.naam)} gewijzigd: "
-                   f"{_names(details)}.", tuple(details))]
-
-
-def _pages(old: Datavisie, new: Datavisie) -> list[Change]:
+def _pages(old: Datavisie, new: Datavisie, mv: Mapping[str, str]) -> list[Change]:
     out: list[Change] = []
+    moves = moved_items("paginas", old.paginas, new.paginas, moved=mv,
+                        text=lambda p: f"{p.titel} {p.body}")
+    gone = unmoved(old.paginas, moves)
     for key, a, b in _pairs(old.paginas, new.paginas):
+        if key in moves:
+            m = moves[key]
+            a = m.old
+            out.append(Change("page.moved", key, moved_sentence("Pagina", _q(b.titel),
+                                                                "paginas", m), vorige=a.id))
         if a is None:
             out.append(Change("page.added", key, f"Pagina {_q(b.titel)} toegevoegd."))
         elif b is None:
-            out.append(Change("page.removed", key, f"Pagina {_q(a.titel)} verwijderd."))
+            if key in gone:
+                out.append(Change("page.removed", key, f"Pagina {_q(a.titel)} verwijderd."
+                                  + removed_note("paginas", key)))
         else:
-            details = field_changes(a, b)
+            details = field_changes(a, b, skip=_moved_skip(a, b))
             body = text_change("tekst", a.body, b.body)
             if body is not None:
                 details.append(body)

@@ -12,6 +12,7 @@ from typing import Any
 
 from .history import Segment, paragraphs, word_diff
 from .schema import When
+from .textdiff import align
 
 EMPTY = "(leeg)"
 
@@ -27,27 +28,36 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class TextChange:
-    """A text that changed: only the changed sentences, each with word-level edits."""
+    """A text that changed: whole paragraphs that were added or removed, and inside changed
+    paragraphs only the changed sentences, each with word-level edits (in text order)."""
 
     veld: str
-    zinnen: tuple[tuple[Segment, ...], ...]
+    zinnen: tuple[tuple[Segment, ...], ...]  # what to quote: sentences and whole paragraphs
     gewijzigd: int = 0  # sentences edited in place
-    toegevoegd: int = 0
-    verwijderd: int = 0
+    toegevoegd: int = 0  # sentences added to a paragraph that was there
+    verwijderd: int = 0  # sentences removed from a paragraph that stays
+    alineas_toegevoegd: int = 0
+    alineas_verwijderd: int = 0
 
     @property
     def aantal(self) -> int:
-        return self.gewijzigd + self.toegevoegd + self.verwijderd
+        return (self.gewijzigd + self.toegevoegd + self.verwijderd + self.alineas_toegevoegd
+                + self.alineas_verwijderd)
 
     def summary(self) -> str:
-        """`1 zin gewijzigd`, `2 zinnen gewijzigd, 1 toegevoegd`, ..."""
-        parts = [(n, word) for n, word in ((self.gewijzigd, "gewijzigd"),
-                                           (self.toegevoegd, "toegevoegd"),
-                                           (self.verwijderd, "verwijderd")) if n]
+        """`1 zin gewijzigd`, `2 zinnen gewijzigd, 1 toegevoegd`, `1 alinea verwijderd`, ..."""
+        parts = [(n, noun, verb) for n, noun, verb in (
+            (self.gewijzigd, "zin", "gewijzigd"), (self.toegevoegd, "zin", "toegevoegd"),
+            (self.verwijderd, "zin", "verwijderd"),
+            (self.alineas_toegevoegd, "alinea", "toegevoegd"),
+            (self.alineas_verwijderd, "alinea", "verwijderd")) if n]
         if not parts:
             return "opmaak gewijzigd"
-        head = f"{zinnen(parts[0][0])} {parts[0][1]}"
-        return ", ".join([head] + [f"{n} {word}" for n, word in parts[1:]])
+        out, last = [], ""
+        for n, noun, verb in parts:
+            out.append(f"{n} {verb}" if noun == last else f"{counted(n, noun)} {verb}")
+            last = noun
+        return ", ".join(out)
 
 
 Detail = FieldChange | TextChange
@@ -140,8 +150,12 @@ def _split_sentences(text: str) -> list[str]:
 def sentence_diff(old: str, new: str
                   ) -> tuple[tuple[tuple[Segment, ...], ...], tuple[int, int, int]]:
     """The changed sentences between two texts, word-level inside each, and how many were
-    changed, added and removed."""
-    a, b = sentences(old), sentences(new)
+    changed, added and removed (no paragraph structure: for one paragraph of text)."""
+    return _sentences_between(sentences(old), sentences(new))
+
+
+def _sentences_between(a: list[str], b: list[str]
+                       ) -> tuple[tuple[tuple[Segment, ...], ...], tuple[int, int, int]]:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     out: list[tuple[Segment, ...]] = []
     changed = added = removed = 0
@@ -162,13 +176,50 @@ def sentence_diff(old: str, new: str
     return tuple(out), (changed, added, removed)
 
 
+def _paragraph_sentences(text: str) -> list[tuple[str, ...]]:
+    return [tuple(sentences(p)) for p in paragraphs(text or "")]
+
+
 def text_change(veld: str, old: str | None, new: str | None) -> TextChange | None:
-    found, (changed, added, removed) = sentence_diff(old or "", new or "")
-    return TextChange(veld, found, changed, added, removed) if found else None
+    """What changed in a Markdown text: a paragraph that is new or gone counts once (and is
+    quoted whole), a paragraph that changed shows its changed sentences."""
+    a, b = _paragraph_sentences(old or ""), _paragraph_sentences(new or "")
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    found: list[tuple[Segment, ...]] = []
+    counts = [0, 0, 0, 0, 0]  # changed, added, removed sentences; added, removed paragraphs
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        if len(olds) == len(news) == 1:  # one paragraph rewritten in its place
+            pairs: list[tuple[int | None, int | None]] = [(0, 0)]
+        else:
+            pairs = align([" ".join(p) for p in olds], [" ".join(p) for p in news])
+        for i, j in pairs:
+            if i is not None and j is not None:
+                quoted, (c, ad, rm) = _sentences_between(list(olds[i]), list(news[j]))
+                found += quoted
+                counts[0] += c
+                counts[1] += ad
+                counts[2] += rm
+            elif i is not None:
+                found.append((Segment("-", " ".join(olds[i])),))
+                counts[4] += 1
+            elif j is not None:
+                found.append((Segment("+", " ".join(news[j])),))
+                counts[3] += 1
+    if not found:
+        return None
+    return TextChange(veld, tuple(found), *counts)
 
 
-def zinnen(n: int) -> str:
-    return f"{n} zin" if n == 1 else f"{n} zinnen"
+_PLURAL = {"zin": "zinnen", "alinea": "alinea's"}
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 zin`, `2 zinnen`, `1 alinea`, `3 alinea's`."""
+    return f"{n} {noun}" if n == 1 else f"{n} {_PLURAL.get(noun, noun + 'en')}"
+
 
 
 # --- comparing records field by field -------------------------------------------------

@@ -8,11 +8,14 @@ import re
 from collections.abc import Sequence
 
 from .changes import SECTIONS, Change
+from .changes_cli import Report
 from .changes_details import FieldChange, TextChange
+from .errors import Issue
 from .history import Segment
 
 MARKER = "<!-- datavisie-wijzigingen -->"
 MAX_SENTENCES = 20  # per text: a new chapter should not flood a pull-request comment
+MAX_PROBLEMS = 50  # errors listed; a comment has room for about 65,000 characters
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
@@ -69,22 +72,88 @@ def _count(n: int) -> str:
     return "1 wijziging" if n == 1 else f"{n} wijzigingen"
 
 
+def _who(doelgroep: str) -> str:
+    return "het publiek" if doelgroep == "publiek" else "collega's"
+
+
 def _nothing(doelgroep: str) -> str:
-    who = "het publiek" if doelgroep == "publiek" else "collega's"
-    return f"Geen wijzigingen in de inhoud die {who} ziet."
+    return f"Geen wijzigingen die {_who(doelgroep)} ziet." if doelgroep == "publiek" else \
+        f"Geen wijzigingen die {_who(doelgroep)} zien."
 
 
-def format_markdown(changes: Sequence[Change], *, basis: str, doel: str,
+def _seen(doelgroep: str) -> str:
+    """`wat het publiek ziet` / `wat collega's zien`."""
+    return f"wat {_who(doelgroep)} {'ziet' if doelgroep == 'publiek' else 'zien'}"
+
+
+def _where(issue: Issue) -> str:
+    return f"{issue.path} regel {issue.line}"
+
+
+def _problem_lines(report: Report, *, markdown: bool) -> list[str]:
+    if not report.problems:
+        return []
+    n = len(report.problems)
+    caused = sum(p.elders and not p.before for p in report.problems)
+    before = sum(p.before for p in report.problems)
+    head = (f"De controle vindt {n} fout{'en' if n != 1 else ''} in het project zoals het "
+            "na deze wijziging is.")
+    if caused:
+        head += (f" {caused} daarvan {'staat' if caused == 1 else 'staan'} in een bestand dat "
+                 "deze wijziging niet aanraakt: de wijziging veroorzaakt ze daar (bijvoorbeeld "
+                 "een verwijzing naar iets dat verdwijnt). Bij de gewijzigde regels zie je ze "
+                 "dus niet.")
+    if before:
+        head += (f" {before} {'was' if before == 1 else 'waren'} er al vóór deze wijziging.")
+    lines = [head, ""]
+    for p in report.problems[:MAX_PROBLEMS]:
+        i = p.issue
+        text = f"{i.code} {i.message}" + (f" ({i.hint})" if i.hint else "")
+        mark = ("was er al" if p.before else "buiten je wijziging" if p.elders else "")
+        if markdown:
+            lines.append(f"- `{_code_span(_where(i))}`{f' **({mark})**' if mark else ''}: "
+                         f"{md_escape(text)}")
+        else:
+            lines.append(f"  - {_where(i)}{f' ({mark})' if mark else ''}: {text}")
+    if n > MAX_PROBLEMS:
+        more = f"... en nog {n - MAX_PROBLEMS}: `datavisie check` noemt ze allemaal."
+        lines.append(f"- {more}" if markdown else f"  - {more}")
+    return lines
+
+
+def _code_span(text: str) -> str:
+    return text.replace("`", "'")
+
+
+def _status_lines(report: Report) -> list[str]:
+    if report.base_broken:
+        return ["De basis heeft zelf fouten in de inhoud, dus wat er in de inhoud verandert is "
+                "niet te zeggen."]
+    if not report.compared:
+        return ["Wat er in de inhoud verandert, staat hier zodra de fouten zijn opgelost."]
+    return []
+
+
+def format_markdown(changes: Sequence[Change] | Report, *, basis: str, doel: str,
                     doelgroep: str = "publiek") -> str:
+    report = changes if isinstance(changes, Report) else Report(tuple(changes))
     lines = [MARKER, "## Wat deze wijziging doet", ""]
-    lines.append(f"Vergeleken: `{md_escape(basis)}` met {md_escape(doel)} "
-                 f"(wat {'het publiek' if doelgroep == 'publiek' else 'collega’s'} ziet).")
+    lines.append(f"Vergeleken: `{_code_span(basis)}` met {md_escape(doel)} "
+                 f"({_seen(doelgroep)}).")
     lines.append("")
-    if not changes:
+    if report.problems:
+        lines += ["### Fouten", "", *_problem_lines(report, markdown=True), ""]
+    lines += [md_escape(x) for x in _status_lines(report)]
+    visible = [c for c in report.changes if c.section != "intern"]
+    if report.compared and not visible:
         lines.append(_nothing(doelgroep))
-        return "\n".join(lines) + "\n"
-    lines.append(f"**{_count(len(changes))}.**")
-    for title, group in _grouped(changes):
+    if not report.changes:
+        return "\n".join(lines).rstrip("\n") + "\n"
+    if lines[-1]:
+        lines.append("")
+    if visible:
+        lines.append(f"**{_count(len(report.changes))}.**")
+    for title, group in _grouped(report.changes):
         lines += ["", f"### {title}", ""]
         for c in group:
             lines.append(f"- {md_escape(c.sentence)}")
@@ -108,13 +177,24 @@ def _detail_markdown(d: FieldChange | TextChange, *, single: bool) -> list[str]:
     return out
 
 
-def format_text(changes: Sequence[Change], *, basis: str, doel: str,
+def format_text(changes: Sequence[Change] | Report, *, basis: str, doel: str,
                 doelgroep: str = "publiek") -> str:
-    lines = [f"Wat deze wijziging doet ({basis} -> {doel}, doelgroep {doelgroep}):"]
-    if not changes:
-        return lines[0] + "\n" + _nothing(doelgroep) + "\n"
-    lines[0] += f" {_count(len(changes))}."
-    for title, group in _grouped(changes):
+    report = changes if isinstance(changes, Report) else Report(tuple(changes))
+    lines = [f"Wat deze wijziging doet ({basis} -> {doel}, {_seen(doelgroep)}):"]
+    if report.problems:
+        found = _problem_lines(report, markdown=False)
+        lines += ["", "Fouten", "  " + found[0], *found[2:]]
+    status = _status_lines(report)
+    if status:
+        lines += ["", *status]
+    visible = [c for c in report.changes if c.section != "intern"]
+    if report.compared and not visible:
+        lines.append(_nothing(doelgroep))
+    if not report.changes:
+        return "\n".join(lines) + "\n"
+    if visible:
+        lines[0] += f" {_count(len(report.changes))}."
+    for title, group in _grouped(report.changes):
         lines += ["", title]
         for c in group:
             lines.append(f"  - {c.sentence}")
@@ -131,8 +211,14 @@ def format_text(changes: Sequence[Change], *, basis: str, doel: str,
     return "\n".join(lines) + "\n"
 
 
+def format_report(report: Report, *, fmt: str, basis: str, doel: str,
+                  doelgroep: str = "publiek") -> str:
+    if fmt == "markdown":
+        return format_markdown(report, basis=basis, doel=doel, doelgroep=doelgroep)
+    return format_text(report, basis=basis, doel=doel, doelgroep=doelgroep)
+
+
 def format_changes(changes: Sequence[Change], *, fmt: str, basis: str, doel: str,
                    doelgroep: str = "publiek") -> str:
-    if fmt == "markdown":
-        return format_markdown(changes, basis=basis, doel=doel, doelgroep=doelgroep)
-    return format_text(changes, basis=basis, doel=doel, doelgroep=doelgroep)
+    return format_report(Report(tuple(changes)), fmt=fmt, basis=basis, doel=doel,
+                         doelgroep=doelgroep)

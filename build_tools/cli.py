@@ -12,7 +12,6 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import (
     EXIT_CONTENT,
@@ -20,20 +19,17 @@ from .errors import (
     EXIT_LEAK,
     EXIT_OK,
     ContentError,
-    Issue,
     LeakError,
     UserError,
     count_label,
     errors_in,
     format_issues,
-    sort_issues,
 )
+from .projectcheck import site_options
+
+__all__ = ["find_root", "main", "site_options"]
 
 Command = Callable[[argparse.Namespace], int]
-
-if TYPE_CHECKING:
-    from .model import Datavisie
-
 
 def find_root(start: Path) -> Path:
     """The project root: the nearest folder upwards holding content/ or mkdocs.yml."""
@@ -45,54 +41,13 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Everything a build would refuse, short of rendering and reading git: the content, and
-    in a site project (mkdocs.yml or a house-style folder) the house style, the poster
-    definitions and templates, and whether the content fits on the posters. Warnings are
-    reported with the errors; they fail the check only with `--strict`."""
-    from .audience import for_audience
-    from .load import load_checked
+    """Everything a build would refuse, short of rendering and reading git (projectcheck.py).
+    Warnings are reported with the errors; they fail the check only with `--strict`."""
+    from .projectcheck import check_project
 
     root = find_root(Path(args.root))
-    issues: list[Issue] = []
-    try:
-        full, warnings = load_checked(root)
-        issues += warnings
-        model = for_audience(full, args.doelgroep)
-    except ContentError as exc:
-        issues += exc.issues
-        model = None
-    if model is not None:  # what the national register would refuse: warnings (W2xx)
-        from .algoritmeregister.checks import register_warnings
-
-        issues += register_warnings(model if args.doelgroep == "publiek"
-                                    else for_audience(full, "publiek"))
-    options = site_options(root)
-    if model is not None:
-        issues += _freshness(model, root, options, args.peildatum)
-    theme = root / str(options.get("huisstijl") or "theme")
-    style = None
-    if (root / "mkdocs.yml").is_file() or theme.is_dir():
-        from .style import load_style_checked
-
-        try:
-            style, warnings = load_style_checked(theme, root)
-            issues += warnings
-        except ContentError as exc:
-            issues += exc.issues
-    checked = "Inhoud"
-    if model is not None and style is not None:
-        checked = "Inhoud en huisstijl"
-        if options.get("posters", True) is not False:
-            from .cachekeys import CACHE_DIR
-            from .posters import check_fit
-
-            own = root / "posters"
-            cache = root / str(options.get("cache") or CACHE_DIR) / "posters"  # as the plugin's
-            issues += check_fit(model, style, posters_dir=own if own.is_dir() else None,
-                                cache_dir=cache,
-                                cards=options.get("sociale_kaarten", True) is not False)
-            checked = "Inhoud, huisstijl en posters"
-    issues = sort_issues(issues)
+    checked = check_project(root, args.doelgroep, peildatum=args.peildatum)
+    issues = checked.issues
     failing = issues if args.strict else errors_in(issues)
     if args.format == "text":
         if issues:
@@ -105,43 +60,14 @@ def cmd_check(args: argparse.Namespace) -> int:
                    else " Los de fouten op en probeer het opnieuw.")
             print(f"\n{count_label(issues)} gevonden.{why}", file=sys.stderr)
         return EXIT_CONTENT
+    model = checked.model
     assert model is not None
     if args.format == "text":
         warned = f", met {count_label(issues)}" if issues else ""
-        print(f"{checked} in orde{warned}: {len(model.themas)} thema's, "
+        print(f"{checked.what} in orde{warned}: {len(model.themas)} thema's, "
               f"{len(model.routekaart.mijlpalen)} mijlpalen, {len(model.projecten)} projecten, "
               f"{len(model.paginas)} pagina's (doelgroep: {args.doelgroep}).", file=sys.stderr)
     return EXIT_OK
-
-
-def _freshness(model: Datavisie, root: Path, options: dict[str, object],
-               peildatum: str | None) -> list[Issue]:
-    """The freshness warnings, judged on --peildatum, DATAVISIE_PEILDATUM, the plugin's
-    `peildatum:`, or else the content's own stand."""
-    from .advice import gather
-
-    try:
-        found, _ = gather(model, root, (), actualiteit=options.get("actualiteit"),
-                          peildatum=peildatum or options.get("peildatum"))
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    return list(found)
-
-
-def site_options(root: Path) -> dict[str, object]:
-    """The `datavisie` plugin's options in `root/mkdocs.yml` ({} without one), read without
-    importing MkDocs: unknown tags (`!ENV`, `!!python/name:`) read as empty, `INHERIT` is
-    followed. Only for the options a check needs (huisstijl, posters, cache)."""
-    from .grammar import mkdocs_config
-
-    config = mkdocs_config(root)
-    plugins = config.get("plugins")
-    entries = plugins if isinstance(plugins, list) else []
-    for entry in entries:
-        if isinstance(entry, dict) and "datavisie" in entry:
-            found = entry["datavisie"]
-            return dict(found) if isinstance(found, dict) else {}
-    return {}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -198,6 +198,14 @@ CODES: dict[str, Code] = {
     "DV222": Code("`tag` van een versie wijst naar een tak of een commit buiten de hoofdtak",
                   "Maak een tag met `datavisie versie vaststellen`, of kies een commit uit de "
                   "geschiedenis van de hoofdtak."),
+    "DV250": Code("Oud adres is geen adres op deze site",
+                  "Schrijf het adres zoals het na de naam van de site stond, zonder https://, "
+                  "bijvoorbeeld `projecten/oude-naam/`."),
+    "DV251": Code("Oud adres is nu een bestaande pagina",
+                  "Haal het weg uit `oude_adressen`: een pagina die bestaat, wordt nooit "
+                  "doorgestuurd."),
+    "DV252": Code("Oud adres staat bij twee pagina's",
+                  "Een oud adres stuurt naar één pagina door; haal het bij één van de twee weg."),
     # --- house style ----------------------------------------------------------------------
     "DS001": Code("Onbekende sleutel in de huisstijl",
                   "Verbeter de naam (de melding noemt de bedoelde) of haal de sleutel weg."),

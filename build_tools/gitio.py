@@ -56,23 +56,30 @@ class Repo:
     def read_many(self, commit: str, paths: list[str]) -> list[bytes | None]:
         """Several files' bytes at a commit through one `git cat-file --batch` (a git process
         per file costs more than reading it); None for a path that is not a file there."""
-        if not paths:
-            return []
         if any("\n" in p for p in paths):
             return [self.read(commit, p) for p in paths]
-        request = "".join(f"{commit}:{self.prefix}{p}\n" for p in paths).encode("utf-8")
+        return self.read_objects([f"{commit}:{self.prefix}{p}" for p in paths])
+
+    def read_objects(self, names: list[str]) -> list[bytes | None]:
+        """The bytes of blobs named the way git names them (`<commit>:<path>`, `<commit>^:...`),
+        in one `git cat-file --batch`; None for a name that is no blob."""
+        if not names:
+            return []
+        if any("\n" in n for n in names):
+            return [None] * len(names)
+        request = "".join(f"{n}\n" for n in names).encode("utf-8")
         try:
             proc = subprocess.run(
                 ["git", "-C", str(self.root), "cat-file", "--batch"], input=request,
                 capture_output=True, check=False, timeout=60, env=_clean_env(),
             )
         except (OSError, subprocess.TimeoutExpired):
-            return [None] * len(paths)
+            return [None] * len(names)
         if proc.returncode != 0:
-            return [None] * len(paths)
+            return [None] * len(names)
         out, at = proc.stdout, 0
         found: list[bytes | None] = []
-        for _ in paths:
+        for _ in names:
             end = out.find(b"\n", at)
             if end < 0:
                 found.append(None)

@@ -9,8 +9,10 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
+from .forge import Forge
+from .forge import forge_of as forge_from
+from .guide_forge import CHECKS, EDIT_BUTTON, PREVIEW, PREVIEW_ANY, SAVE, summary_place
 from .jsonschema_export import FILE_TYPES, schema_hint
 from .model import Datavisie
 from .schema import F, ListOf, Record, Type
@@ -52,45 +54,10 @@ def _link(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
-# --- the forge: links and button names ------------------------------------------------------
-
-@dataclass(frozen=True)
-class Forge:
-    """Where the repository lives, as far as the guide needs to know."""
-
-    kind: str  # github | gitlab | onbekend
-    repo: str | None
-    branch: str
-
-    def edit(self, path: str) -> str | None:
-        if not self.repo:
-            return None
-        part = {"github": "edit", "gitlab": "-/edit"}.get(self.kind)
-        return _link(f"{self.repo}/{part}/{self.branch}/{path}") if part else None
-
-    def new(self, folder: str) -> str | None:
-        if not self.repo:
-            return None
-        part = {"github": "new", "gitlab": "-/new"}.get(self.kind)
-        return _link(f"{self.repo}/{part}/{self.branch}/{folder}") if part else None
-
-    def tree(self, folder: str) -> str | None:
-        if not self.repo:
-            return None
-        part = {"github": "tree", "gitlab": "-/tree"}.get(self.kind, "")
-        return _link(f"{self.repo}/{part}/{self.branch}/{folder}" if part else self.repo)
-
-    @property
-    def request(self) -> str:
-        return "merge request" if self.kind == "gitlab" else "pull request"
-
+# --- the forge: links, buttons and where the checks show ---------------------------------
 
 def forge_of(model: Datavisie) -> Forge:
-    org = model.organisatie
-    repo = (org.repo_url or "").rstrip("/") or None
-    host = (urlsplit(repo).hostname or "") if repo else ""
-    kind = "github" if host.endswith("github.com") else "gitlab" if "gitlab" in host else "onbekend"
-    return Forge(kind, repo, org.repo_branch or "main")
+    return forge_from(model.organisatie)
 
 
 # --- pages --------------------------------------------------------------------------------
@@ -114,6 +81,13 @@ def _index(model: Datavisie, forge: Forge) -> str:
     where = (f"[de map content/ in de repository]({forge.tree('content')})" if forge.repo
              else "de map content/ in de repository")
     vision_link = forge.edit("content/visie.md")
+    edit_step = EDIT_BUTTON.get(forge.kind, "**Kies Bewerken** (meestal een potlood). De "
+                                 "tekst opent in de webeditor.")
+    save_step = SAVE.get(forge.kind, "Sla je wijziging op in een nieuwe tak (*branch*) en "
+                          f"open een {pr}. Schrijf in een paar zinnen wat je verandert en "
+                          "waarom.")
+    checks = CHECKS.get(forge.kind, "")
+    preview = PREVIEW.get(forge.kind, PREVIEW_ANY)
     example = (f" Bijvoorbeeld: [de kernvisie bewerken]({vision_link})." if vision_link else "")
     return f"""# Meedoen
 
@@ -125,18 +99,18 @@ project toevoegen. Je hoeft daarvoor niets te installeren en geen git te kennen.
 
 1. **Open het bestand.** Ga naar {where} en klik op het bestand dat je wilt
    veranderen.{example} Welk bestand waarvoor is, staat hieronder.
-2. **Klik op Bewerken** (het potlood, in het Engels *Edit*). De tekst opent in de
-   webeditor.
+2. {edit_step}
 3. **Maak je wijziging.** Verander alleen wat nodig is. Bij elk veld hoort een vaste
    schrijfwijze; het [veldenoverzicht](velden.md) zegt welke.
-4. **Sla op als voorstel.** Klik op *Commit changes*. Kies voor een nieuwe tak (*branch*)
-   en een {pr}. Schrijf in een paar zinnen wat je verandert en waarom.
+4. **Sla op als voorstel.** {save_step}
 5. **Wacht op de controle.** Binnen een paar minuten zie je bij je {pr}:
-    - of de inhoud klopt. Fouten staan bij de regel waar ze zitten, met wat je moet doen
-      (zie [foutmeldingen](foutmeldingen.md));
-    - een samenvatting in gewone taal: *Wat deze wijziging doet*. Klopt die met wat je
+    - of de inhoud klopt, en anders {summary_place(forge)}: daar staan alle fouten, met
+      wat je moet doen (zie [foutmeldingen](foutmeldingen.md)). Ook fouten in bestanden die
+      je niet aanraakte, bijvoorbeeld een project dat verwijst naar een mijlpaal die je
+      weghaalde, staan daar en worden zo gemarkeerd. {checks}
+    - een samenvatting in gewone taal, in {summary_place(forge)}. Klopt die met wat je
       bedoelde?
-    - een voorbeeld van de site om te downloaden en te bekijken.
+    - {preview}.
 
 Daarna beoordelen collega's je voorstel ([wie beoordeelt wat](beoordelen.md)). Na hun
 akkoord wordt het samengevoegd en staat het binnen een paar minuten op de site.
@@ -149,6 +123,23 @@ akkoord wordt het samengevoegd en staat het binnen een paar minuten op de site.
 
 Een nieuw project toevoegen? Zie [een project toevoegen](project-toevoegen.md).
 
+## Een andere naam of plek geven
+
+De naam van het bestand is het adres op de site: `content/projecten/afval.yml` staat op
+`/projecten/afval/`, `content/paginas/over.md` op `/over/`. Geef je een project, thema of
+pagina een andere bestandsnaam, dan blijft het oude adres werken: de site maakt er een
+pagina die bezoekers doorstuurt naar het nieuwe adres. Dat gaat vanzelf als je het bestand
+hernoemt (in de webeditor: verander de naam bovenaan; op je eigen computer: `git mv`). De
+samenvatting bij je {pr} noemt dan het oude en het nieuwe adres.
+
+Heb je het bestand opnieuw aangemaakt in plaats van hernoemd, of stond de pagina eerder op
+een heel ander adres, zet dat adres dan zelf in het bestand, zonder `https://` en de naam
+van de site:
+
+{_code("oude_adressen: [projecten/afval/, over-ons.html]")}
+
+Bij een thema of pagina staat dat bovenaan, tussen de regels met `---`.
+
 ## Op je eigen computer
 
 Werk je liever lokaal, dan helpt het programma `datavisie`:
@@ -156,8 +147,14 @@ Werk je liever lokaal, dan helpt het programma `datavisie`:
 - `datavisie nieuw project "Naam"` (of `mijlpaal`, `thema`, `pagina`) maakt een nieuw
   bestand met alle velden en uitleg;
 - `datavisie check` controleert de inhoud, de huisstijl en of alles op de posters past;
-- `datavisie wijzigingen origin/main` zegt in gewone taal wat jouw wijziging doet;
-- `datavisie schema` maakt de schema's waarmee je editor velden aanvult en fouten toont.
+- `datavisie wijzigingen origin/main` zegt in gewone taal wat jouw wijziging doet, en welke
+  fouten er daarna in het hele project zijn;
+- `datavisie schema --editor` maakt de schema's waarmee je editor velden aanvult en fouten
+  toont (in Visual Studio Code met de extensie *YAML* van Red Hat, die de repository
+  aanbeveelt), ook voor de huisstijl en de posters;
+- `make serve` (of `mkdocs serve`) laat de site zien op http://127.0.0.1:8000/ terwijl je
+  werkt. Staat er een fout in, dan toont de browser welke (bestand, regel en wat je doet);
+  sla de verbetering op en de site komt vanzelf terug.
 """
 
 
@@ -348,6 +345,7 @@ def _errors(forge: Forge) -> str:
         from .codes import CODES
     except ImportError:  # the registry is optional: without it, the groups still explain
         CODES = {}
+    checks = CHECKS.get(forge.kind, "")
     parts = [f"""# Foutmeldingen
 
 De controle (`datavisie check`) leest alle inhoud en de huisstijl, kijkt of alles op de
@@ -356,8 +354,10 @@ posters past, en meldt elke fout tegelijk. Een melding ziet er zo uit:
 {_code(_EXAMPLE_ERROR)}
 
 Eerst het bestand, dan de regel en de kolom, dan een vaste code, wat er mis is en tussen
-haakjes wat je doet. Bij een {forge.request} staan de meldingen bij de regel zelf. De code
-blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
+haakjes wat je doet. Bij een {forge.request} staan alle meldingen in {summary_place(forge)},
+ook die in bestanden die je niet aanraakte (een verwijzing naar iets dat jouw wijziging
+weghaalt, bijvoorbeeld): die zijn gemarkeerd met *buiten je wijziging*. {checks}
+De code blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
 
 Een **fout** (code met D) houdt de publicatie tegen: los hem eerst op. Een
 **waarschuwing** (code met W) niet: de site wordt gewoon gebouwd, maar er is iets wat je
@@ -415,10 +415,24 @@ dan vanzelf om een beoordeling bij je {pr}.
 
 ## Beoordelen
 
-Kijk bij een {pr} eerst naar de samenvatting *Wat deze wijziging doet*: die zegt in gewone
-taal welke projecten, mijlpalen, zinnen en scores veranderen. Beoordeel de betekenis; de
-YAML hoef je niet te lezen. Twijfel je hoe het eruitziet, download dan het voorbeeld van de
-site bij de controle.
+Kijk bij een {pr} eerst naar de samenvatting *Wat deze wijziging doet*. Die zegt in gewone
+taal wat er verandert: projecten, mijlpalen, alinea's en zinnen, scores en het
+ontwikkelmodel; de huisstijl (welke kleur, letter of welk logo, met oude en nieuwe waarde);
+welke posters veranderen; de instellingen van de site; en een project, thema of pagina dat
+een nieuw adres krijgt, met het oude en het nieuwe adres. Beoordeel de betekenis; de YAML
+hoef je daarvoor niet te lezen.
+
+Twee dingen vraagt de samenvatting wel van je:
+
+- **Fouten.** Staan er fouten bovenaan, dan kan het voorstel nog niet samengevoegd worden.
+  Fouten *buiten je wijziging* zitten in bestanden die het voorstel niet aanraakt, maar
+  ontstaan er wel door.
+- **Interne onderdelen.** Onder *Intern* staan bestanden die niet op de site te zien zijn:
+  code, automatisering, of alleen interne gegevens of opmaak in de inhoud. De samenvatting
+  noemt alleen hun naam. Gaat het om code of automatisering, laat het dan beoordelen door de
+  beheerders.
+
+Twijfel je hoe het eruitziet, bekijk dan {PREVIEW.get(forge.kind, PREVIEW_ANY)}.
 
 Tekst die al door de raad of het college is vastgesteld, verandert pas echt als een nieuw
 besluit dat vastlegt. Tot dan toont de site de nieuwe tekst als concept.

@@ -1,6 +1,8 @@
 """`datavisie schema`: JSON Schemas for every content file type, generated from FILE_SCHEMAS,
-so editors (VS Code with the Red Hat YAML extension, JetBrains, ...) complete fields and show
-errors while typing. Also the editor mapping (.vscode/settings.json) that points at them."""
+and for the house style and poster definitions (editor_site_schemas.py), so editors (VS Code
+with the Red Hat YAML extension, JetBrains, ...) complete fields and show errors while typing.
+Also the editor mapping (.vscode/settings.json) that points at them, and the recommendation of
+the YAML extension that reads it (.vscode/extensions.json)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .editor_site_schemas import SITE_FILE_TYPES, SiteFileType
 from .schemas import FILE_SCHEMAS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the newest draft every YAML editor reads
@@ -80,20 +83,43 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def site_schema(st: SiteFileType) -> dict[str, Any]:
+    """The JSON Schema of the house style or of a poster definition."""
+    return {"$schema": DRAFT, "$id": st.filename, "title": st.title,
+            "description": st.description, **st.make()}
+
+
 def all_schemas() -> dict[str, str]:
-    """File name -> file text, for every content file type."""
-    return {ft.filename: render(json_schema(ft)) for ft in FILE_TYPES}
+    """File name -> file text, for every content file type, the house style and posters."""
+    out = {ft.filename: render(json_schema(ft)) for ft in FILE_TYPES}
+    out.update({st.filename: render(site_schema(st)) for st in SITE_FILE_TYPES})
+    return out
 
 
 def editor_mapping(schema_dir: str = SCHEMA_DIR) -> dict[str, list[str]]:
-    """`yaml.schemas` for VS Code's YAML extension: schema path -> content globs."""
-    return {f"./{schema_dir}/{ft.filename}": list(ft.globs) for ft in FILE_TYPES if ft.globs}
+    """`yaml.schemas` for VS Code's YAML extension: schema path -> file globs."""
+    out = {f"./{schema_dir}/{ft.filename}": list(ft.globs) for ft in FILE_TYPES if ft.globs}
+    out.update({f"./{schema_dir}/{st.filename}": list(st.globs) for st in SITE_FILE_TYPES})
+    return out
+
+
+YAML_EXTENSION = "redhat.vscode-yaml"  # reads `yaml.schemas`; VS Code offers to install it
 
 
 def vscode_settings(existing: dict[str, Any] | None = None) -> dict[str, Any]:
     """.vscode/settings.json with our mapping merged in (other settings are kept)."""
     out = dict(existing or {})
     out["yaml.schemas"] = editor_mapping()
+    return out
+
+
+def vscode_extensions(existing: dict[str, Any] | None = None) -> dict[str, Any]:
+    """.vscode/extensions.json recommending the YAML extension (other entries are kept)."""
+    out = dict(existing or {})
+    wanted = list(out.get("recommendations") or [])
+    if YAML_EXTENSION not in wanted:
+        wanted.append(YAML_EXTENSION)
+    out["recommendations"] = wanted
     return out
 
 
@@ -123,15 +149,17 @@ def cmd_schema(args: Any) -> int:
     root = find_root(Path(args.root))
     out = Path(args.uit) if args.uit else root / SCHEMA_DIR
     written = write(out)
-    n = len(FILE_TYPES)
+    n = len(FILE_TYPES) + len(SITE_FILE_TYPES)
     print(f"{n} JSON-schema's in {out} ({len(written)} bijgewerkt).")
     if args.editor:
-        path = root / ".vscode" / "settings.json"
-        current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(json.dumps(vscode_settings(current), ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
-        print(f"Editorkoppeling bijgewerkt: {path}")
+        for name, make in (("settings.json", vscode_settings),
+                           ("extensions.json", vscode_extensions)):
+            path = root / ".vscode" / name
+            current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(json.dumps(make(current), ensure_ascii=False, indent=2) + "\n",
+                            encoding="utf-8")
+            print(f"Editorkoppeling bijgewerkt: {path}")
     return 0
 
 

@@ -29,6 +29,9 @@ _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>
 _IDS = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _SKIP_BLOCKS = re.compile(r"(<(script|style|template)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
 _COMMENTS = re.compile(r"<!--.*?-->", re.S)
+# a redirect page sends the browser on with <meta http-equiv="refresh" content="0; url=...">
+_META = re.compile(r"<meta(\s[^>]*)>", re.S | re.I)
+_REFRESH_URL = re.compile(r"^\s*\d+\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.I)
 # rel values that name another address without the page depending on it
 _NOT_FOLLOWED = {"canonical", "alternate"}
 
@@ -74,6 +77,12 @@ def read_page(html: str) -> _Page:
         if "srcset" in attrs:
             links += [(tag, part.split()[0]) for part in attrs["srcset"].split(",")
                       if part.strip()]
+    for m in _META.finditer(html):
+        attrs = _attrs(m.group(1))
+        if attrs.get("http-equiv", "").lower() == "refresh":
+            target = _REFRESH_URL.match(attrs.get("content", ""))
+            if target:
+                links.append(("a", target.group(1).strip()))
     ids = {unescape(m.group(m.lastindex or 0)) for m in _IDS.finditer(html)}
     return _Page(tuple(links), frozenset(ids))
 

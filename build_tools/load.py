@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas as S
+from .addresses import FIELD as OLD_ADDRESSES
 from .audience import VISIBILITY_KEY
 from .errors import ContentError, Issue, Pos, raise_for_errors
 from .grammar import DEFAULT_GRAMMAR, Grammar, project_grammar
@@ -245,13 +246,18 @@ def build_vision(f: SourceFile) -> Any:
     return _make(Vision, f.data, body=f.doc.body, body_line=f.doc.body_line, path=f.rel)
 
 
+def _old_addresses(d: dict[str, Any]) -> dict[str, Any]:
+    value = d.get(OLD_ADDRESSES)
+    return {OLD_ADDRESSES: value if value is MISSING else tuple(value or ())}
+
+
 def build_theme(f: SourceFile) -> Any:
     assert f.doc is not None
     d = f.data
     if d is MISSING:
         return MISSING
     principes = _all(d["principes"], _principle)
-    return _make(Theme, {**d, "principes": principes,
+    return _make(Theme, {**d, "principes": principes, **_old_addresses(d),
                          VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek"},
                  id=f.stem, body=f.doc.body, body_line=f.doc.body_line, path=f.rel)
 
@@ -292,6 +298,7 @@ def build_project(f: SourceFile) -> Any:
         "gegevens": _all(d["gegevens"], lambda x: _make(DataSource, x)),
         "algoritme": _algorithm(d["algoritme"]),
         "raadsvragen": raadsvragen,
+        **_old_addresses(d),
         VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek",
     }, id=f.stem, path=f.rel)
 
@@ -352,7 +359,8 @@ def build_page(f: SourceFile) -> Any:
     d = f.data
     if d is MISSING:
         return MISSING
-    return _make(Page, {**d, VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek"},
+    return _make(Page, {**d, **_old_addresses(d),
+                        VISIBILITY_KEY: d.get(VISIBILITY_KEY) or "publiek"},
                  id=f.stem, body=f.doc.body, body_line=f.doc.body_line, path=f.rel)
 
 
@@ -429,6 +437,19 @@ def load(root: Path, *, content_dir: str = "content", grammar: Grammar | None = 
 def load_checked(root: Path, *, content_dir: str = "content", grammar: Grammar | None = None,
                  ) -> tuple[Datavisie, tuple[Issue, ...]]:
     """`load`, with the warnings the content gave (sorted; empty when there are none)."""
+    model, issues = read_content(root, content_dir=content_dir, grammar=grammar)
+    warnings = raise_for_errors(issues)
+    if model is None:
+        raise ContentError(issues)
+    return model, tuple(warnings)
+
+
+def read_content(root: Path, *, content_dir: str = "content", grammar: Grammar | None = None,
+                 ) -> tuple[Datavisie | None, list[Issue]]:
+    """Every issue of the content (errors and warnings), and the model whenever every file
+    reads and builds (a value over its length still builds), even when rules across files
+    fail: the change summary compares such a model. Everything else uses `load` or
+    `load_checked`, which refuse any error."""
     content = root / content_dir
     found, issues = discover(content, root)
     files: list[SourceFile] = []
@@ -443,7 +464,4 @@ def load_checked(root: Path, *, content_dir: str = "content", grammar: Grammar |
     model, cross = assemble(files, unreadable=unreadable,
                             grammar=grammar if grammar is not None else project_grammar(root))
     issues.extend(cross)
-    warnings = raise_for_errors(issues)
-    if model is None:
-        raise ContentError(issues)
-    return model, tuple(warnings)
+    return model, issues

@@ -62,6 +62,7 @@ class Organisation:
     contact: Contact
     repo_url: str | None = None
     repo_branch: str = "main"
+    forge: str | None = None  # github | gitlab | gitea | forgejo (forge.py); None: from the host
     intern: Any = None
     pos: Pos = located()
     fpos: Mapping[str, Pos] = field_positions()
@@ -104,6 +105,7 @@ class Theme:
     body: str = md()
     body_line: int = 1
     icoon: str | None = None
+    oude_adressen: tuple[str, ...] = ()  # earlier addresses on the site (addresses.py)
     path: str = ""
     zichtbaarheid: str = "publiek"
     intern: Any = None
@@ -248,6 +250,7 @@ class Project:
     gegevens: tuple[DataSource, ...] = ()
     algoritme: Algorithm | None = None
     raadsvragen: CouncilQuestions = field(default_factory=CouncilQuestions)
+    oude_adressen: tuple[str, ...] = ()
     path: str = ""
     zichtbaarheid: str = "publiek"
     intern: Any = None
@@ -411,6 +414,7 @@ class Page:
     body: str = md()
     body_line: int = 1
     volgorde: int | None = None
+    oude_adressen: tuple[str, ...] = ()
     path: str = ""
     zichtbaarheid: str = "publiek"
     intern: Any = None
@@ -455,6 +459,14 @@ class VisionText:
         return next((t for t in self.themas if t.id == theme_id), None)
 
 
+@dataclass(frozen=True)
+class Move:
+    """A content file that had another name on the published main line (renames.py)."""
+
+    oud: str  # content-relative path, e.g. projecten/oude-naam.yml
+    nieuw: str
+
+
 def newest_date(versies: tuple[Version, ...], metingen: tuple[Measurement, ...]) -> date | None:
     """The "stand per" date: the newest dated fact (a version or a measurement)."""
     dates = [v.datum.start for v in versies] + [m.datum.start for m in metingen]
@@ -481,6 +493,7 @@ class Datavisie:
     geschiedenis: tuple[VisionText, ...] = ()  # adopted texts from git, oldest first (history.py)
     # the site's Markdown extensions (mkdocs.yml): how the filter and checks read Markdown
     grammar: Grammar = field(default=DEFAULT_GRAMMAR, compare=False, repr=False)
+    verhuisd: tuple[Move, ...] = ()  # renamed content files, from git (renames.py)
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themas if t.id == theme_id), None)

@@ -27,7 +27,7 @@ from datetime import date
 from html import escape as escape_html
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import base
@@ -38,11 +38,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import advice, gate, outputdir, publish
+from . import advice, gate, outputdir, preview, publish
 from .audience import AUDIENCES, PUBLIC, for_audience
 from .cachekeys import CACHE_DIR
 from .errors import ContentError, Issue, LeakError, raise_for_errors
 from .exports import export_files
+from .forge import UNKNOWN, forge_of
 from .grammar import Grammar
 from .guide import guide_pages
 from .model import Datavisie
@@ -51,7 +52,7 @@ from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_bloc
 from .website.context import GENERIC_SITE_NAME, TEMPLATES, day_label, site_name
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
-from .website.page import page_url
+from .website.page import card_name, page_url
 from .website.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.datavisie")
@@ -98,6 +99,7 @@ class DatavisieConfig(base.Config):
     # environment variable DATAVISIE_PEILDATUM or `datavisie bouw --peildatum`).
     actualiteit = c.Type(dict, default={})
     peildatum = c.Optional(c.Type((str, date)))
+    voorbeeld = c.Type(bool, default=False)  # a preview that works from file:// (preview.py)
 
 
 class DatavisiePlugin(BasePlugin[DatavisieConfig]):
@@ -118,6 +120,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure = None
+        self.broken: list[Issue] | None = None  # `mkdocs serve` with content errors
+        self.posters_dir: Path | None = None
+        self.pages: dict[str, SitePage] = {}
         refused = gate.refused_extensions(config.markdown_extensions, list(config.plugins))
         if refused:
             raise PluginError("mkdocs.yml: " + "\n".join(refused))
@@ -134,6 +139,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         if audience not in AUDIENCES:
             raise PluginError(f"{ENV_AUDIENCE}={audience!r} is onbekend; kies uit "
                               f"{', '.join(AUDIENCES)}.")
+        self.preview = preview.wanted(self.config.voorbeeld)
+        if self.preview:
+            preview.configure(config)
         content = os.path.relpath(config.docs_dir, root)
         self.content = content
         self.cache = root / self.config.cache
@@ -149,7 +157,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             model, style = inputs.model, inputs.style
             posters = self._check_posters(model, style)
         except ContentError as exc:  # one message with every issue, no traceback
-            raise ContentProblem(exc.summary()) from None
+            return self._content_error(exc, config)
         try:
             self.warnings, today = advice.gather(
                 model, root, (*inputs.warnings, *self.poster_warnings),
@@ -181,9 +189,16 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         if not config.repo_url and org.repo_url:
             config.repo_url = org.repo_url
             config.repo_name = config.repo_name or "Bronbestanden"
-        if config.repo_url and not config.edit_uri_template:
-            # the branch name is content: quoted, it cannot leave the URL (or its attribute)
-            config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
+        forge = forge_of(org)
+        self.edit_links = bool(config.repo_url) and (
+            bool(config.edit_uri_template or config.edit_uri) or forge.kind != UNKNOWN)
+        if config.repo_url and not config.edit_uri_template and forge.kind != UNKNOWN:
+            # the forge's own form (GitLab `-/edit/`, Gitea `_edit/`); the branch name is
+            # content: quoted, it cannot leave the URL (or its attribute)
+            config.edit_uri_template = forge.edit_uri_template()
+        elif not self.edit_links and config.repo_url:
+            log.info("Geen 'Stel een wijziging voor'-links: zet in content/organisatie.yml "
+                     "`forge:` (github, gitlab, gitea of forgejo) voor %s.", config.repo_url)
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
                           font_cache=self._kept("fonts"), warnings=self.warnings, today=today)
@@ -198,10 +213,13 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
         # Kept next to the read it is made of; not with fonts the build converts itself (their
         # bytes depend on the installed fontTools, which no key here holds).
-        self.site: Site = build() if unshipped else kept_site(
-            inputs, self._kept("inputs"), build,
-            f"directory_urls={config.use_directory_urls}", repr(posters),
-            repr((self.warnings, today)))  # the internal site lists them (Onderhoud)
+        try:
+            self.site: Site = build() if unshipped else kept_site(
+                inputs, self._kept("inputs"), build,
+                f"directory_urls={config.use_directory_urls}", repr(posters),
+                repr((self.warnings, today)))  # the internal site lists them (Onderhoud)
+        except ContentError as exc:  # an old address the site itself uses
+            return self._content_error(exc, config)
         self.model, self.style, self.inputs = model, style, inputs
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
@@ -214,7 +232,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             "organisatie": org.naam,
             "voet": [{"titel": t, "url": u} for t, u in self.site.footer],
         }
-        for key, value in self.site.extra.items():  # version selector, feed, concept notice
+        extra = preview.for_disk(self.site.extra) if self.preview else self.site.extra
+        for key, value in extra.items():  # version selector, feed, concept notice
             config.extra.setdefault(key, value)
         if any(a.path == "assets/images/beeldmerk.svg" for a in self.site.assets):
             config.theme["logo"] = config.theme["favicon"] = "assets/images/beeldmerk.svg"
@@ -238,16 +257,30 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             shutil.copytree(self.target, self.staging, symlinks=True, dirs_exist_ok=True)
         config.site_dir = str(self.staging)
 
+    def _content_error(self, exc: ContentError, config: MkDocsConfig) -> MkDocsConfig:
+        """Stop the build with every issue; under `mkdocs serve`, build a page that lists
+        them instead (serve_errors.py), so the browser shows them rather than waiting."""
+        if self.command != "serve":
+            raise ContentProblem(exc.summary()) from None
+        log.error(exc.summary())
+        self.broken = list(exc.issues)
+        self.staging = None
+        return config
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = os.path.realpath(config.docs_dir)
         out = Files([f for f in files if f.src_dir is None
                      or os.path.realpath(f.src_dir) != docs])  # theme files stay
+        if self.broken is not None:
+            return out
         for page in self.site.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             f = File.generated(config, page.path, content=page.document(), inclusion=inclusion)
-            f.edit_uri = page.source if config.repo_url else None
+            f.edit_uri = page.source if self.edit_links else None
             out.append(f)
         generated = {a.path: a.content for a in self.site.assets}  # the downloads included
+        if self.preview:
+            generated[preview.SHIM] = preview.shim()
         for path, content in sorted(generated.items()):
             existing = out.get_file_from_path(path)
             if existing is not None:
@@ -275,7 +308,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                 page.update_date = day.isoformat()  # sitemap <lastmod>: content, not clock
             if self.config.sociale_kaarten:
                 url = page_url(site_page.path, directory_urls=config.use_directory_urls)
-                page.meta["image"] = f"{SOCIAL}/{_card_name(url)}.png"
+                page.meta["image"] = f"{SOCIAL}/{card_name(url)}.png"
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -286,7 +319,19 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._render_posters(config)
+        if self.broken is None:
+            try:
+                self._render_posters(config)
+            except ContentProblem:
+                if self.broken is None:  # not serving: the build stops here
+                    raise
+        if self.broken is not None:  # serving with errors: a page that lists them
+            from .serve_errors import write_error_site
+
+            write_error_site(Path(config.site_dir), self.broken)
+            return
+        if self.preview:
+            preview.write_offline_index(Path(config.site_dir))
         self._publish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -356,7 +401,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                                    cache_dir=self._kept("posters"),
                                    posters_dir=self.posters_dir)
             if self.config.sociale_kaarten:
-                cards = [posters.SocialCard(_card_name(page_url(
+                cards = [posters.SocialCard(card_name(page_url(
                     p.path, directory_urls=config.use_directory_urls)), p.title,
                                             p.description, p.section or "")
                          for p in self.site.pages]
@@ -364,6 +409,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                                      out_dir=site_dir / SOCIAL, cache_dir=self._kept("social"),
                                      posters_dir=self.posters_dir)
         except ContentError as exc:
+            if self.command == "serve":
+                log.error(exc.summary())
+                self.broken = list(exc.issues)
             raise ContentProblem(exc.summary()) from None
 
     def _check_posters(self, model: Datavisie, style: Style) -> tuple[PosterLink, ...]:
@@ -411,9 +459,3 @@ def _note_unshipped_fonts(style: Style) -> list[str]:
                  "versie van de letter. Maak ze vast met `datavisie lettertypen` en zet ze in "
                  "git.", ", ".join(missing))
     return missing
-
-
-def _card_name(url: str) -> str:
-    """`themas/ethiek/` -> `themas/ethiek`; the home page -> `index`."""
-    name = url.strip("/").removesuffix(".html").removesuffix("/index")
-    return name if name and name != "index" else "index"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas as S
+from .addresses import FIELD as OLD_ADDRESSES
 from .errors import UserError
 from .schema import ID_RE, Enum, F, Free, ListOf, Record, Ref, Text, Type
 from .yamlio import parse_markdown, parse_yaml
@@ -91,6 +92,8 @@ def record_lines(record: Record, values: dict[str, str], indent: str = "", *,
     hash_ = "# " if commented else ""
     known = known or {}
     for key, spec in record.fields.items():
+        if key == OLD_ADDRESSES:  # a new file has no earlier address
+            continue
         lead = first_prefix if (first and first_prefix is not None) else indent
         out += _comment(spec, " " * (len(lead) - 2) if lead is first_prefix else indent,
                         commented=commented, known=_known(known.get(key, [])))
@@ -161,7 +164,7 @@ def new_label(kind: Kind) -> str:
     return ("Nieuw " if kind.article == "het" else "Nieuwe ") + kind.label
 
 _HEAD = ("{new}. Vul de lege velden in; bij elk veld staat wat erin hoort. "
-         "Controleer daarna met `datavisie check`, of open een pull request: de controle "
+         "Controleer daarna met `datavisie check`, of stel de wijziging voor: de controle "
          "wijst dan de velden aan die nog leeg zijn.")
 
 _BODY = {

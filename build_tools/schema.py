@@ -15,6 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .editorpatterns import (
+    BOOLEAN,
+    EMAIL_PATTERN,
+    MOMENT_PATTERNS,
+    URL_PATTERN,
+    id_schema,
+    text_schema,
+)
 from .errors import Issue, Pos
 from .yamlio import Node
 
@@ -63,11 +71,13 @@ def parse_when(text: str, kinds: tuple[str, ...] = ("dag", "maand", "kwartaal"))
         return When(day, day, "dag", text)
     if "maand" in kinds and (m := _MONTH_RE.match(text)):
         y, mo = int(m.group(1)), int(m.group(2))
-        if not 1 <= mo <= 12:
+        if not (1 <= mo <= 12 and y >= 1):  # year 0 exists in no calendar Python knows
             return None
         return When(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "maand", text)
     if "kwartaal" in kinds and (m := _QUARTER_RE.match(text)):
         y, q = int(m.group(1)), int(m.group(2))
+        if y < 1:
+            return None
         last = q * 3
         return When(date(y, last - 2, 1), date(y, last, calendar.monthrange(y, last)[1]),
                     "kwartaal", text)
@@ -168,10 +178,7 @@ class Text(Type):
         return f"{out}, aangeraden hoogstens {self.advised} tekens" if self.advised else out
 
     def json_schema(self) -> dict[str, Any]:
-        s: dict[str, Any] = {"type": "string", "minLength": 1}
-        if self.max:
-            s["maxLength"] = self.max
-        return s
+        return text_schema(self.max, markdown=self.markdown, single_line=self.single_line)
 
 
 @dataclass(frozen=True)
@@ -245,7 +252,7 @@ class Bool(Type):
         return _TRUE[value]
 
     def json_schema(self) -> dict[str, Any]:
-        return {"oneOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]}
+        return dict(BOOLEAN)
 
 
 @dataclass(frozen=True)
@@ -277,8 +284,6 @@ class Enum(Type):
 
 _WHEN_EXAMPLES = {"dag": "2024-03-01", "maand": "2024-03", "kwartaal": "2024-Q1"}
 _WHEN_NAMES = {"dag": "datum", "maand": "maand", "kwartaal": "kwartaal"}
-_WHEN_PATTERNS = {"dag": r"^\d{4}-\d{2}-\d{2}$", "maand": r"^\d{4}-\d{2}$",
-                  "kwartaal": r"^\d{4}-Q[1-4]$"}
 
 
 @dataclass(frozen=True)
@@ -312,7 +317,7 @@ class Moment(Type):
         return when
 
     def json_schema(self) -> dict[str, Any]:
-        pats = [{"type": "string", "pattern": _WHEN_PATTERNS[k]} for k in self.kinds]
+        pats = [{"type": "string", "pattern": MOMENT_PATTERNS[k]} for k in self.kinds]
         return pats[0] if len(pats) == 1 else {"anyOf": pats}
 
 
@@ -331,7 +336,7 @@ class Url(Type):
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        return {"type": "string", "pattern": URL_PATTERN}
 
 
 @dataclass(frozen=True)
@@ -349,7 +354,7 @@ class Email(Type):
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "email"}
+        return {"type": "string", "pattern": EMAIL_PATTERN}
 
 
 @dataclass(frozen=True)
@@ -368,7 +373,7 @@ class Id(Type):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ID_RE.pattern}
+        return id_schema(ID_RE.pattern)
 
 
 @dataclass(frozen=True)
@@ -469,6 +474,7 @@ class Record(Type):
 
     fields: Mapping[str, F] = field(default_factory=dict)
     title: str = ""
+    json_extra: Mapping[str, Any] = field(default_factory=dict)  # rules across fields
     label = "een groep velden"
 
     def check(self, node: Node, ctx: Ctx, name: str) -> Any:
@@ -522,7 +528,9 @@ class Record(Type):
             s = dict(spec.type.json_schema())
             if spec.doc:
                 s["description"] = spec.doc
-            if not spec.required and not isinstance(spec.type, Free):  # empty = not given
+            empty_ok = not spec.required or (isinstance(spec.type, ListOf)
+                                              and spec.type.min == 0)  # `key:` is `[]`
+            if empty_ok and not isinstance(spec.type, Free):  # empty = not given
                 s = {"anyOf": [s, {"type": "null"}],
                      **({"description": spec.doc} if spec.doc else {})}
             props[key] = s
@@ -532,6 +540,7 @@ class Record(Type):
             out["required"] = required
         if self.title:
             out["title"] = self.title
+        out.update(self.json_extra)
         return out
 
 

@@ -5,8 +5,14 @@ Every record accepts the audience keys declared in `audience.py`; the rest is he
 
 from __future__ import annotations
 
+import dataclasses
+
+from .addresses import FIELD as OLD_ADDRESSES
+from .addresses import SitePath
 from .algoritmeregister.standard import policy_area_ids
 from .audience import INTERNAL_KEY, VISIBILITY_KEY, VISIBILITY_VALUES
+from .editorpatterns import PERSONAL_DATA_NEEDS_DPIA
+from .forge import FORGES
 from .schema import (
     Bool,
     Email,
@@ -28,6 +34,11 @@ DAY = Moment(kinds=("dag",))
 MONTH_OR_DAY = Moment(kinds=("dag", "maand"))
 WHEN = Moment(kinds=("dag", "maand", "kwartaal"))
 QUARTER_OR_MONTH = Moment(kinds=("kwartaal", "maand", "dag"))
+
+OLD_ADDRESSES_FIELD = F(
+    ListOf(item=SitePath(), unique=True), False,
+    "Eerdere adressen van deze pagina op de site (na een nieuwe bestandsnaam); wie zo'n adres "
+    "opent, komt op deze pagina.")
 
 MILESTONE_STATUS = ("gepland", "loopt", "gereed", "vertraagd", "vervallen")
 PROJECT_STATUS = ("verkenning", "pilot", "in-gebruik", "buiten-gebruik")
@@ -81,6 +92,12 @@ ORGANISATION = rec(
         "repo_branch": F(
             Text(advised=100, single_line=True), False, "Hoofdtak van de repository.", "main"
         ),
+        "forge": F(
+            Enum(values=FORGES), False,
+            "Soort forge waar de repository staat (github, gitlab, gitea of forgejo): bepaalt "
+            "de 'Stel een wijziging voor'-links en de woorden in de handleiding. Zonder dit "
+            "veld herkent de site alleen github.com, gitlab.com, codeberg.org en gitea.com.",
+        ),
         "contact": F(
             rec(
                 "contact",
@@ -125,6 +142,7 @@ THEME = rec(
                    "Naam van een Material Design-icoon."),
         "ambitie": F(Text(max=180), True, "De ambitie van het thema in één zin."),
         "principes": F(ListOf(item=PRINCIPLE, min=1, max=6), True, "Eén tot zes principes."),
+        OLD_ADDRESSES: OLD_ADDRESSES_FIELD,
     },
     visibility=True,
 )
@@ -312,9 +330,12 @@ PROJECT = rec(
         ),
         "algoritme": F(ALGORITHM, False, "Alleen als een algoritme besluiten ondersteunt."),
         "raadsvragen": F(COUNCIL_QUESTIONS, False, "Vragen voor de gemeenteraad."),
+        OLD_ADDRESSES: OLD_ADDRESSES_FIELD,
     },
     visibility=True,
 )
+
+PROJECT = dataclasses.replace(PROJECT, json_extra=PERSONAL_DATA_NEEDS_DPIA)  # DV207, for editors
 
 LEVEL = rec(
     "niveau",
@@ -426,6 +447,7 @@ PAGE = rec(
     {
         "titel": F(Text(advised=80, one_line=True), True, "Titel van de pagina."),
         "volgorde": F(Int(min=-BIG, max=BIG, advised=(0, 999)), False, "Plaats in het menu."),
+        OLD_ADDRESSES: OLD_ADDRESSES_FIELD,
     },
     visibility=True,
 )

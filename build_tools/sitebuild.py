@@ -51,15 +51,17 @@ def exit_code(failure: BaseException | None) -> int:
 
 def build(root: Path, *, audience: str | None = None, out: str | None = None,
           strict: bool | None = None, warnings_fail: bool | None = None,
-          peildatum: str | None = None) -> int:
+          peildatum: str | None = None, preview: bool = False) -> int:
     """Build the site of the project at `root`; returns the exit code. `strict` is MkDocs'
     strict mode (None: as mkdocs.yml says); `warnings_fail` whether content warnings fail the
-    build (None: as the plugin's `strikt` option says, by default following `strict`)."""
+    build (None: as the plugin's `strikt` option says, by default following `strict`);
+    `preview` a site that works from file:// (preview.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .plugin import ENV_AUDIENCE
+    from .preview import ENV_PREVIEW
 
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
@@ -67,8 +69,11 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
     _refuse_output(root, config_file, out)  # before MkDocs reads or writes anything
     handler = _logging()
     previous = os.environ.get(ENV_AUDIENCE)
+    previous_preview = os.environ.get(ENV_PREVIEW)
     if audience:
         os.environ[ENV_AUDIENCE] = audience  # the plugin reads it before mkdocs.yml's value
+    if preview:
+        os.environ[ENV_PREVIEW] = "1"
     try:
         overrides: dict[str, Any] = {}
         if strict is not None:
@@ -127,11 +132,13 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
         return code
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-        if audience:
-            if previous is None:
-                os.environ.pop(ENV_AUDIENCE, None)
-            else:
-                os.environ[ENV_AUDIENCE] = previous
+        for name, was, set_here in ((ENV_AUDIENCE, previous, bool(audience)),
+                                    (ENV_PREVIEW, previous_preview, preview)):
+            if set_here:
+                if was is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = was
 
 
 def _refuse_output(root: Path, config_file: Path, out: str | None) -> None:
@@ -157,7 +164,7 @@ def cmd_bouw(args: argparse.Namespace) -> int:
     # content warnings are reported and publish. --strict: both fail. --niet-strikt: neither.
     return build(find_root(Path(args.root)), audience=args.doelgroep, out=args.uit,
                  strict=args.strict is not False, warnings_fail=bool(args.strict),
-                 peildatum=args.peildatum)
+                 peildatum=args.peildatum, preview=args.voorbeeld)
 
 
 def register(sub: Any) -> None:
@@ -171,6 +178,9 @@ def register(sub: Any) -> None:
     p.add_argument("--peildatum", metavar="JJJJ-MM-DD",
                    help="de dag waarop je kijkt wat verouderd is (standaard: de stand van de "
                         "inhoud)")
+    p.add_argument("--voorbeeld", action="store_true",
+                   help="een voorbeeld dat ook werkt als map op je eigen computer (file://), "
+                        "met zoeken; zonder versiekeuze")
     strict = p.add_mutually_exclusive_group()
     strict.add_argument("--strict", dest="strict", action="store_true", default=None,
                         help="ook waarschuwingen over de inhoud (W-codes) laten de bouw "

@@ -101,7 +101,7 @@ def redline(old: str, new: str) -> tuple[Block, ...]:
         if tag == "equal":
             blocks += [Block("=", (Segment("=", p),)) for p in b[j1:j2]]
             continue
-        for i, j in _align(a[i1:i2], b[j1:j2]):
+        for i, j in align(a[i1:i2], b[j1:j2]):
             if i is not None and j is not None:
                 blocks.append(Block("~", word_diff(a[i1 + i], b[j1 + j])))
             elif i is not None:
@@ -114,7 +114,7 @@ def redline(old: str, new: str) -> tuple[Block, ...]:
 PAIR_AT = 0.4  # below this much in common, a paragraph reads better as removed + added
 
 
-def _align(olds: list[str], news: list[str]) -> list[tuple[int | None, int | None]]:
+def align(olds: list[str], news: list[str]) -> list[tuple[int | None, int | None]]:
     """Pair changed paragraphs in order, maximising how much the pairs have in common;
     unpaired ones are removals (listed before additions at the same place) or additions."""
     n, m = len(olds), len(news)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .addresses import address_issues
 from .errors import Issue, Pos
 from .gitrefs import ref_issue
 from .headings import heading_issues
@@ -65,6 +66,7 @@ def validate(model: Datavisie, *, also_known: dict[str, set[str]] | None = None)
     issues += _version_folders(model, {p.id for p in model.paginas} | extra.get("paginas", set()))
     issues += _terms(model)
     issues += _pages(model)
+    issues += address_issues(model)
     issues += markup_issues(model)
     issues += heading_issues(model)
     issues += placeholder_issues(model)

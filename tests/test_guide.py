@@ -100,17 +100,50 @@ def test_nothing_internal_and_content_escaped(model) -> None:  # type: ignore[no
     assert "&lt;b&gt;\\*X\\*&lt;/b&gt;" in index
 
 
-@pytest.mark.parametrize(("url", "kind", "edit"), [
-    ("https://github.com/gemeente/datavisie", "github",
+@pytest.mark.parametrize(("url", "forge", "kind", "edit"), [
+    ("https://github.com/gemeente/datavisie", None, "github",
      "https://github.com/gemeente/datavisie/edit/main/content/visie.md"),
-    ("https://gitlab.com/gemeente/datavisie", "gitlab",
+    ("https://gitlab.com/gemeente/datavisie", None, "gitlab",
      "https://gitlab.com/gemeente/datavisie/-/edit/main/content/visie.md"),
-    ("https://git.example.nl/gemeente/datavisie", "onbekend", None),
+    ("https://gitlab.com/groep/sub/datavisie", None, "gitlab",
+     "https://gitlab.com/groep/sub/datavisie/-/edit/main/content/visie.md"),
+    ("https://codeberg.org/gemeente/datavisie", None, "forgejo",
+     "https://codeberg.org/gemeente/datavisie/_edit/main/content/visie.md"),
+    ("https://git.example.nl/gemeente/datavisie", "gitlab", "gitlab",
+     "https://git.example.nl/gemeente/datavisie/-/edit/main/content/visie.md"),
+    ("https://git.example.nl/gemeente/datavisie", "gitea", "gitea",
+     "https://git.example.nl/gemeente/datavisie/_edit/main/content/visie.md"),
+    ("https://git.example.nl/gemeente/datavisie", None, "onbekend", None),
 ])
-def test_forge_links(model, url: str, kind: str, edit: str | None) -> None:  # type: ignore[no-untyped-def]
-    org = dataclasses.replace(model.organisatie, repo_url=url, repo_branch="main")
+def test_forge_links(model, url: str, forge: str | None, kind: str,  # type: ignore[no-untyped-def]
+                     edit: str | None) -> None:
+    org = dataclasses.replace(model.organisatie, repo_url=url, repo_branch="main", forge=forge)
     changed = dataclasses.replace(model, organisatie=org)
-    forge = forge_of(changed)
-    assert forge.kind == kind and forge.edit("content/visie.md") == edit
+    found = forge_of(changed)
+    assert found.kind == kind and found.edit("content/visie.md") == edit
     index = guide_pages(changed)[0].markdown
     assert (edit in index) if edit else (url in index)
+
+
+@pytest.mark.parametrize(("kind", "request_word", "button"), [
+    ("github", "pull request", "Create pull request"),
+    ("gitlab", "merge request", "Create merge request"),
+    ("gitea", "pull request", "Wijzigingen doorvoeren"),
+    ("forgejo", "pull request", "Wijzigingen doorvoeren"),
+])
+def test_guide_speaks_the_forges_words(model, kind: str, request_word: str,  # type: ignore[no-untyped-def]
+                                       button: str) -> None:
+    org = dataclasses.replace(model.organisatie, repo_url="https://git.example.nl/g/d",
+                              forge=kind)
+    pages = guide_pages(dataclasses.replace(model, organisatie=org))
+    text = "\n".join(p.markdown for p in pages)
+    other = "merge request" if request_word == "pull request" else "pull request"
+    assert request_word in text and other not in text
+    assert button in pages[0].markdown
+    # errors are found in the summary, also those in files the change did not touch
+    for page in (pages[0], pages[3]):
+        assert "Wat deze wijziging doet" in page.markdown
+        assert "niet aanraakte" in page.markdown
+    assert ("Files changed" in text) == (kind == "github")  # only GitHub has that tab
+    assert "oude_adressen: [projecten/afval/, over-ons.html]" in pages[0].markdown
+    assert "Interne onderdelen" in pages[4].markdown

@@ -4,7 +4,7 @@ example content (read the way a YAML 1.2 editor reads it) validates against them
 from __future__ import annotations
 
 import json
-import re
+import shutil
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 jsonschema = pytest.importorskip("jsonschema")
+
+from editor_view import yaml12  # noqa: E402
 
 from build_tools.cli import main  # noqa: E402
 from build_tools.jsonschema_export import (  # noqa: E402
@@ -22,34 +24,12 @@ from build_tools.jsonschema_export import (  # noqa: E402
 )
 from build_tools.load import _kind_of  # noqa: E402
 from build_tools.schemas import FILE_SCHEMAS  # noqa: E402
-from build_tools.yamlio import Node, parse_markdown, parse_yaml  # noqa: E402
+from build_tools.yamlio import parse_markdown, parse_yaml  # noqa: E402
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 CONTENT_SETS = [p for p in (REPO / "content", TESTS / "fixtures" / "minimal" / "content",
                             TESTS / "fixtures" / "noordkust" / "content") if p.is_dir()]
-
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-
-
-def yaml12(node: Node) -> Any:
-    """A node as a YAML 1.2 (core schema) editor types it: the way the schemas are checked."""
-    if node.is_map:
-        return {k: yaml12(v) for k, v in node.value.items()}
-    if node.is_seq:
-        return [yaml12(v) for v in node.value]
-    value = node.value
-    if value is None or not node.plain:
-        return value
-    if value in ("true", "True", "TRUE", "false", "False", "FALSE"):
-        return value.lower() == "true"
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    return value
-
 
 def content_files() -> list[tuple[Path, str]]:
     out = []
@@ -112,7 +92,8 @@ def test_committed_schemas_are_up_to_date() -> None:
 def test_editor_mapping_is_committed_and_matches_the_content() -> None:
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == editor_mapping(), "run `datavisie schema --editor`"
-    files = [p.relative_to(REPO).as_posix() for p in (REPO / "content").rglob("*.yml")]
+    files = [p.relative_to(REPO).as_posix() for folder in ("content", "theme", "posters")
+             for p in (REPO / folder).rglob("*.yml")]
     for schema, globs in editor_mapping().items():
         assert (REPO / schema).is_file()
         for glob in globs:
@@ -131,4 +112,123 @@ def test_cli_writes_schemas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
                  "--editor"]) == 0
     settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == editor_mapping()
-    assert f"({len(FILE_TYPES)} bijgewerkt)" in capsys.readouterr().out.split("\n")[0]
+    assert f"({len(all_schemas())} bijgewerkt)" in capsys.readouterr().out.split("\n")[0]
+    extensions = json.loads((tmp_path / ".vscode" / "extensions.json").read_text("utf-8"))
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+
+
+def test_the_yaml_extension_is_recommended() -> None:
+    """The mapping in settings.json is read by the Red Hat YAML extension only."""
+    found = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in found["recommendations"]
+
+
+# --- the house style and the poster definitions ---------------------------------------------
+
+STYLE_CASES = [  # (old, new) in theme/huisstijl.yml
+    ('merk: "#00508c"', 'merk: "#0a5c9e"'),
+    ('merk: "#00508c"', 'merk: "#05c"'),
+    ('merk: "#00508c"', 'merk: "#00508"'),
+    ('merk: "#00508c"', "merk: #00508c"),  # a comment: the colour is empty
+    ('merk: "#00508c"', 'merkk: "#00508c"'),
+    ("  hoek: 6", "  hoek: 6px"),
+    ("  hoek: 6", '  hoek: "6"'),
+    ("  hoek: 6", "  hoek: 1000"),
+    ("    gewicht: halfvet", "    gewicht: half-vet"),
+    ("  volledig: logo.svg", "  volledig: ../logo.svg"),
+    ("  volledig: logo.svg", "  volledig: /etc/logo.svg"),
+    ('  ethiek: "#a0488f"', '  Ethiek: "#a0488f"'),
+    ("themas_reserve:\n", "themas_reserve: []\nreserve_oud:\n"),
+    ("  code: {}", "  code:"),
+    ("  code: {}", "  code: {bestanden: {normaal: fonts/OpenSans-Regular.ttf}}"),
+]
+POSTER_CASES = [  # (old, new) in posters/routekaart.yml
+    ("papier: A3", "papier: A2"),
+    ("papier: A3", "papier: A9"),
+    ("richting: liggend", "richting: schuin"),
+    ("sjabloon: routekaart.svg.j2", "sjabloon: ../routekaart.svg.j2"),
+    ("  voet:", "  voetnoot:"),
+    ("  voet: {vak: [16, 274, 390, 16], grootte: [9, 7]}", ""),
+    ("grootte: [9, 7]", "grootte: [9]"),  # was a traceback in the check
+    ("vak: [16, 274, 390, 16]", "vak: [16, 274, 390]"),
+    ("grootte: [9, 7]", "grootte: [9, 7], regels: 0"),
+    ("grootte: [9, 7]", "grootte: [9, 7], letter: cursief"),
+    ("titel: Routekaart", "titel:"),
+]
+NOT_EXPRESSIBLE_SITE = {"DS006", "DS007", "DS008", "DS009", "DS010", "DP007", "DP008",
+                        "DP012"}  # files on disk, font tables, logo content, contrast, geometry
+
+
+def _site_verdicts(kind: str, text: str, tmp_path: Path) -> tuple[list[str], list[str]]:
+    from build_tools.editor_site_schemas import SITE_FILE_TYPES
+    from build_tools.errors import ContentError
+    from build_tools.jsonschema_export import site_schema
+    from build_tools.posters.layout import check_definition
+    from build_tools.style import load_style
+
+    st = next(s for s in SITE_FILE_TYPES if s.name == kind)
+    node, issues = parse_yaml(text, st.title)
+    assert node is not None and not issues
+    errors = [e.message for e in jsonschema.Draft7Validator(site_schema(st)).iter_errors(
+        yaml12(node))]
+    if kind == "huisstijl":
+        theme = tmp_path / "theme"
+        shutil.copytree(REPO / "theme", theme, dirs_exist_ok=True)
+        (theme / "huisstijl.yml").write_text(text, encoding="utf-8")
+        try:
+            load_style(theme, tmp_path)
+            found = []
+        except ContentError as exc:
+            found = exc.issues
+    else:
+        found = check_definition(node, "routekaart", "posters/routekaart.yml")[1]
+    return errors, [i.format() for i in found if i.code not in NOT_EXPRESSIBLE_SITE]
+
+
+@pytest.mark.parametrize(("kind", "old", "new"), [
+    *(("huisstijl", o, n) for o, n in STYLE_CASES), *(("poster", o, n) for o, n in POSTER_CASES)])
+def test_house_style_and_poster_schemas_agree_with_the_check(kind: str, old: str, new: str,
+                                                             tmp_path: Path) -> None:
+    source = REPO / ("theme/huisstijl.yml" if kind == "huisstijl" else "posters/routekaart.yml")
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    errors, issues = _site_verdicts(kind, text.replace(old, new), tmp_path)
+    assert bool(errors) == bool(issues), (errors, issues)
+
+
+def test_the_example_house_style_and_posters_validate(tmp_path: Path) -> None:
+    for kind, path in (("huisstijl", REPO / "theme" / "huisstijl.yml"),
+                       ("huisstijl", TESTS / "fixtures" / "noordkust" / "theme" / "huisstijl.yml"),
+                       *(("poster", p) for p in sorted((REPO / "posters").glob("*.yml")))):
+        if kind == "poster" and path.stem != "routekaart":
+            from build_tools.editor_site_schemas import SITE_FILE_TYPES
+            from build_tools.jsonschema_export import site_schema
+
+            node, _ = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+            assert node is not None
+            st = next(s for s in SITE_FILE_TYPES if s.name == "poster")
+            assert not list(jsonschema.Draft7Validator(site_schema(st)).iter_errors(
+                yaml12(node))), path
+            continue
+        errors, issues = _site_verdicts(kind, path.read_text(encoding="utf-8"), tmp_path)
+        assert not errors and not issues, (path, errors, issues)
+
+
+def test_what_the_check_accepts_the_editor_accepts() -> None:
+    """The cases an editor used to flag wrongly, and what a schema can say but did not."""
+    project = jsonschema.Draft7Validator(json_schema(
+        next(f for f in FILE_TYPES if f.name == "project")))
+    versions = jsonschema.Draft7Validator(json_schema(
+        next(f for f in FILE_TYPES if f.name == "versies")))
+    good = data_of(REPO / "content" / "projecten" / "open-data-portaal.yml")
+    assert project.is_valid({**good, "naam": 2024})  # `naam: 2024`: a number to the editor
+    version = data_of(REPO / "content" / "versies.yml")[0]
+    assert versions.is_valid([{**version, "versie": 1.0}])  # unquoted `versie: 1.0`
+    assert not project.is_valid({**good, "start": "2024-13"})  # no month 13
+    assert project.is_valid({**good, "start": "2024-12"})
+    personal = [{"bron": "Adressen", "persoonsgegevens": True}]
+    assert not project.is_valid({**good, "gegevens": personal, "dpia": "onbekend"})
+    assert project.is_valid({**good, "gegevens": personal, "dpia": "gepland"})
+    assert project.is_valid({**good, "gegevens": [{"bron": "Tellingen",
+                                                   "persoonsgegevens": False}],
+                             "dpia": "onbekend"})

@@ -311,13 +311,28 @@ def test_record_collects_all_issues() -> None:
 # --- JSON Schema ----------------------------------------------------------------------------
 
 def test_json_schema_shapes() -> None:
-    assert Text(max=5).json_schema() == {"type": "string", "minLength": 1, "maxLength": 5}
+    """The editor's schema for each type, read the way an editor reads YAML 1.2."""
+    jsonschema = pytest.importorskip("jsonschema")
+
+    def accepts(t: Any, value: Any) -> bool:
+        return jsonschema.Draft7Validator(t.json_schema()).is_valid(value)
+
+    text = Text(max=5)
+    assert [accepts(text, v) for v in ("abcde", "  abcde\n", 2024, True, "abcdef", "  ", "")] \
+        == [True, True, True, True, False, False, False]  # stripped, as the check counts
+    assert not accepts(Text(max=9, single_line=True), "a\nb")
     assert Int(min=1, max=9).json_schema() == {"type": "integer", "minimum": 1, "maximum": 9}
-    assert Bool().json_schema() == {"oneOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]}
+    assert [accepts(Bool(), v) for v in (True, "ja", "true", "yes", 1)] == [True, True, True,
+                                                                          False, False]
     assert Enum(values=("a", "b")).json_schema() == {"enum": ["a", "b"]}
-    assert Moment(kinds=("dag",)).json_schema() == {"type": "string",
-                                                    "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    day = Moment(kinds=("dag",))
+    assert [accepts(day, v) for v in ("2024-02-29", "2023-02-29", "2024-04-31", "0000-01-01",
+                                      "2024-12-31")] == [True, False, False, False, True]
+    month = Moment(kinds=("maand",))
+    assert [accepts(month, v) for v in ("2024-12", "2024-13", "2024-00")] == [True, False, False]
     assert len(S.WHEN.json_schema()["anyOf"]) == 3
+    assert [accepts(Id(), v) for v in ("mijn-id", 2024, "Mijn_Id", -1)] == [True, True, False,
+                                                                          False]
     assert ListOf(item=Id(), min=1, max=3, unique=True).json_schema() == {
         "type": "array", "items": Id().json_schema(), "minItems": 1, "maxItems": 3,
         "uniqueItems": True}

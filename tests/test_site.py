@@ -15,6 +15,7 @@ import pytest
 from sitekit import earlier_output
 
 from build_tools.audience import for_audience, internal_fragments
+from build_tools.forge import forge_of
 from build_tools.load import load
 from build_tools.website import SiteContext, build_site, insert_blocks, sanitize_html
 from build_tools.website.context import milestone_anchor
@@ -345,7 +346,9 @@ def test_edit_links_point_at_existing_source_files(which: str,
     site: Path = request.getfixturevalue(which)
     root = REPO if which == "denhelder" else NOORDKUST
     org = load(root).organisatie
-    prefix = f"{org.repo_url}/edit/{org.repo_branch}/"
+    edit = forge_of(org).edit("x")  # GitLab for Den Helder, Forgejo for Noordkust
+    assert edit is not None and ("/-/edit/" if which == "denhelder" else "/_edit/") in edit
+    prefix = edit[:-1]
     seen = 0
     for path in html_pages(site):
         doc = Doc(path.read_text(encoding="utf-8"))

@@ -214,8 +214,10 @@ def _regions(node: Node, kind: str, size: tuple[float, float],
             ctx.error(key_pos, "DP006", f"onbekend vak `{name}` voor een poster van soort {kind}",
                       f"bedoelde je `{close[0]}`?" if close else f"vakken: {', '.join(known)}")
             continue
+        before = len(ctx.issues)
         value = REGION.check(child, ctx, name)
-        if not isinstance(value, dict) or not ok(*value.values()):
+        # a list with too few or many items is reported but still returned: skip it too
+        if not isinstance(value, dict) or not ok(*value.values()) or len(ctx.issues) > before:
             continue
         if len(value["vak"]) != 4 or (value["grootte"] and len(value["grootte"]) != 2):
             continue  # the list's own check reported how many numbers it needs

@@ -23,6 +23,7 @@ from ..history import HistoryNote, attach, history_issues
 from ..load import load_checked
 from ..model import Datavisie
 from ..publish import write_atomic
+from ..renames import attach_moves
 from ..style import load_style_checked
 from ..tokens import Style
 from .page import Site
@@ -37,6 +38,7 @@ class SiteInputs:
     key: str = ""  # of everything this read was made of, when it is kept (else "")
     kept: bool = False  # returned from the cache folder, not read from the repository now
     warnings: tuple[Issue, ...] = ()  # of content and style: reported, never a reason to stop
+    in_git: bool = False  # renames were read from a repository (its HEAD is in the key)
 
 
 def read_site_inputs(root: Path, *, content: str = "content", theme: str = "theme",
@@ -49,8 +51,8 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
 
     With `cache_dir`, a clean read is kept there and returned again while nothing it was made
     of changed: our code, every file under the content and theme folders, and the commit each
-    adopted version's tag names (asked of git in one go). Reads with issues or history notes
-    are never kept.
+    adopted version's tag names and HEAD (whose history says which files moved), asked of git
+    in one go. Reads with issues or history notes are never kept.
 
     `grammar`: the site's Markdown extensions (the plugin passes MkDocs' loaded config), by
     default those of the project's mkdocs.yml; the filter reads internal blocks with it."""
@@ -70,7 +72,8 @@ def read_site_inputs(root: Path, *, content: str = "content", theme: str = "them
                    grammar=grammar)
     if not inputs.notes:
         refs = sorted({r for v in inputs.full.versies if v.status != "concept"
-                       if (r := git_spelling(v))}) if history else []
+                       if (r := git_spelling(v))} | ({"HEAD"} if inputs.in_git else set())) \
+            if history else []
         found = resolve_many(root, refs) if refs else {}
         if found is not None and all(found.values()):
             _keep(store, (key, found, inputs))
@@ -91,12 +94,14 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
     notes: list[HistoryNote] = []
     style: Style | None = None
     warnings: list[Issue] = []
+    in_git = False
     try:
         full, found = load_checked(root, content_dir=content, grammar=grammar)
         warnings += found
         if history:
             full, notes = attach(full, root, content_dir=content)
             issues += history_issues(full)  # the same checks as the working text
+            full, in_git = attach_moves(full, root, content_dir=content)
         if not issues:
             model = for_audience(full, audience)
     except ContentError as exc:
@@ -108,7 +113,8 @@ def _read(root: Path, *, content: str, theme: str, audience: str,
         issues += exc.issues
     if issues or model is None or style is None or full is None:
         raise ContentError(issues + warnings)
-    return SiteInputs(model, style, tuple(notes), full, warnings=tuple(sort_issues(warnings)))
+    return SiteInputs(model, style, tuple(notes), full, warnings=tuple(sort_issues(warnings)),
+                      in_git=in_git)
 
 
 def _load_kept(store: Path, key: str,

@@ -126,6 +126,12 @@ def page_url(path: str, *, directory_urls: bool = True) -> str:
     return stem + "/" if directory_urls else stem + ".html"
 
 
+def card_name(url: str) -> str:
+    """`themas/ethiek/` -> `themas/ethiek`; the home page -> `index`."""
+    name = url.strip("/").removesuffix(".html").removesuffix("/index")
+    return name if name and name != "index" else "index"
+
+
 @lru_cache(maxsize=1 << 16)  # every page links the same navigation and assets
 def _relpath(path: str, start: str) -> str:
     return posixpath.relpath(path, start)

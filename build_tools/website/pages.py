@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from html import escape as escape_html
 from typing import Any
 
+from ..errors import ContentError
 from ..guide import SECTION as GUIDE_SECTION
 from ..guide import guide_pages
 from .algorithms import algorithms_page
@@ -27,6 +28,7 @@ from .maintenance import maintenance_page
 from .maturity import maturity_page
 from .page import Asset, Site, SitePage, page_url
 from .posters import posters_page
+from .redirects import redirect_assets
 from .register import filter_groups as register_filters
 from .register import project_page, register_page
 from .roadmap import filter_groups as roadmap_filters
@@ -108,6 +110,10 @@ def build_site(ctx: SiteContext) -> Site:
         *selector_assets(ctx),
         *feed_assets(ctx),
     ]
+    moved, issues = redirect_assets(ctx, pages, assets)
+    if issues:
+        raise ContentError(issues)
+    assets += moved
     footer = tuple((p.titel, page_url(free_page_path(p.id), directory_urls=ctx.directory_urls))
                    for p in ctx.model.paginas)
     return Site(pages=pages, assets=tuple(assets), nav=navigation(pages),
