@@ -229,11 +229,12 @@ def test_errors_in_files_the_change_did_not_touch_are_pointed_out(repo: Path) ->
 
 def test_site_configuration_names_the_setting(repo: Path) -> None:
     def change(r: Path) -> None:
-        edit(r / "mkdocs.yml", "site_name: Datavisie Den Helder", "site_name: Datavisie DH")
-        page = r / "theme" / "overrides" / "main.html"
-        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        edit(r / "mkdocs.yml", "site_name: Datavisie\n", "site_name: Datavisie DH\n")
+        page = r / "theme" / "overrides" / "main.html"  # a municipality's own template
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text('{% extends "base.html" %}\n', encoding="utf-8")
 
     out = summary(repo, branch(repo, "site", change))
     site = section(out, "Site")
-    assert "site\\_name: Datavisie Den Helder → Datavisie DH" in site
+    assert "site\\_name: Datavisie → Datavisie DH" in site
     assert "Sjabloon van de website gewijzigd (de opmaak van de pagina's): main.html." in site
