@@ -42,6 +42,7 @@ from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_bloc
 from .website.context import day_label
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
+from .website.material_html import mend_page
 from .website.page import page_url
 from .website.sanitize import sanitize_html
 
@@ -227,6 +228,13 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         site_page = self._page(page)
         clean = sanitize_html(html)
         return insert_blocks(clean, site_page.blocks) if site_page else clean
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return mend_page(output)  # Material's few invalid attributes (valid HTML, W3C)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return mend_page(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
