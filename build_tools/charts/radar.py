@@ -151,17 +151,17 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         rr = radius * (value - lo + 1) / (hi - lo + 1)
         return cx + rr * math.cos(ang), cy + rr * math.sin(ang)
 
-    lines: list[Segment] = []  # every line drawn inside the chart, for the scale numbers
+    drawn: list[Segment] = []  # every line drawn inside the chart, for the scale numbers
     for level in mm.niveaus:  # rings, one per level
         corners = [point(i, level.waarde) for i in range(n)]
-        lines += polygon_segments(corners)
+        drawn += polygon_segments(corners)
         ring = " ".join(f"{num(a)},{num(b)}" for a, b in corners)
         out.append(f'<polygon class="dv-c-grid" points="{ring}" fill="none"'
                    f' stroke="{esc(pal.text_muted)}" stroke-opacity="0.35"'
                    f' stroke-width="{num(fs * .06)}"/>')
     for i in range(n):
         ax, ay = point(i, hi)
-        lines.append(((cx, cy), (ax, ay)))
+        drawn.append(((cx, cy), (ax, ay)))
         out.append(f'<line class="dv-c-grid" x1="{num(cx)}" y1="{num(cy)}" x2="{num(ax)}"'
                    f' y2="{num(ay)}" stroke="{esc(pal.text_muted)}" stroke-opacity="0.35"'
                    f' stroke-width="{num(fs * .06)}"/>')
@@ -172,7 +172,7 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         sw = fs * (0.22 if key == "meting" else 0.18)
         pts: list[tuple[float, float]] = [
             point(i, v) for i, d in enumerate(dims) if (v := getattr(d, key)) is not None]
-        lines += polygon_segments(pts) if len(pts) == n else []
+        drawn += polygon_segments(pts) if len(pts) == n else []
         if len(pts) == n:
             dash_attr = (f' stroke-dasharray="{" ".join(num(float(v) * sw) for v in dash.split())}"'
                          if dash else "")
@@ -185,21 +185,21 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         for a, b in pts:
             out.append(_marker(shape, a, b, fs * .28, colour, pal.background))
 
-    out += _scale(mm.niveaus, lines, centre=(cx, cy), n=n, start=start,
+    out += _scale(mm.niveaus, drawn, centre=(cx, cy), n=n, start=start,
                   ring=lambda v: radius * (v - lo + 1) / (hi - lo + 1), fs=fs, font=font,
                   muted=pal.text_muted, background=pal.background)
 
-    for i, lines_of_label in enumerate(wrapped):  # axis labels outside the outer ring
+    for i, lines in enumerate(wrapped):  # axis labels outside the outer ring
         ang = start + 2 * math.pi * i / n
         c, sn = math.cos(ang), math.sin(ang)
         lx = cx + (radius + gap) * c
         ly = cy + (radius + gap) * sn
         anchor = "middle" if abs(c) < 0.3 else ("start" if c > 0 else "end")
         lh = fs * 1.15
-        k = len(lines_of_label)
+        k = len(lines)
         top = (ly + fs * .9 if sn > 0.3 else ly - (k - 1) * lh - fs * .3 if sn < -0.3
                else ly - (k - 1) * lh / 2 + fs * .35)
-        for j, line in enumerate(lines_of_label):
+        for j, line in enumerate(lines):
             out.append(f'<text class="dv-c-text" x="{num(lx)}" y="{num(top + j * lh)}"'
                        f' font-size="{num(fs)}" text-anchor="{anchor}" fill="{esc(pal.text)}"'
                        f'{font.attrs(strong=True)}>{esc(line)}</text>')
