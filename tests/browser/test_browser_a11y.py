@@ -1,6 +1,6 @@
 """Accessibility of every built page: axe-core (WCAG 2.0 and 2.1, levels A and AA) at 320 and
-390 px (phones) and 1280 px (desktop), each in the light and the dark scheme; and the keyboard: every control on the
-home page and the register is reached with Tab and visibly focused."""
+390 px (phones) and 1280 px (desktop), each in the light and the dark scheme; and the keyboard:
+every control on the home page and the register is reached with Tab and visibly focused."""
 
 from __future__ import annotations
 

@@ -79,7 +79,8 @@ def test_version_button_names_the_whole_version_on_a_phone(open_page: Any) -> No
 # size, SVG text at its size times the chart's scale on screen.
 SMALLEST_TEXT = """() => {
   let smallest = Infinity, what = '';
-  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const shown = el => el.getClientRects().length > 0
+    && getComputedStyle(el).visibility !== 'hidden';
   for (const el of document.querySelectorAll('.dv-tijdlijn-keuze *')) {
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (!own || !shown(el)) continue;
