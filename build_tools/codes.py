@@ -4,7 +4,8 @@ test keeps it in step with the codes used in the code.
 
 DV0xx reading files, DV1xx one value against its schema, DV2xx rules across values and files,
 DS0xx the house style (theme/huisstijl.yml and its files), DP0xx poster definitions
-(posters/*.yml), DP1xx content that does not fit on a poster.
+(posters/*.yml), DP1xx content that does not fit on a poster; W4xx warnings for readers and
+printers (a character no font can print, a security.txt near its expiry).
 """
 
 from __future__ import annotations
@@ -176,6 +177,15 @@ CODES: dict[str, Code] = {
                   "Maak de tekst korter met het genoemde aantal tekens."),
     "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
                   "Haal het teken weg of vervang het door gewone letters."),
+    # --- warnings for readers and printers (W4xx) ---------------------------------------------
+    "W401": Code("Teken kan niet gedrukt worden",
+                 "Geen letter van de huisstijl en geen reserveletter heeft dit teken; op de "
+                 "poster komt een leeg vakje. Vervang het door gewone tekst."),
+    "W402": Code("security.txt verloopt binnenkort",
+                 "Maak een nieuwe commit en bouw opnieuw: het bestand geldt een jaar vanaf de "
+                 "dag van de gebouwde commit."),
+    "W403": Code("security.txt is verlopen en wordt niet gepubliceerd",
+                 "Maak een nieuwe commit en bouw opnieuw."),
 }
 
 

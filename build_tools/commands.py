@@ -91,6 +91,7 @@ REGISTER.append(register_staff)
 def cmd_markdown(args: argparse.Namespace) -> int:
     from .cachekeys import CACHE_DIR
     from .exports import export_files
+    from .revisions import milestone_revisions
     from .website import SiteContext, build_site
     from .website.figures import site_figures
     from .website.folder import mkdocs_config, write_folder
@@ -101,15 +102,17 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     for note in inputs.notes:
         print(f"waarschuwing: {note}", file=sys.stderr)
     model, style = inputs.model, inputs.style
+    revisions = milestone_revisions(root, model.routekaart.path)
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
-                      font_cache=root / CACHE_DIR / "fonts")
+                      font_cache=root / CACHE_DIR / "fonts",
+                      published=revisions.made.date() if revisions.made else None)
     site = build_site(ctx)
     out = Path(args.uit).resolve()
     overrides = root / "theme" / "overrides"
     config = mkdocs_config(site, site_name=f"Datavisie {model.organisatie.korte_naam}",
                            site_url=model.organisatie.site_url,
                            custom_dir=str(overrides) if overrides.is_dir() else None)
-    written = write_folder(site, out, files=export_files(model), config=config)
+    written = write_folder(site, out, files=export_files(model, revisions), config=config)
     print(f"{len(site.pages)} pagina's en {len(written) - len(site.pages) - 1} andere bestanden "
           f"geschreven naar {out}. Bouw met: mkdocs build -f {out / 'mkdocs.yml'}",
           file=sys.stderr)

@@ -56,19 +56,30 @@ class Repo:
             return []
         if any("\n" in p for p in paths):
             return [self.read(commit, p) for p in paths]
-        request = "".join(f"{commit}:{self.prefix}{p}\n" for p in paths).encode("utf-8")
+        return self._batch([f"{commit}:{self.prefix}{p}" for p in paths])
+
+    def read_versions(self, path: str, commits: list[str]) -> list[bytes | None]:
+        """One file's bytes at each of several commits, through one `git cat-file --batch`."""
+        if not commits:
+            return []
+        if "\n" in path:
+            return [self.read(c, path) for c in commits]
+        return self._batch([f"{c}:{self.prefix}{path}" for c in commits])
+
+    def _batch(self, names: list[str]) -> list[bytes | None]:
+        request = "".join(f"{n}\n" for n in names).encode("utf-8")
         try:
             proc = subprocess.run(
                 ["git", "-C", str(self.root), "cat-file", "--batch"], input=request,
                 capture_output=True, check=False, timeout=60, env=_clean_env(),
             )
         except (OSError, subprocess.TimeoutExpired):
-            return [None] * len(paths)
+            return [None] * len(names)
         if proc.returncode != 0:
-            return [None] * len(paths)
+            return [None] * len(names)
         out, at = proc.stdout, 0
         found: list[bytes | None] = []
-        for _ in paths:
+        for _ in names:
             end = out.find(b"\n", at)
             if end < 0:
                 found.append(None)

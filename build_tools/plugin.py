@@ -37,6 +37,7 @@ from .errors import ContentError, LeakError
 from .exports import export_files
 from .guide import guide_pages
 from .model import Datavisie
+from .revisions import milestone_revisions
 from .tokens import Style
 from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
 from .website.context import day_label
@@ -134,23 +135,27 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         if config.repo_url and not config.edit_uri_template:
             # the branch name is content: quoted, it cannot leave the URL (or its attribute)
             config.edit_uri_template = f"edit/{quote(org.repo_branch, safe='/')}/{{path}}"
+        revisions = milestone_revisions(root, model.routekaart.path)  # git: for the calendar
+        commit_day = revisions.made.date() if revisions.made else None
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
-                          font_cache=self.cache / "fonts")
+                          font_cache=self.cache / "fonts", published=commit_day)
 
         def build() -> Site:
             """The pages and assets, the open-data downloads last (they win a path)."""
             from .website.pages import build_site
 
             site = build_site(ctx)
-            downloads = tuple(Asset(path, data) for path, data in export_files(model).items())
+            downloads = tuple(Asset(path, data)
+                              for path, data in export_files(model, revisions).items())
             return dataclasses.replace(site, assets=(*site.assets, *downloads))
 
         # Kept next to the read it is made of; not with fonts the build converts itself (their
         # bytes depend on the installed fontTools, which no key here holds).
         self.site: Site = build() if unshipped else kept_site(
             inputs, self.cache / "inputs", build,
-            f"directory_urls={config.use_directory_urls}", repr(posters))
+            f"directory_urls={config.use_directory_urls}", repr(posters), repr(revisions))
+        self.site = _without_expired(self.site, model.organisatie.pos.path)
         self.model, self.style, self.full = model, style, inputs.full
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
@@ -359,6 +364,22 @@ def _note_unshipped_fonts(style: Style) -> list[str]:
                  "versie van de letter. Maak ze vast met `datavisie lettertypen` en zet ze in "
                  "git.", ", ".join(missing))
     return missing
+
+
+def _without_expired(site: Site, source: str) -> Site:
+    """The site without a security.txt that has expired by the day the build runs (W403), and
+    a warning when it expires within a month (W402). The only use of the clock: for a warning
+    and to never publish an expired file; the file itself is dated by the commit."""
+    from .website.wellknown import SECURITY_TXT, expiry_issue
+
+    found = next((a for a in site.assets if a.path == SECURITY_TXT), None)
+    issue = expiry_issue(found.content, today=date.today(), source=source) if found else None
+    if issue is None:
+        return site
+    log.warning(issue.format())
+    if issue.code != "W403":
+        return site
+    return dataclasses.replace(site, assets=tuple(a for a in site.assets if a is not found))
 
 
 def _card_name(url: str) -> str:

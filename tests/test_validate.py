@@ -100,7 +100,7 @@ def test_reserved_page_ids_cover_the_site_sections() -> None:
 
 # --- the registry of codes ---------------------------------------------------------------
 
-CODE_RE = re.compile(r'"(D[A-Z]\d{3})"')  # DV content, DS style, DP posters, ...
+CODE_RE = re.compile(r'"(D[A-Z]\d{3}|W\d{3})"')  # DV content, DS style, DP posters, W warnings
 
 
 def used_codes() -> dict[str, list[str]]:

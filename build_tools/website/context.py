@@ -97,6 +97,9 @@ class SiteContext:
     figures: Figures = field(default_factory=Figures)
     downloads: bool = True  # the /data/ exports exist and may be linked
     font_cache: Path | None = None  # where converted web fonts are kept between builds
+    # the day of the commit built (SOURCE_DATE_EPOCH, else HEAD): dates what the site says
+    # about itself, such as security.txt's Expires; None outside git
+    published: date | None = None
 
     @cached_property
     def editions(self) -> Editions:

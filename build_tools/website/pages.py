@@ -100,7 +100,8 @@ def build_site(ctx: SiteContext) -> Site:
         Asset(CONTENT_CSS, content_css(ctx, filters).encode()),
         *wellknown_assets(email=ctx.model.organisatie.contact.email,
                           site_url=ctx.model.organisatie.site_url,
-                          dates=[ctx.model.stand, *(p.updated for p in pages)]),
+                          dates=[ctx.model.stand, *(p.updated for p in pages)],
+                          published=ctx.published),
         *selector_assets(ctx),
         *feed_assets(ctx),
     ]
