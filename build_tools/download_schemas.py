@@ -65,7 +65,7 @@ WHEN = _record({
                            "kwartaal (2024-Q1)."),
     "van": _s("string", "Eerste dag van die periode (ISO 8601).", format="date"),
     "tot_en_met": _s("string", "Laatste dag van die periode (ISO 8601).", format="date"),
-    "leesbaar": _s("string", "Hoe de site het schrijft, bijvoorbeeld `maart 2024`."),
+    "leesbaar": _s("string", "Hoe de site het schrijft, bijvoorbeeld “maart 2024”."),
 }, description="Een moment zo precies als de auteur het schreef.")
 
 
@@ -240,3 +240,22 @@ def schema_files(site_url: str) -> dict[str, bytes]:
     return {f"data/{d.name}": (json.dumps(d.schema, ensure_ascii=False, indent=2,
                                           sort_keys=True) + "\n").encode()
             for d in downloads(site_url)}
+
+
+# The columns of both project CSV files (exports.CSV_COLUMNS), for the "Open data" page.
+CSV_FIELDS: dict[str, str] = {
+    "id": "Vaste naam van het project.",
+    "naam": "Naam van het project.",
+    "status": "Stand: " + ", ".join(PROJECT_STATUS) + ".",
+    "status_label": "De status in woorden.",
+    "themas": "Ids van de thema's, gescheiden door een puntkomma.",
+    "start": "Begin: datum, maand (2024-03) of kwartaal (2024-Q1).",
+    "eind": "Einde, net zo geschreven; leeg als het niet bekend is.",
+    "eigenaar": "Het verantwoordelijke team.",
+    "algoritme": "“ja” als een algoritme besluiten ondersteunt, anders “nee”.",
+    "publicatiecategorie": "Bij een algoritme: " + ", ".join(PUBLICATION_CATEGORY) + ".",
+    "persoonsgegevens": "“ja” als een gegevensbron persoonsgegevens bevat.",
+    "dpia": "Stand van de DPIA: " + ", ".join(DPIA_STATUS) + ".",
+    "samenvatting": "Korte uitleg in eenvoudige taal, op één regel.",
+    "url": "De pagina van het project op deze site.",
+}

@@ -23,6 +23,7 @@ from .free import free_page
 from .glossary import abbreviations, glossary_page
 from .home import home_page
 from .maturity import maturity_page
+from .opendata import open_data_page
 from .page import Asset, Site, SitePage, page_url
 from .posters import posters_page
 from .register import filter_groups as register_filters
@@ -50,6 +51,7 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
         maturity_page(ctx),
         *(free_page(ctx, p, section=about) for p in model.paginas),
         glossary_page(ctx),
+        open_data_page(ctx, section=about),
         versions_page(ctx),
         *(SitePage(g.path, g.title, g.markdown, section=GUIDE_SECTION)
           for g in guide_pages(model)),

@@ -155,7 +155,9 @@ def roadmap_page(ctx: SiteContext) -> SitePage:
             f'<li>{link(to(f"{DATA}/routekaart.json"), "Routekaart als JSON")} '
             '<span class="dv-klein">(open data)</span></li>'
             f'<li>{link(to(f"{DATA}/routekaart.ics"), "Mijlpalen in uw agenda")} '
-            '<span class="dv-klein">(iCalendar, .ics)</span></li></ul>'))
+            '<span class="dv-klein">(iCalendar, .ics)</span></li>'
+            f'<li>{link(to("open-data.md"), "Uitleg van alle downloads en hun velden")}</li>'
+            '</ul>'))
     return SitePage(
         path=ROADMAP, title="Routekaart", markdown="".join(parts), source=road.path,
         updated=ctx.updated, hide=("navigation", "toc"),
