@@ -73,6 +73,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             issues += check_fit(model, style, posters_dir=own if own.is_dir() else None,
                                 cache_dir=cache)
             checked = "Inhoud, huisstijl en posters"
+    warnings = [i for i in issues if i.code.startswith("W")]  # severity from the code
+    if warnings and not [i for i in issues if not i.code.startswith("W")]:
+        if args.format == "text":
+            print(format_issues(warnings), file=sys.stdout)
+        issues = []
     if issues:
         issues = sort_issues(issues)
         if args.format == "text":

@@ -175,8 +175,6 @@ CODES: dict[str, Code] = {
                                            "toe aan posters/."),
     "DP101": Code("Tekst past niet op de poster",
                   "Maak de tekst korter met het genoemde aantal tekens."),
-    "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
-                  "Haal het teken weg of vervang het door gewone letters."),
     # --- warnings for readers and printers (W4xx) ---------------------------------------------
     "W401": Code("Teken kan niet gedrukt worden",
                  "Geen letter van de huisstijl en geen reserveletter heeft dit teken; op de "

@@ -181,6 +181,9 @@ def register_posters(sub: Any) -> None:
     p.add_argument("--uit", help="map voor de posters (standaard: site/posters)")
     p.add_argument("--geen-cache", action="store_true",
                    help="maak alles opnieuw, ook wat niet veranderd is")
+    p.add_argument("--drukwerk", action="store_true",
+                   help="ook een PDF voor de drukker: 3 mm afloop en snijtekens "
+                        "(<poster>-drukwerk.pdf)")
     p.set_defaults(func=cmd_posters)
 
 

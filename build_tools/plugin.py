@@ -45,6 +45,7 @@ from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
 from .website.material_html import mend_page
 from .website.page import page_url
+from .website.posters import poster_page
 from .website.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.datavisie")
@@ -316,12 +317,16 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
 
         issues = posters.check_fit(model, style, posters_dir=self.posters_dir,
                                    cache_dir=self.cache / "posters")
-        if issues:
-            raise ContentError(issues)
+        for warning in (i for i in issues if i.code.startswith("W")):
+            log.warning(warning.format())  # a character no font can print (W401)
+        errors = [i for i in issues if not i.code.startswith("W")]
+        if errors:
+            raise ContentError(errors)
         self.site_posters = tuple(
-            PosterLink(p.name, p.title, tuple((fmt.upper(), f"posters/{p.name}.{fmt}")
-                                              for fmt in ("pdf", "png", "svg")),
-                       thumbnail=f"posters/{p.name}-klein.png")
+            PosterLink(p.name, p.title, (
+                *((fmt.upper(), f"posters/{p.name}.{fmt}") for fmt in ("pdf", "png", "svg")),
+                ("PDF voor de drukker", f"posters/{p.name}-drukwerk.pdf")),
+                thumbnail=f"posters/{p.name}-klein.png", page=poster_page(p.kind, p.theme))
             for p in posters.poster_list(model, posters_dir=self.posters_dir))
         return self.site_posters
 

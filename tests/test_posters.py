@@ -296,7 +296,7 @@ def test_every_text_region_fits_or_is_a_content_error(model: Datavisie, style: S
                 assert box.x - 1e-6 <= ln.x and ln.x + f.width(ln.text, ln.size) <= box.right + 1e-3
                 assert box.y - 1e-6 <= ln.y <= box.bottom + 1e-6
         for issue in fitter.issues:
-            assert issue.code in ("DP101", "DP102")
+            assert issue.code in ("DP101", "W401")
             assert issue.path in sources and issue.line > 1
             assert job.name in issue.message
         svg, _ = render.compose(changed, style, job, posters_dir=POSTERS)
@@ -320,10 +320,29 @@ def test_check_fit_names_field_poster_and_how_many_characters(model: Datavisie,
     assert not [i for i in posters.check_fit(fixed, style) if i.code == "DP101"]
 
 
-def test_characters_the_font_lacks_are_named(model: Datavisie, style: Style) -> None:
-    visie = dataclasses.replace(model.visie, kernboodschap="Data voor iedereen 🐟")
+def test_an_emoji_prints_with_the_fallback_font(model: Datavisie, style: Style) -> None:
+    """The house font has no 🐟 or ★: the theme's fallback fonts draw them, so there is no
+    issue, and the SVG draws them in a tspan of the fallback family (embedded as a subset)."""
+    visie = dataclasses.replace(model.visie, titel="Data voor iedereen 🐟 ★")
+    changed = dataclasses.replace(model, visie=visie)
+    assert posters.check_fit(changed, style) == []
+    svg = posters.render_svgs(changed, style)["visie"]
+    assert "DV NotoColorEmoji" in svg and "🐟</tspan>" in svg
+    assert "DV NotoSansSymbols2 Regular" in svg and "★</tspan>" in svg
+    assert svg.count("@font-face") >= 3  # house font, emoji and symbols, each a subset
+
+
+def test_a_character_no_font_has_is_a_warning_at_its_line(model: Datavisie,
+                                                          style: Style) -> None:
+    """U+10900 (Phoenician) is in no font of the theme: a warning (W401), not an error, at
+    the line of the title, naming the character; the build goes on."""
+    visie = dataclasses.replace(model.visie, titel="Data voor iedereen \U00010900")
     issues = posters.check_fit(dataclasses.replace(model, visie=visie), style)
-    assert any(i.code == "DP102" and "U+1F41F" in i.message for i in issues)
+    found = [i for i in issues if i.code == "W401"]
+    assert found and all("U+10900" in i.message for i in found)
+    pos = model.visie.fpos["titel"]
+    assert {(i.path, i.line) for i in found} == {(pos.path, pos.line)}
+    assert not [i for i in issues if not i.code.startswith("W")]
 
 
 # --- SVG ----------------------------------------------------------------------------------

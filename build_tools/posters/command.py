@@ -16,6 +16,8 @@ def cmd_posters(args: argparse.Namespace) -> int:
     from . import FORMATS, check_fit, render_all
 
     formats = tuple(f.strip() for f in args.formaat.split(",") if f.strip())
+    if getattr(args, "drukwerk", False) and "drukwerk" not in formats:
+        formats += ("drukwerk",)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         print(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit "
@@ -28,8 +30,11 @@ def cmd_posters(args: argparse.Namespace) -> int:
     model, style = read_inputs(root)
     posters_dir = root / "posters" if (root / "posters").is_dir() else None
     issues = check_fit(model, style, posters_dir=posters_dir)
-    if issues:
-        raise ContentError(issues)
+    errors = [i for i in issues if not i.code.startswith("W")]
+    for warning in (i for i in issues if i.code.startswith("W")):
+        print(f"waarschuwing: {warning.format()}", file=sys.stderr)
+    if errors:
+        raise ContentError(errors)
     out = Path(args.uit) if args.uit else root / "site" / "posters"
     cache = None if args.geen_cache else root / ".cache" / "posters"
     start = time.perf_counter()

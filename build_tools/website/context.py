@@ -78,6 +78,7 @@ class PosterLink:
     title: str
     files: tuple[tuple[str, str], ...]  # (label, path), e.g. ("PDF", "posters/visie.pdf")
     thumbnail: str | None = None
+    page: str | None = None  # the page with the poster's text (docs path, e.g. visie/index.md)
 
 
 @dataclass(frozen=True)
