@@ -438,7 +438,8 @@ def test_render_all_writes_svg_png_pdf_thumbnails_and_uses_the_cache(
     from pypdf import PdfReader
 
     out, cache = tmp_path / "site" / "posters", tmp_path / "cache"
-    files = posters.render_all(model, style, out_dir=out, dpi=30, cache_dir=cache)
+    files = posters.render_all(model, style, out_dir=out, dpi=30, cache_dir=cache,
+                               formats=("svg", "png", "pdf"))
     by_name = {f.name: f for f in files}
     sizes = {d.name: d.size for d in defs()}
     for f in files:
@@ -464,7 +465,8 @@ def test_render_all_writes_svg_png_pdf_thumbnails_and_uses_the_cache(
         assert f.fresh == ("png", "pdf", "thumb")
         assert (out / f"{f.name}.svg").read_text(encoding="utf-8").startswith("<svg")
     assert by_name["visie"].paths["svg"].stat().st_mode & 0o044  # readable by the web server
-    again = posters.render_all(model, style, out_dir=out, dpi=30, cache_dir=cache)
+    again = posters.render_all(model, style, out_dir=out, dpi=30, cache_dir=cache,
+                               formats=("svg", "png", "pdf"))
     assert [f.fresh for f in again] == [()] * len(again)  # nothing rendered the second time
     assert [f.paths for f in again] == [f.paths for f in files]
 

@@ -5,8 +5,8 @@ and fitting a region's text with issues for what cannot fit. Pure; templates dra
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from ..errors import Issue, Pos
 from ..model import Datavisie, Version
