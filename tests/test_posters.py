@@ -620,14 +620,14 @@ def test_render_all_with_unchanged_inputs_copies_and_with_changed_inputs_renders
     assert [(f.name, f.title, f.alt_text, f.fresh) for f in again] \
         == [(f.name, f.title, f.alt_text, ()) for f in first]
     for a, b in zip(first, again, strict=True):
-        for fmt in ("svg", "png", "pdf"):
+        for fmt in ("svg", "png", "pdf", "drukwerk"):
             assert a.paths[fmt].read_bytes() == b.paths[fmt].read_bytes()
     # another core message: the visie poster changes, and is not served from the memo
     changed = _with_core(model, "Een andere kernboodschap voor de meting.")
     third = posters.render_all(changed, style, out_dir=tmp_path / "c", dpi=20, cache_dir=cache)
     visie = next(f for f in third if f.name == "visie")
     assert "andere kernboodschap" in visie.paths["svg"].read_text(encoding="utf-8")
-    assert visie.fresh == ("png", "pdf", "thumb")
+    assert visie.fresh == ("png", "pdf", "drukwerk", "thumb")
     # a poster the memo points at has gone from the cache: rendered again, not failed
     for path in cache.glob("*.pdf"):
         path.unlink()

@@ -125,7 +125,7 @@ def test_every_registered_code_is_used() -> None:
 
 def test_registry_entries_are_complete() -> None:
     for code, entry in CODES.items():
-        assert re.fullmatch(r"D[A-Z]\d{3}", code)
+        assert re.fullmatch(r"D[A-Z]\d{3}|W\d{3}", code)
         assert entry.title and entry.action.endswith("."), code
     table = table_markdown()
     assert table.count("\n") == len(CODES) + 2 and "| DV203 |" in table
