@@ -169,3 +169,19 @@ def test_check_reports_an_unprintable_character_as_a_warning(tmp_path: Path) -> 
     assert run.returncode == 0, run.stdout + run.stderr
     assert f"content/visie.md:{n + 1}:" in run.stdout and "W401" in run.stdout
     assert "U+10900" in run.stdout and "U+1F41F" not in run.stdout
+
+
+def test_chart_text_on_a_poster_uses_the_fallback_font_too(model: Datavisie,
+                                                           style: Style) -> None:
+    """A milestone named with an emoji: the roadmap chart on the poster draws it with the
+    fallback font (the site's chart leaves it to the browser)."""
+    road = model.routekaart
+    first = dataclasses.replace(road.mijlpalen[0], titel="Start 🚀")
+    changed = dataclasses.replace(model, routekaart=dataclasses.replace(
+        road, mijlpalen=(first, *road.mijlpalen[1:])))
+    svg = posters.render_svgs(changed, style)["routekaart"]
+    assert '<tspan font-family="DV NotoColorEmoji">🚀</tspan>' in svg
+    from build_tools import charts
+
+    site_chart = charts.timeline_svg(changed, style, width=900, height=400)
+    assert "Start 🚀" in site_chart and "<tspan" not in site_chart

@@ -202,7 +202,7 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         for j, line in enumerate(lines):
             out.append(f'<text class="dv-c-text" x="{num(lx)}" y="{num(top + j * lh)}"'
                        f' font-size="{num(fs)}" text-anchor="{anchor}" fill="{esc(pal.text)}"'
-                       f'{font.attrs(strong=True)}>{esc(line)}</text>')
+                       f'{font.attrs(strong=True)}>{font.markup(line)}</text>')
 
     out.append(_radar_legend(model, style, keys, size, legend_h, fs, font, right))
     out.append("</svg>")
