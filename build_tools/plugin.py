@@ -156,7 +156,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         self.site: Site = build() if unshipped else kept_site(
             inputs, self.cache / "inputs", build,
             f"directory_urls={config.use_directory_urls}", repr(posters), repr(revisions))
-        self.site = _without_expired(self.site, model.organisatie.pos.path)
+        self.site = _without_expired(self.site, model.organisatie.pos.path,
+                                     strict=bool(config.strict))
         self.model, self.style, self.full = model, style, inputs.full
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
@@ -371,17 +372,19 @@ def _note_unshipped_fonts(style: Style) -> list[str]:
     return missing
 
 
-def _without_expired(site: Site, source: str) -> Site:
+def _without_expired(site: Site, source: str, *, strict: bool) -> Site:
     """The site without a security.txt that has expired by the day the build runs (W403), and
     a warning when it expires within a month (W402). The only use of the clock: for a warning
-    and to never publish an expired file; the file itself is dated by the commit."""
+    and to never publish an expired file; the file itself is dated by the commit. Like missing
+    history, this is about the day of the build, not about the content: under `--strict` it
+    is an INFO line with "Let op:" (a strict build of an older commit still publishes)."""
     from .website.wellknown import SECURITY_TXT, expiry_issue
 
     found = next((a for a in site.assets if a.path == SECURITY_TXT), None)
     issue = expiry_issue(found.content, today=date.today(), source=source) if found else None
     if issue is None:
         return site
-    log.warning(issue.format())
+    log.log(logging.INFO if strict else logging.WARNING, "Let op: %s", issue.format())
     if issue.code != "W403":
         return site
     return dataclasses.replace(site, assets=tuple(a for a in site.assets if a is not found))
