@@ -377,14 +377,14 @@ def _without_expired(site: Site, source: str, *, strict: bool) -> Site:
     a warning when it expires within a month (W402). The only use of the clock: for a warning
     and to never publish an expired file; the file itself is dated by the commit. Like missing
     history, this is about the day of the build, not about the content: under `--strict` it
-    is an INFO line with "Let op:" (a strict build of an older commit still publishes)."""
+    is an INFO line (a strict build of an older commit still publishes)."""
     from .website.wellknown import SECURITY_TXT, expiry_issue
 
     found = next((a for a in site.assets if a.path == SECURITY_TXT), None)
     issue = expiry_issue(found.content, today=date.today(), source=source) if found else None
     if issue is None:
         return site
-    log.log(logging.INFO if strict else logging.WARNING, "Let op: %s", issue.format())
+    log.log(logging.INFO if strict else logging.WARNING, "%s", issue.format())
     if issue.code != "W403":
         return site
     return dataclasses.replace(site, assets=tuple(a for a in site.assets if a is not found))
