@@ -146,7 +146,8 @@ def test_drawer_search_and_palette_work_on_a_phone(open_page: Any) -> None:
     assert not page.locator("#__drawer").is_checked()
 
     page.locator('.md-header__button[for="__search"]').click()
-    page.locator(".md-search__input").fill("algoritme")
+    # real key presses, as Material listens for them
+    page.locator(".md-search__input").press_sequentially("algoritme", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("Escape")
     assert not page.locator("#__search").is_checked()
