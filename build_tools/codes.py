@@ -252,9 +252,6 @@ CODES: dict[str, Code] = {
                   "{% if %} ... {% endif %})."),
     "DP012": Code("Sjabloon bestaat niet", "Verbeter de bestandsnaam of voeg het sjabloon "
                                            "toe aan posters/."),
-    "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
-                  "Haal het teken weg of vervang het door gewone letters."),
-    # --- warnings: stricter than the contract (the content builds) ---------------------------
     "W001": Code("Project buiten gebruik zonder einde",
                  "Vul `eind` in met de maand waarin het project stopte.", was="DV219"),
     "W003": Code("Tekst langer dan aangeraden",
@@ -279,6 +276,15 @@ CODES: dict[str, Code] = {
                  "Doe een hermeting, of pas `herhaling` in het meetmodel aan."),
     "W104": Code("Concept al lang niet vastgesteld",
                  "Leg de versie voor en leg het besluit vast met `datavisie versie vaststellen`."),
+    # --- warnings for readers and printers (W4xx) ---------------------------------------------
+    "W401": Code("Teken kan niet gedrukt worden",
+                 "Geen letter van de huisstijl en geen reserveletter heeft dit teken; op de "
+                 "poster komt een leeg vakje. Vervang het door gewone tekst.", was="DP102"),
+    "W402": Code("security.txt verloopt binnenkort",
+                 "Maak een nieuwe commit en bouw opnieuw: het bestand geldt een jaar vanaf de "
+                 "dag van de gebouwde commit."),
+    "W403": Code("security.txt is verlopen en wordt niet gepubliceerd",
+                 "Maak een nieuwe commit en bouw opnieuw."),
 }
 
 

@@ -95,6 +95,7 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     from .cachekeys import CACHE_DIR
     from .errors import UserError
     from .exports import export_files
+    from .revisions import milestone_revisions
     from .website import SiteContext, build_site
     from .website.context import TEMPLATES, site_name
     from .website.figures import site_figures
@@ -110,8 +111,10 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     for note in inputs.notes:
         print(f"waarschuwing: {note}", file=sys.stderr)
     model, style = inputs.model, inputs.style
+    revisions = milestone_revisions(root, model.routekaart.path)
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
-                      font_cache=root / CACHE_DIR / "fonts")
+                      font_cache=root / CACHE_DIR / "fonts",
+                      published=revisions.made.date() if revisions.made else None)
     site = build_site(ctx)
     # content, escaped: Material prints site_name unescaped
     config = mkdocs_config(site, site_name=escape(site_name(model)),
@@ -119,7 +122,8 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     # written beside the folder and swapped in whole, as a site build does (publish.py)
     staging = publish.staging_dir(out)
     try:
-        written = write_folder(site, staging, files=export_files(model), config=config)
+        written = write_folder(site, staging, files=export_files(model, revisions),
+                               config=config)
         publish.promote(staging, out)
     except BaseException:
         publish.discard(staging)
@@ -192,6 +196,9 @@ def register_posters(sub: Any) -> None:
     p.add_argument("--uit", help="map voor de posters (standaard: site/posters)")
     p.add_argument("--geen-cache", action="store_true",
                    help="maak alles opnieuw, ook wat niet veranderd is")
+    p.add_argument("--drukwerk", action="store_true",
+                   help="ook een PDF voor de drukker: 3 mm afloop en snijtekens "
+                        "(<poster>-drukwerk.pdf)")
     p.set_defaults(func=cmd_posters)
 
 

@@ -1,8 +1,12 @@
 """Open data downloads under /data/: the project register as JSON and CSV, the roadmap as
 JSON and iCalendar, and each algorithm as an entry of the national Algoritmeregister
-(publication standard 1.0, `algoritmeregister/`). Pure: model -> {site path: bytes},
-byte-identical for the same model (sorted keys, fixed order, fixed line endings, dates from
-the content only).
+(publication standard 1.0, `algoritmeregister/`). Every JSON file of ours names its JSON
+Schema (`$schema`, published next to it: download_schemas.py); the register's entries carry
+exactly the register's fields. The project register comes as two CSV files: `projecten.csv`
+for a Dutch spreadsheet (UTF-8 with a byte order mark, semicolons: Excel opens it right with
+a double-click) and `projecten-komma.csv` (RFC 4180: commas, no byte order mark) for programs.
+Pure: model (and the milestones' revisions from git, revisions.py) -> {site path: bytes},
+byte-identical for the same input (sorted keys, fixed order, fixed line endings, no clock).
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,11 +28,17 @@ from .algoritmeregister.entry import (
     register_files,
     register_link,
 )
+from .download_schemas import schema_files
 from .model import Datavisie, Milestone, Project
+from .revisions import Revisions
 
 CSV_COLUMNS = ("id", "naam", "status", "status_label", "themas", "start", "eind", "eigenaar",
                "algoritme", "publicatiecategorie", "persoonsgegevens", "dpia", "samenvatting",
                "url")
+
+
+def schema_url(site_url: str, name: str) -> str:
+    return site_url.rstrip("/") + f"/{DATA}/{name}.schema.json"
 
 
 def _json(value: Any) -> bytes:
@@ -102,6 +112,7 @@ def _projects(model: Datavisie) -> list[Project]:
 
 def projects_json(model: Datavisie) -> bytes:
     return _json({
+        "$schema": schema_url(model.organisatie.site_url, "projecten"),
         "organisatie": model.organisatie.naam,
         "stand": model.stand.isoformat() if model.stand else None,
         "projecten": [project_record(model, p) for p in _projects(model)],
@@ -118,9 +129,14 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def projects_csv(model: Datavisie) -> bytes:
+def projects_csv(model: Datavisie, *, spreadsheet: bool = True) -> bytes:
+    """One row per project. `spreadsheet`: semicolons and a byte order mark, as a Dutch Excel
+    expects (it reads a comma file into one column, and UTF-8 without the mark as Windows-1252,
+    so "ë" turns into "Ã«"); else RFC 4180 (commas, plain UTF-8)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    if spreadsheet:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if spreadsheet else ",", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     site = model.organisatie.site_url
     for p in _projects(model):
@@ -161,6 +177,7 @@ def _milestones(model: Datavisie) -> list[Milestone]:
 def roadmap_json(model: Datavisie) -> bytes:
     road = model.routekaart
     return _json({
+        "$schema": schema_url(model.organisatie.site_url, "routekaart"),
         "organisatie": model.organisatie.naam,
         "stand": model.stand.isoformat() if model.stand else None,
         "fasen": [{"id": f.id, "titel": f.titel, "start": _when(f.start), "eind": _when(f.eind)}
@@ -189,10 +206,22 @@ def _fold(line: str) -> list[str]:
     return [out[0]] + [" " + part for part in out[1:]]
 
 
-def roadmap_ics(model: Datavisie) -> bytes:
-    """Every milestone as an all-day event over its period (a day, month or quarter)."""
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def roadmap_ics(model: Datavisie, revisions: Revisions | None = None) -> bytes:
+    """Every milestone as an all-day event over its period (a day, month or quarter).
+
+    UID is the milestone's id (stable); with `revisions` (git), SEQUENCE counts the changes
+    to the milestone and LAST-MODIFIED is when the last one was committed, so a calendar that
+    imported the file takes an edited milestone as an update. DTSTAMP is when this instance of
+    the calendar was made (RFC 5545 3.8.7.2, with METHOD): the time of the commit built, not
+    the content's date. Without git: the content's date, no SEQUENCE."""
     host = urlsplit(model.organisatie.site_url).hostname or "datavisie"
-    stamp = (model.stand or date(1970, 1, 1)).strftime("%Y%m%dT000000Z")
+    made = revisions.made if revisions is not None else None
+    stamp = _utc(made) if made else \
+        (model.stand or date(1970, 1, 1)).strftime("%Y%m%dT000000Z")
     phases = {f.id: f.titel for f in model.routekaart.fasen}
     themes = {t.id: t.titel for t in model.themas}
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
@@ -209,6 +238,7 @@ def roadmap_ics(model: Datavisie) -> bytes:
             "BEGIN:VEVENT",
             f"UID:{m.id}@{host}",
             f"DTSTAMP:{stamp}",
+            *_revision_lines(revisions, m.id),
             f"DTSTART;VALUE=DATE:{m.wanneer.start.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(m.wanneer.end + timedelta(days=1)).strftime('%Y%m%d')}",
             f"SUMMARY:{_ics_text(m.titel)}",
@@ -223,13 +253,22 @@ def roadmap_ics(model: Datavisie) -> bytes:
     return ("".join(part + "\r\n" for line in lines for part in _fold(line))).encode()
 
 
-def export_files(model: Datavisie) -> dict[str, bytes]:
-    """Site path -> bytes for every download."""
+def _revision_lines(revisions: Revisions | None, milestone_id: str) -> list[str]:
+    revision = revisions.of(milestone_id) if revisions is not None else None
+    if revision is None:
+        return []
+    return [f"SEQUENCE:{revision.sequence}", f"LAST-MODIFIED:{_utc(revision.modified)}"]
+
+
+def export_files(model: Datavisie, revisions: Revisions | None = None) -> dict[str, bytes]:
+    """Site path -> bytes for every download and the schemas of the JSON ones."""
     files = {
         f"{DATA}/projecten.json": projects_json(model),
         f"{DATA}/projecten.csv": projects_csv(model),
+        f"{DATA}/projecten-komma.csv": projects_csv(model, spreadsheet=False),
         f"{DATA}/routekaart.json": roadmap_json(model),
-        f"{DATA}/routekaart.ics": roadmap_ics(model),
+        f"{DATA}/routekaart.ics": roadmap_ics(model, revisions),
+        **schema_files(model.organisatie.site_url),
     }
     files.update(register_files(entries(model)))
     return dict(sorted(files.items()))

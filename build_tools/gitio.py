@@ -60,6 +60,14 @@ class Repo:
             return [self.read(commit, p) for p in paths]
         return self.read_objects([f"{commit}:{self.prefix}{p}" for p in paths])
 
+    def read_versions(self, path: str, commits: list[str]) -> list[bytes | None]:
+        """One file's bytes at each of several commits, through one `git cat-file --batch`."""
+        if not commits:
+            return []
+        if "\n" in path:
+            return [self.read(c, path) for c in commits]
+        return self.read_objects([f"{c}:{self.prefix}{path}" for c in commits])
+
     def read_objects(self, names: list[str]) -> list[bytes | None]:
         """The bytes of blobs named the way git names them (`<commit>:<path>`, `<commit>^:...`),
         in one `git cat-file --batch`; None for a name that is no blob."""

@@ -43,6 +43,9 @@ _TOP = ("naam", "themas", *_REQUIRED)
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+RESERVE = "reserve"  # theme/fonts/reserve/: fallback fonts for the posters
+
+
 @dataclass(frozen=True)
 class Reading:
     """What reading found: the Style (None if anything is wrong), the issues, and every colour
@@ -228,7 +231,10 @@ class _Reader:
         weight = self.heading_weight(weight_node, heading or text)
         if text is None or weight is None:
             return None
-        return Fonts(text, heading or text, weight, code)
+        reserve = self.theme_dir / "fonts" / RESERVE
+        found = tuple(sorted(p for p in reserve.iterdir() if p.suffix.lower() in (".ttf", ".otf")
+                             and p.is_file() and not p.is_symlink())) if reserve.is_dir() else ()
+        return Fonts(text, heading or text, weight, code, found)
 
     def heading_weight(self, node: Node | None, family: FontFamily | None) -> int | None:
         if node is None:

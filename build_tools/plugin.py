@@ -47,12 +47,15 @@ from .forge import UNKNOWN, forge_of
 from .grammar import Grammar
 from .guide import guide_pages
 from .model import Datavisie
+from .revisions import milestone_revisions
 from .tokens import Style
 from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
 from .website.context import GENERIC_SITE_NAME, TEMPLATES, day_label, site_name
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
+from .website.material_html import mend_page
 from .website.page import card_name, page_url
+from .website.posters import poster_page
 from .website.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.datavisie")
@@ -199,16 +202,20 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         elif not self.edit_links and config.repo_url:
             log.info("Geen 'Stel een wijziging voor'-links: zet in content/organisatie.yml "
                      "`forge:` (github, gitlab, gitea of forgejo) voor %s.", config.repo_url)
+        revisions = milestone_revisions(root, model.routekaart.path)  # git: for the calendar
+        commit_day = revisions.made.date() if revisions.made else None
         ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                           posters=posters, figures=site_figures(),
-                          font_cache=self._kept("fonts"), warnings=self.warnings, today=today)
+                          font_cache=self._kept("fonts"), warnings=self.warnings, today=today,
+                          published=commit_day)
 
         def build() -> Site:
             """The pages and assets, the open-data downloads last (they win a path)."""
             from .website.pages import build_site
 
             site = build_site(ctx)
-            downloads = tuple(Asset(path, data) for path, data in export_files(model).items())
+            downloads = tuple(Asset(path, data)
+                              for path, data in export_files(model, revisions).items())
             return dataclasses.replace(site, assets=(*site.assets, *downloads))
 
         # Kept next to the read it is made of; not with fonts the build converts itself (their
@@ -216,10 +223,12 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         try:
             self.site: Site = build() if unshipped else kept_site(
                 inputs, self._kept("inputs"), build,
-                f"directory_urls={config.use_directory_urls}", repr(posters),
+                f"directory_urls={config.use_directory_urls}", repr(posters), repr(revisions),
                 repr((self.warnings, today)))  # the internal site lists them (Onderhoud)
         except ContentError as exc:  # an old address the site itself uses
             return self._content_error(exc, config)
+        self.site = _without_expired(self.site, model.organisatie.pos.path,
+                                     strict=bool(config.strict))
         self.model, self.style, self.inputs = model, style, inputs
         self.pages = {p.path: p for p in self.site.pages}
         if not config.nav:
@@ -316,6 +325,13 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         site_page = self._page(page)
         clean = sanitize_html(html)
         return insert_blocks(clean, site_page.blocks) if site_page else clean
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return mend_page(output)  # Material's few invalid attributes (valid HTML, W3C)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return mend_page(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -427,9 +443,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         self.poster_warnings = raise_for_errors(posters.check_fit(
             model, style, posters_dir=self.posters_dir, cache_dir=self._kept("posters")))
         self.site_posters = tuple(
-            PosterLink(p.name, p.title, tuple((fmt.upper(), f"posters/{p.name}.{fmt}")
-                                              for fmt in ("pdf", "png", "svg")),
-                       thumbnail=f"posters/{p.name}-klein.png")
+            PosterLink(p.name, p.title, (
+                *((fmt.upper(), f"posters/{p.name}.{fmt}") for fmt in ("pdf", "png", "svg")),
+                ("PDF voor de drukker", f"posters/{p.name}-drukwerk.pdf")),
+                thumbnail=f"posters/{p.name}-klein.png", page=poster_page(p.kind, p.theme))
             for p in posters.poster_list(model, posters_dir=self.posters_dir))
         return self.site_posters
 
@@ -459,3 +476,22 @@ def _note_unshipped_fonts(style: Style) -> list[str]:
                  "versie van de letter. Maak ze vast met `datavisie lettertypen` en zet ze in "
                  "git.", ", ".join(missing))
     return missing
+
+
+def _without_expired(site: Site, source: str, *, strict: bool) -> Site:
+    """The site without a security.txt that has expired by the day the build runs (W403), and
+    a warning when it expires within a month (W402). The only use of the clock: for a warning
+    and to never publish an expired file; the file itself is dated by the commit. Like missing
+    history, this is about the day of the build, not about the content: under `--strict` it
+    is an INFO line (a strict build of an older commit still publishes)."""
+    from .website.wellknown import SECURITY_TXT, expiry_issue
+
+    found = next((a for a in site.assets if a.path == SECURITY_TXT), None)
+    issue = expiry_issue(found.content, today=date.today(), source=source) if found else None
+    if issue is None:
+        return site
+    log.log(logging.INFO if strict else logging.WARNING, "%s", issue.format())
+    if issue.code != "W403":
+        return site
+    return dataclasses.replace(site, assets=tuple(a for a in site.assets if a is not found))
+

@@ -50,6 +50,9 @@ class Fonts:
     heading: FontFamily
     heading_weight: int
     code: FontFamily | None  # None: the reader's system monospace
+    # Fallback fonts for posters (theme/fonts/reserve/, in name order): characters the house
+    # font lacks (an emoji, a symbol) are drawn with the first of these that has them.
+    reserve: tuple[Path, ...] = ()
 
     def faces(self) -> tuple[FontFace, ...]:
         """Every bundled face once, in a stable order."""

@@ -112,7 +112,7 @@ def test_a_poster_error_after_the_pages_are_written_keeps_the_site(
 
     def refuse(*args: object, **kwargs: object) -> None:
         calls.append(kwargs["out_dir"])
-        raise ContentError([Issue("posters/visie.yml", 1, 1, "DP102", "teken ontbreekt")])
+        raise ContentError([Issue("posters/visie.yml", 1, 1, "DP011", "fout in sjabloon")])
 
     monkeypatch.setattr(posters, "render_all", refuse)
     assert sitebuild.build(project, out=str(site), strict=False) == EXIT_CONTENT

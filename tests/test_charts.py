@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from build_tools import charts
 from build_tools.audience import for_audience
@@ -174,3 +176,82 @@ def test_a_roadmap_over_thousands_of_years_draws_a_bounded_axis(model: Datavisie
     years = [t for t in texts(root) if t.isdigit()]
     assert years[0] == "1" and len(years) <= charts.timeline.MAX_YEAR_COLUMNS + 1
     assert [charts.timeline.year_step(n) for n in (1, 60, 61, 120, 9998)] == [1, 1, 2, 2, 200]
+# --- the radar's scale numbers never sit on a line ------------------------------------------
+
+
+def _segments(root: ET.Element) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Every straight line the radar draws: rings and series (polygons) and spokes."""
+    out = []
+    for el in root.iter():
+        cls = el.get("class") or ""
+        if el.tag == f"{SVG}polygon" and ("dv-c-grid" in cls or "dv-c-series" in cls):
+            pts = [tuple(map(float, p.split(","))) for p in (el.get("points") or "").split()]
+            out += [(pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts))]
+        elif el.tag == f"{SVG}line" and "dv-c-grid" in cls:
+            out.append(((float(el.get("x1", 0)), float(el.get("y1", 0))),
+                        (float(el.get("x2", 0)), float(el.get("y2", 0)))))
+    return out  # type: ignore[return-value]
+
+
+def _scale_numbers(root: ET.Element) -> list[tuple[str, float, float, float, bool]]:
+    """(text, x, baseline, font size, has a backdrop) of each scale number."""
+    out, previous = [], None
+    for el in root:
+        if el.tag == f"{SVG}text" and (el.text or "").isdigit():
+            backdrop = previous is not None and "dv-c-backdrop" in (previous.get("class") or "")
+            out.append((el.text or "", float(el.get("x", 0)), float(el.get("y", 0)),
+                        float(el.get("font-size", 0)), backdrop))
+        previous = el
+    return out
+
+
+def _touches(seg: tuple[tuple[float, float], tuple[float, float]],
+             box: tuple[float, float, float, float]) -> bool:
+    """Sampled, independent of the chart's own geometry: a point of the line in the box."""
+    (x0, y0), (x1, y1) = seg
+    left, top, right, bottom = box
+    steps = 400
+    return any(left <= x0 + (x1 - x0) * k / steps <= right
+               and top <= y0 + (y1 - y0) * k / steps <= bottom for k in range(steps + 1))
+
+
+def _assert_scale_clear(svg: str) -> None:
+    root = parse(svg)
+    numbers = _scale_numbers(root)
+    assert len(numbers) >= 2
+    lines = _segments(root)
+    for text, x, baseline, size, backdrop in numbers:
+        w = len(text) * 0.56 * size  # ChartFont's default measure
+        box = (x - w / 2, baseline - 0.72 * size, x + w / 2, baseline)
+        crossing = [seg for seg in lines if _touches(seg, box)]
+        assert not crossing or backdrop, f"schaalgetal {text} staat op een lijn: {crossing[0]}"
+
+
+def test_radar_scale_numbers_do_not_sit_on_lines(style: Style) -> None:
+    den_helder = for_audience(load(REPO), "publiek")
+    svg = charts.radar_svg(den_helder, style, size=560, font_size=15)
+    _assert_scale_clear(svg)
+    assert "dv-c-backdrop" not in svg  # the example's data leaves a gap free
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_radar_scale_numbers_never_sit_on_lines_whatever_the_scores(style: Style,
+                                                                    data: st.DataObject) -> None:
+    """Any scores (and ambitions): every scale number is clear of every line, or, when the
+    data crosses every free place, stands on a backdrop."""
+    den_helder = for_audience(load(REPO), "publiek")
+    mm = den_helder.metingmodel
+    assert mm is not None
+    lo, hi = mm.lowest, mm.highest
+    measurements = []
+    for m in den_helder.metingen:
+        scores = tuple(dataclasses.replace(
+            s, huidig=data.draw(st.integers(lo, hi)),
+            ambitie=data.draw(st.one_of(st.none(), st.integers(lo, hi))))
+            for s in m.scores)
+        measurements.append(dataclasses.replace(m, scores=scores))
+    changed = dataclasses.replace(den_helder, metingen=tuple(measurements))
+    _assert_scale_clear(charts.radar_svg(changed, style, size=data.draw(st.sampled_from(
+        [300, 560, 800])), font_size=data.draw(st.sampled_from([None, 12.0, 15.0]))))

@@ -17,7 +17,7 @@ from build_tools import labels
 from build_tools.algoritmeregister.entry import build_entry
 from build_tools.algoritmeregister.html import allowed_tags
 from build_tools.audience import for_audience, internal_fragments
-from build_tools.exports import export_files
+from build_tools.exports import CSV_COLUMNS, export_files
 from build_tools.load import load
 from build_tools.schemas import MILESTONE_STATUS, PROJECT_STATUS
 
@@ -56,17 +56,26 @@ def test_projects_json_has_every_public_project_in_id_order(project) -> None:  #
     assert first["status_label"] == labels.PROJECT_STATUS[first["status"]]
 
 
-def test_projects_csv_is_one_row_per_project(project) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name, encoding, delimiter", [
+    ("projecten.csv", "utf-8-sig", ";"),  # for a Dutch spreadsheet
+    ("projecten-komma.csv", "utf-8", ","),  # RFC 4180
+])
+def test_projects_csv_is_one_row_per_project(project, name: str, encoding: str,  # type: ignore[no-untyped-def]
+                                             delimiter: str) -> None:
     _, model = project
-    data = export_files(model)["data/projecten.csv"].decode("utf-8")
+    raw = export_files(model)[f"data/{name}"]
+    assert raw.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")
+    data = raw.decode(encoding)
     assert data.count("\r\n") == len(model.projecten) + 1
-    rows = list(csv.DictReader(io.StringIO(data)))
+    rows = list(csv.DictReader(io.StringIO(data, newline=""), delimiter=delimiter))
+    assert set(rows[0]) == set(CSV_COLUMNS)
     assert [r["id"] for r in rows] == sorted(p.id for p in model.projecten)
     for row in rows:
         p = model.project(row["id"])
         assert row["algoritme"] == ("ja" if p.algoritme else "nee")
         assert row["persoonsgegevens"] == ("ja" if p.persoonsgegevens else "nee")
         assert set(row["themas"].split(";")) == set(p.themas)
+        assert row["naam"] == p.naam  # "ë" and friends intact
 
 
 def test_roadmap_json_lists_phases_and_milestones(project) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +103,7 @@ def test_roadmap_ics_is_valid_icalendar(project) -> None:  # type: ignore[no-unt
     assert events == len(model.routekaart.mijlpalen)
     uids = [line for line in lines if line.startswith("UID:")]
     assert len(set(uids)) == events
-    stamp = model.stand.strftime("%Y%m%d")
+    stamp = model.stand.strftime("%Y%m%d")  # without git: the content's date
     assert all(line == f"DTSTAMP:{stamp}T000000Z" for line in lines if line.startswith("DTSTAMP"))
     host = urlsplit(model.organisatie.site_url).hostname
     for m in model.routekaart.mijlpalen:
@@ -154,3 +163,65 @@ def test_every_status_has_a_label() -> None:
     assert set(labels.MILESTONE_STATUS) == set(MILESTONE_STATUS)
     assert set(labels.PROJECT_STATUS) == set(PROJECT_STATUS)
     assert set(labels.REGISTER_STATUS) == set(PROJECT_STATUS)
+
+
+# --- what other programs read: spreadsheets, JSON Schema, calendars --------------------------
+
+
+def test_the_spreadsheet_csv_reads_as_excel_reads_it(project) -> None:  # type: ignore[no-untyped-def]
+    """Dutch Excel's list separator is ";" and it takes UTF-8 only with the byte order mark:
+    a cell with a separator, a quote or a line break inside stays one cell."""
+    _, model = project
+    raw = export_files(model)["data/projecten.csv"]
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert all(len(r) == len(CSV_COLUMNS) for r in rows)
+    names = {r[1] for r in rows[1:]}
+    assert names == {p.naam for p in model.projecten}
+
+
+def test_every_json_download_validates_against_its_published_schema(project) -> None:  # type: ignore[no-untyped-def]
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    _, model = project
+    files = export_files(model)
+    site = model.organisatie.site_url.rstrip("/") + "/"
+    schemas = {}
+    for path, data in files.items():
+        if path.endswith(".schema.json"):
+            schema = json.loads(data)
+            Draft202012Validator.check_schema(schema)
+            assert schema["$id"] == site + path
+            schemas[schema["$id"]] = schema
+    documents = [p for p in files if p.endswith(".json") and not p.endswith(".schema.json")]
+    assert len(documents) >= 3
+    for path in documents:
+        doc = json.loads(files[path])
+        named = doc["$schema"]
+        assert named in schemas, (path, named)  # published next to it, under the site's URL
+        validator = Draft202012Validator(schemas[named], format_checker=FormatChecker())
+        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+        assert not errors, (path, [f"{list(e.path)}: {e.message}" for e in errors[:5]])
+
+
+def test_the_schemas_say_which_fields_are_markdown(project) -> None:  # type: ignore[no-untyped-def]
+    _, model = project
+    schema = json.loads(export_files(model)["data/projecten.schema.json"])
+    project_fields = schema["$defs"]["project"]["properties"]
+    assert project_fields["doel"]["contentMediaType"] == "text/markdown"
+    assert all(field.get("description") for field in project_fields.values())
+
+
+def test_the_calendar_reads_in_icalendar(project) -> None:  # type: ignore[no-untyped-def]
+    import icalendar
+
+    _, model = project
+    calendar = icalendar.Calendar.from_ical(export_files(model)["data/routekaart.ics"])
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(model.routekaart.mijlpalen)
+    by_uid = {str(e["UID"]): e for e in events}
+    host = urlsplit(model.organisatie.site_url).hostname
+    for m in model.routekaart.mijlpalen:
+        event = by_uid[f"{m.id}@{host}"]
+        assert str(event["SUMMARY"]) == m.titel
+        assert event.decoded("DTSTART") == m.wanneer.start
+        assert event.decoded("DTEND") == m.wanneer.end + timedelta(days=1)

@@ -69,9 +69,10 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def mkdocs(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    # git on the PATH: the build dates security.txt and the calendar from the commit
     return subprocess.run([str(BIN / "mkdocs"), *args], cwd=cwd, capture_output=True,
-                          text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
-                          timeout=300)
+                          text=True, timeout=300,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin"})
 
 
 def build(config: Path, out: Path) -> Path:
@@ -484,3 +485,29 @@ def test_properdocs_builds_the_example(tmp_path: Path) -> None:
     home = Doc((tmp_path / "site/index.html").read_text(encoding="utf-8"))
     assert home.find("html", lang="nl") and "Onze thema's" in home.text
     assert (tmp_path / "site/projecten/wmo-monitor/index.html").is_file()
+
+
+@pytest.mark.parametrize("which", ["denhelder", "noordkust"])
+def test_open_data_page_explains_every_download_and_field(request: pytest.FixtureRequest,
+                                                          which: str) -> None:
+    import json
+
+    from build_tools.exports import CSV_COLUMNS
+
+    site: Path = request.getfixturevalue(which)
+    html = (site / "open-data" / "index.html").read_text(encoding="utf-8")
+    doc = Doc(html)
+    linked = {a["href"] for a in doc.find("a") if a.get("href", "").startswith("../data/")}
+    files = {p.relative_to(site).as_posix() for p in (site / "data").glob("*") if p.is_file()}
+    assert {f"../{f}" for f in files} <= linked, files
+    text = doc.text
+    for column in CSV_COLUMNS:
+        assert column in text
+    for schema_file in (site / "data").glob("*.schema.json"):
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
+        parts = [schema, *schema.get("$defs", {}).values()]
+        for part in parts:
+            for name in part["properties"]:
+                assert name in text, (schema_file.name, name)
+    for page in ("projecten/index.html", "routekaart/index.html"):
+        assert 'href="../open-data/"' in (site / page).read_text(encoding="utf-8")

@@ -45,7 +45,7 @@ def out_of_use_without_end(root: Path) -> Path:
 # --- the issue itself ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("code, warning", [
-    ("DV203", False), ("DS010", False), ("DP102", False),
+    ("DV203", False), ("DS010", False), ("DP011", False),
     ("W001", True), ("W101", True), ("W201", True), ("W399", True), ("W450", True),
 ])
 def test_severity_comes_from_the_code_alone(code: str, warning: bool) -> None:

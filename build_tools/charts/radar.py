@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .radar_scale import Point, Segment, place_scale, polygon_segments
 from .svg import SERIES_LABELS, ChartFont, comma, esc, num, svg_open, wrap_words
 
 if TYPE_CHECKING:
-    from ..model import Datavisie, Measurement
+    from ..model import Datavisie, Level, Measurement
     from ..tokens import Style
 
 
@@ -150,24 +151,20 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         rr = radius * (value - lo + 1) / (hi - lo + 1)
         return cx + rr * math.cos(ang), cy + rr * math.sin(ang)
 
+    drawn: list[Segment] = []  # every line drawn inside the chart, for the scale numbers
     for level in mm.niveaus:  # rings, one per level
-        ring = " ".join(f"{num(a)},{num(b)}" for a, b in (point(i, level.waarde) for i in range(n)))
+        corners = [point(i, level.waarde) for i in range(n)]
+        drawn += polygon_segments(corners)
+        ring = " ".join(f"{num(a)},{num(b)}" for a, b in corners)
         out.append(f'<polygon class="dv-c-grid" points="{ring}" fill="none"'
                    f' stroke="{esc(pal.text_muted)}" stroke-opacity="0.35"'
                    f' stroke-width="{num(fs * .06)}"/>')
     for i in range(n):
         ax, ay = point(i, hi)
+        drawn.append(((cx, cy), (ax, ay)))
         out.append(f'<line class="dv-c-grid" x1="{num(cx)}" y1="{num(cy)}" x2="{num(ax)}"'
                    f' y2="{num(ay)}" stroke="{esc(pal.text_muted)}" stroke-opacity="0.35"'
                    f' stroke-width="{num(fs * .06)}"/>')
-    for level in mm.niveaus:
-        ang = start + math.pi / n
-        rr = radius * (level.waarde - lo + 1) / (hi - lo + 1) * math.cos(math.pi / n)
-        lx, ly = cx + rr * math.cos(ang), cy + rr * math.sin(ang)
-        out.append(f'<text class="dv-c-muted" x="{num(lx)}" y="{num(ly + fs * .25)}"'
-                   f' text-anchor="middle"'
-                   f' font-size="{num(fs * .72)}" fill="{esc(pal.text_muted)}"{font.attrs()}>'
-                   f'{level.waarde}</text>')
 
     for key in keys:
         colour = style.series[key]
@@ -175,6 +172,7 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         sw = fs * (0.22 if key == "meting" else 0.18)
         pts: list[tuple[float, float]] = [
             point(i, v) for i, d in enumerate(dims) if (v := getattr(d, key)) is not None]
+        drawn += polygon_segments(pts) if len(pts) == n else []
         if len(pts) == n:
             dash_attr = (f' stroke-dasharray="{" ".join(num(float(v) * sw) for v in dash.split())}"'
                          if dash else "")
@@ -187,6 +185,10 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         for a, b in pts:
             out.append(_marker(shape, a, b, fs * .28, colour, pal.background))
 
+    out += _scale(mm.niveaus, drawn, centre=(cx, cy), n=n, start=start,
+                  ring=lambda v: radius * (v - lo + 1) / (hi - lo + 1), fs=fs, font=font,
+                  muted=pal.text_muted, background=pal.background)
+
     for i, lines in enumerate(wrapped):  # axis labels outside the outer ring
         ang = start + 2 * math.pi * i / n
         c, sn = math.cos(ang), math.sin(ang)
@@ -194,16 +196,37 @@ def radar_svg(model: Datavisie, style: Style, *, size: float, font_size: float |
         ly = cy + (radius + gap) * sn
         anchor = "middle" if abs(c) < 0.3 else ("start" if c > 0 else "end")
         lh = fs * 1.15
-        top = (ly + fs * .9 if sn > 0.3 else ly - (len(lines) - 1) * lh - fs * .3 if sn < -0.3
-               else ly - (len(lines) - 1) * lh / 2 + fs * .35)
+        k = len(lines)
+        top = (ly + fs * .9 if sn > 0.3 else ly - (k - 1) * lh - fs * .3 if sn < -0.3
+               else ly - (k - 1) * lh / 2 + fs * .35)
         for j, line in enumerate(lines):
             out.append(f'<text class="dv-c-text" x="{num(lx)}" y="{num(top + j * lh)}"'
                        f' font-size="{num(fs)}" text-anchor="{anchor}" fill="{esc(pal.text)}"'
-                       f'{font.attrs(strong=True)}>{esc(line)}</text>')
+                       f'{font.attrs(strong=True)}>{font.markup(line)}</text>')
 
     out.append(_radar_legend(model, style, keys, size, legend_h, fs, font, right))
     out.append("</svg>")
     return "".join(out)
+
+
+def _scale(levels: Sequence[Level], lines: Sequence[Segment], *, centre: Point, n: int,
+           start: float, ring: Callable[[float], float], fs: float, font: ChartFont,
+           muted: str, background: str) -> list[str]:
+    """The level numbers beside their rings, where no line crosses them (radar_scale.py)."""
+    size = fs * .72
+    placed = place_scale([(str(v.waarde), ring(v.waarde)) for v in levels], centre=centre,
+                         n=n, start=start, segments=lines, size=size, measure=font.measure)
+    out = []
+    for label in placed:
+        if label.backdrop:  # only when a series crosses every gap
+            b = label.box.grown(size * .12)
+            out.append(f'<rect class="dv-c-backdrop" x="{num(b.left)}" y="{num(b.top)}"'
+                       f' width="{num(b.right - b.left)}" height="{num(b.bottom - b.top)}"'
+                       f' rx="{num(size * .2)}" fill="{esc(background)}"/>')
+        out.append(f'<text class="dv-c-muted" x="{num(label.x)}" y="{num(label.y)}"'
+                   f' text-anchor="middle" font-size="{num(size)}" fill="{esc(muted)}"'
+                   f'{font.attrs()}>{esc(label.text)}</text>')
+    return out
 
 
 def _radar_legend(model: Datavisie, style: Style, keys: Sequence[str], size: float,

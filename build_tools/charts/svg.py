@@ -13,6 +13,7 @@ ALL_LANE = "*"
 SERIES_LABELS = {"nulmeting": "Nulmeting", "meting": "Laatste meting", "ambitie": "Ambitie"}
 
 Measure = Callable[[str, float], float]
+Runs = Callable[[str], tuple[tuple[str, str | None], ...]]
 
 
 def approx(text: str, size: float) -> float:
@@ -30,6 +31,17 @@ class ChartFont:
     strong: str | None = None
     measure: Measure = approx
     measure_strong: Measure = approx
+    # Posters: the text cut where a fallback font takes over (textfit.Face.runs); the site
+    # leaves such characters to the browser.
+    runs: Runs | None = None
+
+    def markup(self, text: str) -> str:
+        """`text` escaped, with a <tspan> of the fallback family around each character the
+        poster's house font lacks (an emoji, a symbol)."""
+        if self.runs is None:
+            return esc(text)
+        return "".join(f'<tspan font-family="{esc(fam)}">{esc(piece)}</tspan>' if fam
+                       else esc(piece) for piece, fam in self.runs(text))
 
     def attrs(self, *, strong: bool = False) -> str:
         if strong:

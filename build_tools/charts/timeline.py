@@ -240,7 +240,7 @@ def timeline_svg(model: Datavisie, style: Style, *, width: float, height: float,
         for j, line in enumerate(lines):
             out.append(f'<text class="dv-c-text" x="{num(a + pad)}" y="{num(base + j * pfs * 1.1)}"'
                        f' font-size="{num(pfs)}" fill="{esc(pal.brand)}"'
-                       f'{font.attrs(strong=True)}>{esc(line)}</text>')
+                       f'{font.attrs(strong=True)}>{font.markup(line)}</text>')
     # years
     first_year, last_year = date.fromordinal(t0).year, date.fromordinal(t1 - 1).year
     step = year_step(last_year - first_year + 1)
@@ -280,7 +280,7 @@ def timeline_svg(model: Datavisie, style: Style, *, width: float, height: float,
                 out.append(f'<text class="dv-c-text" x="{num(fs * .8)}"'
                            f' y="{num(top + j * fs * 1.2)}"'
                            f' font-size="{num(fs)}" fill="{esc(pal.text)}"'
-                           f'{font.attrs(strong=True)}>{esc(line)}</text>')
+                           f'{font.attrs(strong=True)}>{font.markup(line)}</text>')
         row_top = y_cur
         for row, h in zip(rows, hs, strict=False):
             for lab in row:
@@ -317,7 +317,7 @@ def _milestone(lab: _Label, cy: float, r: float, pad: float, label_fs: float,
         for j, line in enumerate(lab.lines):
             parts.append(f'<text class="dv-c-text" x="{num(tx)}" y="{num(top + j * lh)}"'
                          f' font-size="{num(label_fs)}" fill="{esc(fill)}"{anchor}{deco}'
-                         f'{font.attrs()}>{esc(line)}</text>')
+                         f'{font.attrs()}>{font.markup(line)}</text>')
     parts.append("</g>")
     return "".join(parts)
 

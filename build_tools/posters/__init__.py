@@ -11,10 +11,12 @@ Public API (everything else in this package is internal):
 - `check_fit(model, style, *, posters_dir=None, cache_dir=None) -> list[Issue]`
   Layout only, no raster: poster-definition problems (DP0xx) and content that cannot fit
   (W002: names the field at file:line, the poster, and how many characters too long;
-  DP102: characters the house font lacks). With `cache_dir`, inputs that fitted before
+  W401, a warning: characters neither the house font nor a fallback font in
+  theme/fonts/reserve/ has). With `cache_dir`, inputs that fitted before
   (same model, style, definitions, fonts and code: memo.py) are not laid out again.
 - `render_svgs(model, style, *, posters_dir=None) -> dict[str, str]`
-  Pure: poster name -> self-contained SVG text. Raises ContentError on any issue.
+  Pure: poster name -> self-contained SVG text. Raises ContentError on any error (not on
+  a warning such as W401).
 - `render_all(model, style, *, out_dir, formats=("svg", "png", "pdf"), dpi=150,
   cache_dir=None, thumbnails=True, posters_dir=None) -> list[PosterFile]`
   Writes `<out_dir>/<name>.<fmt>` (+ `<name>-klein.png`); PNG/PDF are rasterised in
@@ -54,9 +56,11 @@ from .card import Card
 from .kinds import Job, alt_text, job_title, jobs_for
 from .layout import PosterDef, read_definitions
 from .memo import context_key
+from .printing import BLEED_MM, MARGIN_MM, print_svg
 from .raster import Task, cache_get, cache_key, cache_put, shared_rasteriser
 from .render import DEFAULT_DIR, compose, embed_svg
 from .scene import masthead
+from .textfit import face_family
 
 __all__ = [
     "FORMATS", "PosterFile", "PosterInfo", "SocialCard", "check_fit", "poster_list",
@@ -64,7 +68,7 @@ __all__ = [
 ]
 
 log = logging.getLogger("mkdocs.plugins.datavisie")
-FORMATS = ("svg", "png", "pdf")
+FORMATS = ("svg", "png", "pdf", "drukwerk")  # drukwerk: PDF with bleed and crop marks
 CARD_SIZE = (1200, 630)
 
 
@@ -201,7 +205,9 @@ def _epoch(model: Datavisie) -> int:
 
 
 def _font_paths(style: Style) -> list[Path]:
-    return [f.path.resolve() for f in style.fonts.faces()]
+    """The house fonts and the fallback fonts: what the workers' fontconfig knows."""
+    return [*(f.path.resolve() for f in style.fonts.faces()),
+            *(p.resolve() for p in style.fonts.reserve)]
 
 
 def render_all(model: Datavisie, style: Style, *, out_dir: Path,
@@ -213,7 +219,8 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     started = time.perf_counter()
     defs = _checked_definitions(posters_dir)
     jobs = {j.name: j for j in jobs_for(model, defs)}
-    wanted = [f for f in ("png", "pdf") if f in formats] + (["thumb"] if thumbnails else [])
+    wanted = [f for f in ("png", "pdf", "drukwerk") if f in formats] + \
+        (["thumb"] if thumbnails else [])
     manifest = Kept(cache_dir, "posters")
     key = _posters_key(model, style, posters_dir, "render_all", ",".join(formats), str(dpi),
                        str(thumbnails)) if cache_dir else ""
@@ -236,7 +243,7 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     for name, svg in bare.items():
         data = svg.encode("utf-8")
         for fmt in wanted:
-            task = Task(data, fmt, dpi)
+            task = _task(model, style, jobs[name], svg, fmt, dpi)
             keys[name][fmt] = raster_key = cache_key(task, fonts, epoch)
             cached = cache_get(cache_dir, raster_key, _ext(fmt))
             if cached is not None:
@@ -293,9 +300,10 @@ def _write_posters(model: Datavisie, jobs: Mapping[str, Job], svgs: Mapping[str,
         if "svg" in formats:
             paths["svg"] = out_dir / f"{name}.svg"
             write_atomic(paths["svg"], svgs[name].encode("utf-8"))
-        for fmt in ("png", "pdf"):
+        for fmt in ("png", "pdf", "drukwerk"):
             if fmt in formats:
-                paths[fmt] = out_dir / f"{name}.{fmt}"
+                paths[fmt] = out_dir / (f"{name}-drukwerk.pdf" if fmt == "drukwerk"
+                                        else f"{name}.{fmt}")
                 write_atomic(paths[fmt], results[(name, fmt)])
         thumb = None
         if thumbnails:
@@ -311,7 +319,22 @@ def _write_posters(model: Datavisie, jobs: Mapping[str, Job], svgs: Mapping[str,
 
 
 def _ext(fmt: str) -> str:
-    return "thumb.png" if fmt == "thumb" else fmt
+    return {"thumb": "thumb.png", "drukwerk": "drukwerk.pdf"}.get(fmt, fmt)
+
+
+def _task(model: Datavisie, style: Style, job: Job, svg: str, fmt: str, dpi: int) -> Task:
+    """The conversion of one poster to `fmt`; PDFs carry the poster's title, description
+    and publisher (pdfmeta.py); `drukwerk` is the PDF of the print sheet (printing.py)."""
+    if fmt not in ("pdf", "drukwerk"):
+        return Task(svg.encode("utf-8"), fmt, dpi)
+    meta = (("Title", f"{job_title(job)} ({model.organisatie.naam})"),
+            ("Subject", alt_text(model, job)), ("Author", model.organisatie.naam))
+    if fmt == "pdf":
+        return Task(svg.encode("utf-8"), "pdf", dpi, meta)
+    sheet = print_svg(svg, slug=f"{job_title(job)} · {job.defn.paper} · {BLEED_MM:g} mm "
+                      f"afloop · {model.organisatie.naam}", family=face_family(
+                          style.fonts.text.face(400).path))
+    return Task(sheet.encode("utf-8"), "pdf", dpi, meta, (MARGIN_MM, BLEED_MM))
 
 
 def _published_svg(bare: str, style: Style, fonts: Sequence[Path],

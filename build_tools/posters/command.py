@@ -16,6 +16,8 @@ def cmd_posters(args: argparse.Namespace) -> int:
     from . import FORMATS, check_fit, render_all
 
     formats = tuple(f.strip() for f in args.formaat.split(",") if f.strip())
+    if getattr(args, "drukwerk", False) and "drukwerk" not in formats:
+        formats += ("drukwerk",)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         print(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit "

@@ -62,7 +62,7 @@ def job_title(job: Job) -> str:
 
 def _chart_font(fonts: Fonts) -> charts.ChartFont:
     return charts.ChartFont(fonts.text.family, fonts.strong.family, fonts.text.width,
-                            fonts.strong.width)
+                            fonts.strong.width, runs=fonts.text.runs)
 
 
 def base_context(head: Masthead, style: Style, job: Job, fit: Fitter) -> dict[str, Any]:

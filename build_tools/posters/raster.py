@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the pool is imported when something is rasterised, not by a
     from concurrent.futures import Future
 
 THUMB_WIDTH = 600
-RENDER_REVISION = 2  # part of every cache key: raise it when the rasterising code changes
+RENDER_REVISION = 3  # part of every cache key: raise it when the rasterising code changes
 FONTS_PREFIX = "datavisie-fonts-"  # the workers' fontconfig folder in the temporary folder
 EMPTY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
 
@@ -105,11 +105,14 @@ def _surface_classes(epoch: int) -> tuple[Any, Any]:
 
 @dataclass(frozen=True)
 class Task:
-    """One conversion: SVG bytes to `fmt` (png, pdf or thumb) at `dpi`."""
+    """One conversion: SVG bytes to `fmt` (png, pdf or thumb) at `dpi`. A PDF gets `meta`
+    (title, subject, author: pdfmeta.py) and, for print, `print_box` (margin, bleed in mm)."""
 
     svg: bytes
     fmt: str
     dpi: int
+    meta: tuple[tuple[str, str], ...] = ()
+    print_box: tuple[float, float] | None = None
 
 
 def convert(task: Task) -> bytes:
@@ -120,7 +123,10 @@ def convert(task: Task) -> bytes:
     if task.fmt == "png":
         png_surface.convert(write_to=out, dpi=task.dpi, **opts)
     elif task.fmt == "pdf":
+        from .pdfmeta import finish_pdf
+
         pdf_surface.convert(write_to=out, dpi=72, **opts)
+        return finish_pdf(out.getvalue(), meta=dict(task.meta), print_box=task.print_box)
     elif task.fmt == "thumb":
         png_surface.convert(write_to=out, output_width=THUMB_WIDTH * 2, **opts)
         return thumbnail(out.getvalue())
@@ -226,7 +232,8 @@ def cache_key(task: Task, fonts: Sequence[Path], epoch: int) -> str:
     """Content hash of everything that decides the output bytes."""
     h = hashlib.sha256()
     for part in (f"datavisie-poster-{RENDER_REVISION}".encode(), _cairosvg_version().encode(),
-                 task.fmt.encode(), str(task.dpi).encode(), str(epoch).encode(), task.svg):
+                 task.fmt.encode(), str(task.dpi).encode(), str(epoch).encode(),
+                 repr((task.meta, task.print_box)).encode(), task.svg):
         h.update(len(part).to_bytes(8, "big"))
         h.update(part)
     for p in sorted(fonts):

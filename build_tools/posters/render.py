@@ -139,4 +139,5 @@ def _rel(path: Path, folder: Path) -> str:
 
 def embed_svg(svg: str, style: Style) -> str:
     """`compose(..., embed=False)` output made self-contained: the fonts it uses as subsets."""
-    return embed_fonts(svg, face_files(f.path for f in style.fonts.faces()))
+    return embed_fonts(svg, face_files([*(f.path for f in style.fonts.faces()),
+                                        *style.fonts.reserve]))

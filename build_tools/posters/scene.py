@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from ..errors import Issue, Pos
 from ..model import Datavisie, Version
@@ -33,10 +34,16 @@ class Fonts:
 
     @classmethod
     def of(cls, style: Style) -> Fonts:
+        """The house faces, each with the theme's fallback fonts for what it lacks."""
         t, h = style.fonts.text, style.fonts.heading
-        return cls(load_face(t.face(400).path), load_face(t.face(600).path),
-                   load_face(t.face(700).path), load_face(t.face(400, italic=True).path),
-                   load_face(h.face(style.fonts.heading_weight).path))
+        reserve = [load_face(p) for p in style.fonts.reserve]
+
+        def face(path: Path) -> Face:
+            return load_face(path).with_reserve(reserve)
+
+        return cls(face(t.face(400).path), face(t.face(600).path), face(t.face(700).path),
+                   face(t.face(400, italic=True).path),
+                   face(h.face(style.fonts.heading_weight).path))
 
     def for_region(self, region: Region) -> Face:
         return self.heading if region.font == "koppen" else self.text
@@ -123,6 +130,8 @@ class TextLine:
     text: str
     anchor: str = "start"
     role: str = ""
+    # the text cut where a fallback font takes over: (piece, its family or None)
+    runs: tuple[tuple[str, str | None], ...] = ()
 
 
 def lines_of(flow: Flow, box: Box, fills: Mapping[str, str], *, align: str = "start",
@@ -135,9 +144,10 @@ def lines_of(flow: Flow, box: Box, fills: Mapping[str, str], *, align: str = "st
         x = {"start": box.x + placed.x, "middle": box.x + box.w / 2,
              "end": box.right}[align]
         for text, y in zip(placed.lines, placed.baselines, strict=True):
-            out.append(TextLine(x, y + dy, placed.size, placed.para.face.family,
+            face = placed.para.face
+            out.append(TextLine(x, y + dy, placed.size, face.family,
                                 fills.get(placed.para.role, fills.get("tekst", "#000000")),
-                                text, align, placed.para.role))
+                                text, align, placed.para.role, face.runs(text)))
     return tuple(out)
 
 
@@ -197,15 +207,18 @@ class Fitter:
             f"maak de tekst {chars} korter{fewer}, of maak het vak groter"))
 
     def check_glyphs(self, paras: Sequence[Para]) -> None:
+        """A warning (W401) at the content's line for every character that neither the house
+        font nor a fallback font (theme/fonts/reserve/) has: it would print as an empty box."""
         for para in paras:
             missing = para.face.missing(clean(para.text))
             if missing and para.source is not None:
                 shown = " ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
                 self.issues.append(Issue.at(
-                    para.source.pos, "DP102",
-                    f"{para.source.label} bevat tekens die de letter van de huisstijl niet "
-                    f"heeft: {shown}; op {self.label} zouden ze als leeg vakje verschijnen",
-                    "haal deze tekens weg of vervang ze door gewone letters"))
+                    para.source.pos, "W401",
+                    f"{para.source.label} bevat tekens die geen letter van de huisstijl kan "
+                    f"drukken: {shown}; op {self.label} verschijnen ze als leeg vakje",
+                    "vervang ze door gewone letters, of zet een letter die ze heeft in "
+                    "theme/fonts/reserve/"))
 
 
 def source(obj: object, fieldname: str, label: str) -> Source:

@@ -50,6 +50,8 @@ class Face:
     notdef: float
     ascent: float
     descent: float  # positive, below the baseline
+    # code point -> family of the fallback font that draws it (see `with_reserve`)
+    reserve: Mapping[int, str] = field(default_factory=dict)
     # em width per measured text: fitting tries every size and every shortening of a text,
     # re-measuring the same words each time (most of a social card's layout time)
     _ems: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -65,12 +67,51 @@ class Face:
         return em * size
 
     def missing(self, text: str) -> str:
-        """Characters of `text` this font cannot draw (they would print as empty boxes)."""
+        """Characters of `text` neither this font nor its fallbacks can draw (they would print
+        as empty boxes). Variation selectors and joiners shape emoji; no font draws them."""
         seen: dict[str, None] = {}
         for ch in text:
-            if ord(ch) not in self.advances and not ch.isspace():
+            if ord(ch) not in self.advances and not ch.isspace() and ch not in _SHAPING:
                 seen.setdefault(ch)
         return "".join(seen)
+
+    def runs(self, text: str) -> tuple[tuple[str, str | None], ...]:
+        """`text` cut where the font changes: (piece, fallback family or None for own)."""
+        out: list[tuple[str, str | None]] = []
+        for ch in text:
+            fam = self.reserve.get(ord(ch))
+            if ch in _SHAPING and out:  # stays with the emoji it shapes
+                fam = out[-1][1]
+            if out and out[-1][1] == fam:
+                out[-1] = (out[-1][0] + ch, fam)
+            else:
+                out.append((ch, fam))
+        return tuple(out)
+
+    def with_reserve(self, fallbacks: Sequence[Face]) -> Face:
+        """This face, able to measure (and, through `runs`, draw) every character one of
+        `fallbacks` has and it lacks: the first fallback that has a character draws it."""
+        if not fallbacks:
+            return self
+        return _merged(self, tuple(fallbacks))
+
+
+# Zero-width joiner and the variation selectors: parts of an emoji, never glyphs of their own.
+_SHAPING = frozenset("\u200d\ufe0e\ufe0f")
+
+
+@lru_cache(maxsize=32)
+def _merged(face: Face, fallbacks: tuple[Face, ...]) -> Face:
+    advances = dict(face.advances)
+    reserve: dict[int, str] = {}
+    for fallback in fallbacks:
+        for cp, adv in fallback.advances.items():
+            if cp not in advances:
+                advances[cp] = adv
+                reserve[cp] = fallback.family
+    for ch in _SHAPING:
+        advances.setdefault(ord(ch), 0.0)
+    return replace(face, advances=advances, reserve=reserve)
 
 
 @lru_cache(maxsize=32)

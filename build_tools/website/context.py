@@ -90,6 +90,7 @@ class PosterLink:
     title: str
     files: tuple[tuple[str, str], ...]  # (label, path), e.g. ("PDF", "posters/visie.pdf")
     thumbnail: str | None = None
+    page: str | None = None  # the page with the poster's text (docs path, e.g. visie/index.md)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,9 @@ class SiteContext:
     font_cache: Path | None = None  # where converted web fonts are kept between builds
     warnings: tuple[Issue, ...] = ()  # what to maintain (the internal site's Onderhoud page)
     today: date | None = None  # the day freshness was judged on
+    # the day of the commit built (SOURCE_DATE_EPOCH, else HEAD): dates what the site says
+    # about itself, such as security.txt's Expires; None outside git
+    published: date | None = None
 
     @cached_property
     def editions(self) -> Editions:

@@ -26,6 +26,7 @@ from .glossary import abbreviations, glossary_page
 from .home import home_page
 from .maintenance import maintenance_page
 from .maturity import maturity_page
+from .opendata import open_data_page
 from .page import Asset, Site, SitePage, page_url
 from .posters import posters_page
 from .redirects import redirect_assets
@@ -55,6 +56,7 @@ def build_pages(ctx: SiteContext) -> tuple[SitePage, ...]:
         maturity_page(ctx),
         *(free_page(ctx, p, section=about) for p in model.paginas),
         glossary_page(ctx),
+        open_data_page(ctx, section=about),
         versions_page(ctx),
         *(SitePage(g.path, g.title, g.markdown, section=GUIDE_SECTION)
           for g in guide_pages(model)),
@@ -106,7 +108,8 @@ def build_site(ctx: SiteContext) -> Site:
         Asset(CONTENT_CSS, content_css(ctx, filters).encode()),
         *wellknown_assets(email=ctx.model.organisatie.contact.email,
                           site_url=ctx.model.organisatie.site_url,
-                          dates=[ctx.model.stand, *(p.updated for p in pages)]),
+                          dates=[ctx.model.stand, *(p.updated for p in pages)],
+                          published=ctx.published),
         *selector_assets(ctx),
         *feed_assets(ctx),
     ]

@@ -90,9 +90,13 @@ def register_page(ctx: SiteContext) -> SitePage:
         parts.append("\n## Downloads\n")
         parts.append(blocks.add(
             '<ul class="dv-downloads">'
+            f'<li>{link(to(f"{DATA}/projecten.csv"), "Alle projecten voor Excel")} '
+            '<span class="dv-klein">(CSV met puntkomma\'s)</span></li>'
+            f'<li>{link(to(f"{DATA}/projecten-komma.csv"), "Alle projecten als CSV")} '
+            '<span class="dv-klein">(komma\'s, RFC 4180)</span></li>'
             f'<li>{link(to(f"{DATA}/projecten.json"), "Alle projecten als JSON")}</li>'
-            f'<li>{link(to(f"{DATA}/projecten.csv"), "Alle projecten als CSV")} '
-            '<span class="dv-klein">(te openen in een spreadsheet)</span></li></ul>'))
+            f'<li>{link(to("open-data.md"), "Uitleg van alle downloads en hun velden")}</li>'
+            '</ul>'))
     return SitePage(
         path=REGISTER, title="Projecten en algoritmes", nav_title="Projecten",
         markdown="".join(parts), source=None, updated=ctx.updated, hide=("navigation", "toc"),

@@ -18,6 +18,7 @@ from .filters import FilterGroup, filter_form, row_attrs
 from .html import chips, esc, inline_snippet, link, status_badge, theme_chip
 from .links import author_urls
 from .page import Blocks, Linker, SitePage
+from .roadmap_list import roadmap_list
 
 TARGET = "mijlpalen"
 
@@ -137,11 +138,12 @@ def roadmap_page(ctx: SiteContext) -> SitePage:
     parts = [f"# Routekaart\n\n{intro}\n", blocks.add(progress_bar(ctx))]
     figure = ctx.figures.timeline(ctx.model, ctx.style) if ctx.figures.timeline and ctx.style \
         else None
-    if figure:
+    if figure:  # the chart where it fits, else the same told downwards (roadmap_list.py)
         parts.append(blocks.add(
+            '<div class="dv-tijdlijn-keuze">'
             f'<figure class="dv-figuur dv-figuur--tijdlijn">{figure}<figcaption>De tijdlijn '
             "toont de fasen en de mijlpalen per thema. De tabel hieronder bevat dezelfde "
-            "gegevens.</figcaption></figure>"))
+            f"gegevens.</figcaption></figure>{roadmap_list(ctx)}</div>"))
     parts.append("\n## Fasen\n")
     parts.append(blocks.add(_phase_table(ctx)))
     parts.append("\n## Alle mijlpalen\n\nKies een thema of een status om de tabel te filteren.\n")
@@ -153,7 +155,9 @@ def roadmap_page(ctx: SiteContext) -> SitePage:
             f'<li>{link(to(f"{DATA}/routekaart.json"), "Routekaart als JSON")} '
             '<span class="dv-klein">(open data)</span></li>'
             f'<li>{link(to(f"{DATA}/routekaart.ics"), "Mijlpalen in uw agenda")} '
-            '<span class="dv-klein">(iCalendar, .ics)</span></li></ul>'))
+            '<span class="dv-klein">(iCalendar, .ics)</span></li>'
+            f'<li>{link(to("open-data.md"), "Uitleg van alle downloads en hun velden")}</li>'
+            '</ul>'))
     return SitePage(
         path=ROADMAP, title="Routekaart", markdown="".join(parts), source=road.path,
         updated=ctx.updated, hide=("navigation", "toc"),

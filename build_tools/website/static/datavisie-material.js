@@ -48,6 +48,14 @@
   }
 
   if (part === "inhoud") {  /* content.html: open the tab a link points to */
+    /* Material's autocomplete="off" on these two checkboxes (invalid HTML, removed by
+       build_tools/website/material_html.py) kept Firefox from reopening the drawer or the
+       search from its form memory; closing them here, before the bundle reads them, does the
+       same. */
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle) toggle.checked = false;
+    });
     if (script.hasAttribute("data-md-tabs-link")) {
       var tabs = window.__md_get("__tabs");
       if (Array.isArray(tabs)) {

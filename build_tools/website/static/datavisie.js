@@ -124,8 +124,10 @@
   }
 
   /* Material's version selector names its button "Selecteer versie" while it shows the
-     version: the visible text must be part of the name (WCAG 2.5.3). Material draws it after
-     loading versions.json, so wait for it. */
+     version: the visible text must be part of the name (WCAG 2.5.3). Its title is long
+     ("1.0 (vastgesteld door de gemeenteraad)"): the part in brackets gets its own span, which
+     a phone hides (datavisie.css) so the header's parts never overlap. Material draws the
+     selector after loading versions.json, so wait for it. */
   function nameVersionButton() {
     var header = document.querySelector(".md-header");
     if (!header || !window.MutationObserver) return;
@@ -136,6 +138,14 @@
       var label = button.getAttribute("aria-label") || "";
       if (text && label.indexOf(text) === -1) {
         button.setAttribute("aria-label", text + (label ? ", " + label.toLowerCase() : ""));
+      }
+      var parts = /^(\S+)\s+(\(.+\))$/.exec(text);
+      if (parts && !button.querySelector(".dv-versie-toelichting")) {
+        var detail = document.createElement("span");
+        detail.className = "dv-versie-toelichting";
+        detail.textContent = " " + parts[2];
+        button.textContent = parts[1];
+        button.appendChild(detail);
       }
       return true;
     }
