@@ -192,8 +192,11 @@ def test_every_json_download_validates_against_its_published_schema(project) -> 
             Draft202012Validator.check_schema(schema)
             assert schema["$id"] == site + path
             schemas[schema["$id"]] = schema
-    documents = [p for p in files if p.endswith(".json") and not p.endswith(".schema.json")]
-    assert len(documents) >= 3
+    # ours; the Algoritmeregister's entries carry exactly the register's fields and are
+    # validated against the register's own configuration (test_algoritmeregister.py)
+    documents = [p for p in files if p.endswith(".json") and not p.endswith(".schema.json")
+                 and not p.startswith("data/algoritmeregister/")]
+    assert len(documents) == 2
     for path in documents:
         doc = json.loads(files[path])
         named = doc["$schema"]
