@@ -78,21 +78,42 @@ ALGORITHM = _record({
     "publicatiecategorie": _enum(PUBLICATION_CATEGORY, "Categorie van het Algoritmeregister: "
                                  + ", ".join(labels.PUBLICATION_CATEGORY.values()) + "."),
     "soort": _enum(ALGORITHM_KIND, "Soort algoritme."),
+    "beleidsterrein": _strings("Beleidsterreinen (de vaste lijst van het Algoritmeregister, "
+                               "het veld Thema daar)."),
+    "in_gebruik_sinds": _when("Sinds wanneer het algoritme in gebruik is (null: niet "
+                              "ingevuld of nog niet in gebruik)."),
     "menselijke_tussenkomst": _s("string", "Hoe mensen de uitkomst controleren. " + MARKDOWN,
                                  contentMediaType="text/markdown"),
     "risicobeheer": _s("string", "Welke risico's er zijn en hoe die worden beheerst. "
                        + MARKDOWN, contentMediaType="text/markdown"),
+    "afwegingen": _nullable("string", "Waarom het gebruik in verhouding staat tot het doel. "
+                            + MARKDOWN, contentMediaType="text/markdown"),
     "wettelijke_basis": _nullable("string", "De wettelijke grondslag. " + MARKDOWN,
                                   contentMediaType="text/markdown"),
+    "wettelijke_basis_links": _s("array", "Wetten en regelingen met een link.", items=_record({
+        "titel": _s("string", "Naam van de wet, regeling of het besluit."),
+        "link": _s("string", "Adres van de tekst.", format="uri"),
+    })),
     "technische_werking": _nullable("string", "Hoe het algoritme werkt. " + MARKDOWN,
                                     contentMediaType="text/markdown"),
     "leverancier": _nullable("string", "Wie het maakte."),
+    "broncode": _nullable("string", "Adres van de openbare broncode.", format="uri"),
+    "verwerkingsregister": _nullable("string", "Adres van de verwerking in het openbare "
+                                     "verwerkingsregister.", format="uri"),
     "impacttoetsen": _s("array", "Uitgevoerde toetsen (DPIA, IAMA, ...).", items=_record({
         "titel": _s("string", "Naam van de toets."),
         "link": _nullable("string", "Adres van het rapport.", format="uri"),
     })),
+    "toelichting_impacttoetsen": _nullable("string", "Toelichting bij de impacttoetsen, "
+                                           "ook waarom een toets niet nodig was. " + MARKDOWN,
+                                           contentMediaType="text/markdown"),
     "registratie": _nullable("string", "Adres van de vermelding in het landelijke "
                              "Algoritmeregister.", format="uri"),
+    "lars": _nullable("string", "Nummer van het algoritme in het landelijke "
+                      "Algoritmeregister (lars)."),
+    "landelijk_register": _nullable("string", "Adres van de vermelding in het landelijke "
+                                    "Algoritmeregister (uit registratie of lars).",
+                                    format="uri"),
     "algoritmeregister": _s("string", "Adres van dit algoritme als download in de velden van "
                             "het Algoritmeregister.", format="uri"),
 }, description="Alleen bij een algoritme dat besluiten ondersteunt; anders null.")
@@ -114,6 +135,7 @@ PROJECT = _record({
     "gegevens": _s("array", "De gegevensbronnen.", items=_record({
         "bron": _s("string", "Naam van de bron."),
         "persoonsgegevens": _s("boolean", "Of de bron persoonsgegevens bevat."),
+        "link": _nullable("string", "Adres van de bron, als die openbaar is.", format="uri"),
     })),
     "persoonsgegevens": _s("boolean", "Of een van de bronnen persoonsgegevens bevat."),
     "dpia": _enum(DPIA_STATUS, "Stand van de gegevensbeschermingseffectbeoordeling (DPIA)."),
