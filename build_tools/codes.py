@@ -172,6 +172,15 @@ CODES: dict[str, Code] = {
                   "{% if %} ... {% endif %})."),
     "DP012": Code("Sjabloon bestaat niet", "Verbeter de bestandsnaam of voeg het sjabloon "
                                            "toe aan posters/."),
+    "DP013": Code("Postersjabloon doet iets wat een sjabloon niet mag",
+                  "Gebruik alleen de waarden, filters en macro's die de andere sjablonen ook "
+                  "gebruiken; een sjabloon kan geen code uitvoeren en geen bestanden lezen."),
+    "DP014": Code("Postersjabloon doet te veel werk",
+                  "Maak herhalingen ({% for %}) kleiner en laat een macro zichzelf niet "
+                  "eindeloos aanroepen."),
+    "DP015": Code("Postersjabloon maakt te veel tekst",
+                  "Herhaal of vermenigvuldig tekst niet zo vaak; een poster heeft nooit "
+                  "miljoenen tekens nodig."),
     "DP101": Code("Tekst past niet op de poster",
                   "Maak de tekst korter met het genoemde aantal tekens."),
     "DP102": Code("Teken ontbreekt in de letter van de huisstijl",
