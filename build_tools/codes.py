@@ -101,6 +101,18 @@ CODES: dict[str, Code] = {
     "DV122": Code("Markdown te diep genest",
                   "Maak de opbouw platter: hoogstens 20 lijsten, citaten of inspringingen in "
                   "elkaar."),
+    "DV130": Code("Id is voorbehouden aan de site",
+                  "Kies een id of kop die niet met `__` begint: zulke ids gebruikt het thema "
+                  "zelf."),
+    "DV131": Code("Klasse hoort bij de opmaak van de site",
+                  "Haal de klasse weg (alleen `md-button` en `md-button--primary` mogen, op een "
+                  "link); kies voor een blok een gewone soort zoals `note` of `tip`."),
+    "DV132": Code("Attribuut niet toegestaan",
+                  "Zet met `{: }` alleen een id, een klasse, `title`, en bij een afbeelding "
+                  "`alt`, `width` of `height`."),
+    "DV133": Code("Afbeelding van een andere site",
+                  "Zet de afbeelding op de site en verwijs ernaar met een pad zonder `https://` "
+                  "of `//`, of maak er een gewone link van."),
     # --- rules across values and files ----------------------------------------------------
     "DV201": Code("Volgordenummer dubbel", "Geef elk thema een eigen `volgorde`."),
     "DV202": Code("Id dubbel", "Geef elke fase, mijlpaal, dimensie, aspect en niveau een "

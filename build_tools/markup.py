@@ -4,7 +4,9 @@ An HTML comment (`<!-- ... -->`) looks hidden in the editor, but raw HTML in con
 published as text, so the note would be there for every reader (DV120). Python-Markdown needs
 quadratic time for many `[` in one paragraph and recurses once per level of nesting, so a
 hostile or broken text could stall the build or crash it; such text is refused with a clear
-error long before that (DV121, DV122, DV001). Pure: model -> list of Issues."""
+error long before that (DV121, DV122, DV001). What a text puts on the page (ids, classes,
+attributes, images) is checked on its parsed tree in `markup_tree` (DV130-DV133).
+Pure: model -> list of Issues."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .errors import Issue, Pos
+from .markup_tree import tree_issues
 from .model import LEAF_TYPES
 from .yamlio import MAX_LINE
 
@@ -124,8 +127,11 @@ def _text_issues(text: str, where: str, at: Any) -> list[Issue]:
                     "verborgen: het komt als tekst op de site",
                     "haal het weg; een notitie voor collega's zet je in een blok `!!! intern`")
            for n in comment_lines(text)]
+    heavy = _too_heavy(text)
     out += [Issue.at(at(n), code, f"{message} in {where}", _HINTS[code])
-            for n, code, message in _too_heavy(text)]
+            for n, code, message in heavy]
+    if not heavy:  # parsed only when the renderer can take it
+        out += tree_issues(text, where, at)
     return out
 
 
@@ -170,7 +176,8 @@ def _walk(value: Any, out: list[Issue]) -> None:
 
 
 def markup_issues(model: Any) -> list[Issue]:
-    """Issues for every Markdown field and body of the model (DV001, DV120-DV122)."""
+    """Issues for every Markdown field and body of the model (DV001, DV120-DV122,
+    DV130-DV133)."""
     out: list[Issue] = []
     _walk(model, out)
     return out
