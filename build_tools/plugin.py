@@ -38,7 +38,7 @@ from .exports import export_files
 from .guide import guide_pages
 from .model import Datavisie
 from .tokens import Style
-from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
+from .website import Asset, PosterLink, Site, SiteContext, SitePage, csp, insert_blocks
 from .website.context import day_label
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
@@ -161,6 +161,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         config.extra["datavisie"] = {
             "organisatie": org.naam,
             "voet": [{"titel": t, "url": u} for t, u in self.site.footer],
+            # the policy in every page, for hosts that send no header; not under `serve`,
+            # whose live-reload script is inline
+            "csp": csp.meta() if self.command != "serve" else "",
         }
         for key, value in self.site.extra.items():  # version selector, feed, concept notice
             config.extra.setdefault(key, value)
