@@ -65,3 +65,10 @@ def test_mkdocs_serve_pages_carry_no_meta_policy() -> None:
     plugin.on_startup(command="serve", dirty=False)
     plugin.on_config(config)
     assert config.extra["datavisie"]["csp"] == ""
+
+
+def test_the_hosting_docs_show_the_policy_as_defined() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs/content-security-policy.md").read_text(
+        encoding="utf-8")
+    for policy in (csp.header(), csp.meta(), csp.poster_header()):
+        assert policy in docs, policy
