@@ -145,6 +145,18 @@ CODES: dict[str, Code] = {
     "DV127": Code("Markdown niet te lezen",
                   "Maak de opbouw eenvoudiger; zet bijvoorbeeld geen voetnoot in een andere "
                   "voetnoot."),
+    "DV130": Code("Id is voorbehouden aan de site",
+                  "Kies een id of kop die niet met `__` begint: zulke ids gebruikt het thema "
+                  "zelf."),
+    "DV131": Code("Klasse hoort bij de opmaak van de site",
+                  "Haal de klasse weg (alleen `md-button` en `md-button--primary` mogen, op een "
+                  "link); kies voor een blok een gewone soort zoals `note` of `tip`."),
+    "DV132": Code("Attribuut niet toegestaan",
+                  "Zet met `{: }` alleen een id, een klasse, `title`, en bij een afbeelding "
+                  "`alt`, `width` of `height`."),
+    "DV133": Code("Afbeelding van een andere site",
+                  "Zet de afbeelding op de site en verwijs ernaar met een pad zonder `https://` "
+                  "of `//`, of maak er een gewone link van."),
     # --- rules across values and files ----------------------------------------------------
     "DV201": Code("Volgordenummer dubbel", "Geef elk thema een eigen `volgorde`."),
     "DV202": Code("Id dubbel", "Geef elke fase, mijlpaal, dimensie, aspect en niveau een "
@@ -252,6 +264,15 @@ CODES: dict[str, Code] = {
                   "{% if %} ... {% endif %})."),
     "DP012": Code("Sjabloon bestaat niet", "Verbeter de bestandsnaam of voeg het sjabloon "
                                            "toe aan posters/."),
+    "DP013": Code("Postersjabloon doet iets wat een sjabloon niet mag",
+                  "Gebruik alleen de waarden, filters en macro's die de andere sjablonen ook "
+                  "gebruiken; een sjabloon kan geen code uitvoeren en geen bestanden lezen."),
+    "DP014": Code("Postersjabloon doet te veel werk",
+                  "Maak herhalingen ({% for %}) kleiner en laat een macro zichzelf niet "
+                  "eindeloos aanroepen."),
+    "DP015": Code("Postersjabloon maakt te veel tekst",
+                  "Herhaal of vermenigvuldig tekst niet zo vaak; een poster heeft nooit "
+                  "miljoenen tekens nodig."),
     "W001": Code("Project buiten gebruik zonder einde",
                  "Vul `eind` in met de maand waarin het project stopte.", was="DV219"),
     "W003": Code("Tekst langer dan aangeraden",

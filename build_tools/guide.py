@@ -390,8 +390,10 @@ _REVIEWS = (
      "kloppen de feiten, data en verwijzingen"),
     ("een vastgestelde versie (`content/versies.yml`)", "programmateam en griffie",
      "klopt het besluit met wat de raad of het college vaststelde"),
-    ("huisstijl en posters (`theme/`, `posters/`)", "communicatie",
-     "past het bij de huisstijl; is het leesbaar en toegankelijk"),
+    ("kleuren, letters, logo (`theme/huisstijl.yml`, het logo, `theme/fonts/`)",
+     "communicatie", "past het bij de huisstijl; is het leesbaar en toegankelijk"),
+    ("sjablonen van posters en website (`posters/`, `theme/overrides/`)", "beheerders",
+     "sjablonen zijn code: blijft het veilig en werkt het nog"),
     ("de bouw en de automatisering (`build_tools/`, workflows)", "beheerders",
      "werkt de site nog; blijft interne inhoud intern"),
 )

@@ -5,7 +5,9 @@ published as text, so the note would be there for every reader (DV120). Internal
 audience filter cannot remove cleanly are refused where they are (DV123-DV127, blockfilter.py).
 Python-Markdown needs quadratic time for many `[` in one paragraph and recurses once per level
 of nesting, so a hostile or broken text could stall the build or crash it; such text is refused
-with a clear error long before that (DV121, DV122, DV001). Pure: model -> list of Issues."""
+with a clear error long before that (DV121, DV122, DV001). What a text puts on the page (ids,
+classes, attributes, images) is checked on its parsed tree in `markup_tree` (DV130-DV133).
+Pure: model -> list of Issues."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from typing import Any
 from . import blockfilter
 from .errors import Issue, Pos
 from .grammar import Grammar
+from .markup_tree import tree_issues
 from .model import LEAF_TYPES
 from .yamlio import MAX_LINE
 
@@ -130,9 +133,11 @@ def _text_issues(text: str, where: str, at: Any, grammar: Grammar,
            for n in comment_lines(text)]
     heavy = [Issue.at(at(n), code, f"{message} in {where}", _HINTS[code])
              for n, code, message in _too_heavy(text)]
-    if not heavy:  # internal blocks: found by parsing, which heavy text would stall
+    if not heavy:  # parsed only when the renderer can take it
+        # internal blocks: found by parsing, which heavy text would stall
         out += [Issue.at(at(p.line), p.code, p.message + line_of(p.line), p.hint)
                 for p in blockfilter.read(text, grammar).problems]
+        out += tree_issues(text, where, at)
     return out + heavy
 
 
@@ -178,8 +183,9 @@ def _walk(value: Any, out: list[Issue], grammar: Grammar) -> None:
 
 
 def markup_issues(model: Any, values: Any = None) -> list[Issue]:
-    """Issues for every Markdown field and body of the model (DV001, DV120-DV127), or of
-    `values` of it (the adopted texts from git), read with the model's grammar."""
+    """Issues for every Markdown field and body of the model (DV001, DV120-DV127,
+    DV130-DV133), or of `values` of it (the adopted texts from git), read with the model's
+    grammar."""
     out: list[Issue] = []
     _walk(model if values is None else values, out, model.grammar)
     return out

@@ -49,7 +49,7 @@ from .guide import guide_pages
 from .model import Datavisie
 from .revisions import milestone_revisions
 from .tokens import Style
-from .website import Asset, PosterLink, Site, SiteContext, SitePage, insert_blocks
+from .website import Asset, PosterLink, Site, SiteContext, SitePage, csp, insert_blocks
 from .website.context import GENERIC_SITE_NAME, TEMPLATES, day_label, site_name
 from .website.figures import site_figures
 from .website.inputs import kept_site, log_history_notes, read_site_inputs
@@ -240,6 +240,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         config.extra["datavisie"] = {
             "organisatie": org.naam,
             "voet": [{"titel": t, "url": u} for t, u in self.site.footer],
+            # the policy in every page, for hosts that send no header; not under `serve`,
+            # whose live-reload script is inline
+            "csp": csp.meta() if self.command != "serve" else "",
         }
         extra = preview.for_disk(self.site.extra) if self.preview else self.site.extra
         for key, value in extra.items():  # version selector, feed, concept notice

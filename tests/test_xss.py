@@ -272,6 +272,13 @@ def check_payload(template: Path, work: Path, payload: str,
     project = work / "p"
     shutil.copytree(template, project)
     plant_payload(project / "content", payload)
+    refused = _refused_markup(project)
+    if refused:  # an attribute or image Markdown may not make: refused, nothing published
+        from build_tools import sitebuild
+
+        code = sitebuild.build(project, out=str(work / "site"), strict=False)
+        shutil.rmtree(work)
+        return [] if code == 1 else [f"{sorted(refused)} refused, yet the build ended {code}"]
     site = _build(project)
     found = site_findings(site, allowed)
     if payload.startswith("<") and not payload.startswith(("<!--", "<javascript:", "<https:")):
@@ -281,6 +288,33 @@ def check_payload(template: Path, work: Path, payload: str,
             found.append("payload not shown on the vision page")
     shutil.rmtree(work)
     return found
+
+
+AUTHOR_MARKUP_CODES = {"DV130", "DV131", "DV132", "DV133"}  # build_tools/markup_tree.py
+
+
+def _refused_markup(project: Path) -> set[str]:
+    """The codes when the content check refuses the payload as author markup (an image from
+    elsewhere, an `on*` attribute from `{: }`) and for nothing else; else an empty set."""
+    from build_tools.errors import ContentError
+    from build_tools.load import load
+
+    try:
+        load(project)
+    except ContentError as exc:
+        codes = {i.code for i in exc.issues}
+        return codes if codes <= AUTHOR_MARKUP_CODES else set()
+    return set()
+
+
+def test_markup_payloads_the_check_refuses() -> None:
+    """Which payloads the content check refuses before any build (the others are built and
+    their output checked): images with a scheme and event handlers set with `{: }`."""
+    from build_tools.markup_tree import findings
+
+    refused = {p for p in PAYLOADS
+               if findings(markdown_contexts(p)) or findings("Tekst.\n" + markdown_contexts(p))}
+    assert refused == {"![plaatje](javascript:alert(1))", '{: onclick="alert(1)" }'}
 
 
 @slow
@@ -321,6 +355,8 @@ def test_posters_and_social_cards_escape_every_payload(tmp_path: Path) -> None:
         content = tmp_path / f"c{i}"
         shutil.copytree(project / "content", content / "content")
         plant_payload(content / "content", payload)
+        if _refused_markup(content):  # refused before any view: no poster is made of it
+            continue
         model = for_audience(load(content))
         try:
             svgs = posters.render_svgs(model, style, posters_dir=project / "posters")

@@ -10,24 +10,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    Environment,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateError,
-    TemplateNotFound,
-    TemplateSyntaxError,
-    UndefinedError,
-    select_autoescape,
-)
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 
 from ..errors import ContentError, Issue
 from ..model import Datavisie
 from ..tokens import Style
 from .assets import embed_fonts, face_files
+from .budget import LimitExceeded
 from .card import Card, build_kaart
 from .kinds import BUILDERS, Job, alt_text, job_title, poster_label
+from .sandbox import PosterEnvironment, render
 from .scene import Fitter, Fonts, masthead
 from .textfit import xml_safe
 
@@ -48,14 +42,10 @@ def _finalize(value: object) -> object:
 
 
 @lru_cache(maxsize=8)
-def environment(folder: str) -> Environment:
-    env = Environment(
-        finalize=_finalize,
-        loader=FileSystemLoader(folder),
-        autoescape=select_autoescape(enabled_extensions=("j2", "svg"), default=True),
-        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
-    env.filters["n"] = _n
+def environment(folder: str) -> PosterEnvironment:
+    """The sandbox the folder's templates run in (sandbox.py)."""
+    env = PosterEnvironment(folder, _finalize)
+    env.add_filter("n", _n)
     return env
 
 
@@ -82,7 +72,7 @@ def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | Non
     ctx["name"] = job.name
     folder = posters_dir or DEFAULT_DIR
     try:
-        svg = environment(str(folder)).get_template(job.defn.template).render(**ctx)
+        svg = render(environment(str(folder)).get_template(job.defn.template), ctx)
     except Exception as exc:
         issue = template_issue(exc, folder, job.defn.template)
         if issue is None:
@@ -94,15 +84,33 @@ def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | Non
 def template_issue(exc: BaseException, folder: Path, name: str) -> Issue | None:
     """A failing poster template as a content issue at its line (templates are the
     organisation's files, like content): a syntax error, a missing include, an unknown
-    name, or an error raised while the template's own code ran. None for anything else:
-    an error in our code stays an internal error."""
+    name, a reach outside the sandbox, a limit passed, or an error raised while the
+    template's own code ran. None for anything else: an error in our code stays an
+    internal error."""
     where = _template_frame(exc, folder)
+    path, line = where or (folder / name, 1)
+    if isinstance(exc, SecurityError):
+        return Issue(_rel(path, folder), line, 1, "DP013",
+                     f"postersjabloon probeert iets wat een sjabloon niet mag: {exc}",
+                     "een sjabloon tekent alleen de waarden die het krijgt; het kan geen code "
+                     "uitvoeren en geen bestanden lezen of schrijven")
+    if isinstance(exc, LimitExceeded | RecursionError) and (
+            not isinstance(exc, LimitExceeded) or exc.kind == "werk"):
+        what = str(exc) if isinstance(exc, LimitExceeded) else "roept zichzelf te diep aan"
+        return Issue(_rel(path, folder), line, 1, "DP014",
+                     f"postersjabloon doet te veel werk: {what}",
+                     "maak herhalingen kleiner en laat een macro zichzelf niet eindeloos "
+                     "aanroepen")
+    if isinstance(exc, LimitExceeded | MemoryError):
+        what = str(exc) if isinstance(exc, LimitExceeded) else "te weinig geheugen"
+        return Issue(_rel(path, folder), line, 1, "DP015",
+                     f"postersjabloon maakt te veel tekst: {what}",
+                     "herhaal of vermenigvuldig tekst niet zo vaak")
     if isinstance(exc, TemplateSyntaxError):
         path = Path(exc.filename) if exc.filename else folder / (exc.name or name)
         return Issue(_rel(path, folder), exc.lineno or 1, 1, "DP011",
                      f"fout in postersjabloon: {exc.message}",
                      "controleer de haakjes {{ }} en {% %} en of elk blok wordt afgesloten")
-    path, line = where or (folder / name, 1)
     if isinstance(exc, TemplateNotFound):
         return Issue(_rel(path, folder), line, 1, "DP012",
                      f"sjabloon `{exc.name}` bestaat niet in posters/",

@@ -3,16 +3,18 @@ tags and attributes that Markdown and Material produce, nothing else.
 
 Content Markdown is untrusted (anyone can propose a change). Raw HTML is already shown as text
 by `markdown_ext`; this is the second line: it drops scripts, event handlers, comments, styles,
-frames and `javascript:`/`data:` URLs, and images or frames from other hosts.
+frames and `javascript:`/`data:` URLs, images from other hosts, and the ids and classes of the
+theme (`markup_tree`: the content check refuses the same with a message at the line).
 Our own generated HTML (charts, tables) is inserted after this step (see `page.insert_blocks`).
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import nh3
+
+from .. import markup_tree
 
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
@@ -22,16 +24,7 @@ TAGS = frozenset({
     "ul",
 })
 
-ATTRIBUTES = {
-    "*": {"class", "id", "title"},
-    "a": {"href"},
-    "abbr": {"title"},
-    "img": {"src", "alt", "width", "height"},
-    "ol": {"start"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "scope", "align"},
-    "details": {"open"},
-}
+ATTRIBUTES = markup_tree.ATTRIBUTES  # what Markdown writes; the content check uses the same
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -44,10 +37,16 @@ ALIGNMENTS = frozenset({"left", "center", "right"})
 
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
-    if tag == "img" and attr == "src" and urlsplit(value).scheme:
+    if tag == "img" and attr == "src" and not markup_tree.same_site(value):
         return None  # only images that are part of this site: no tracking pixels, no hotlinks
     if attr == "align" and value.lower() not in ALIGNMENTS:
         return None
+    if attr == "id" and markup_tree.reserved_id(value):
+        return None  # Material finds its own machinery by these ids (`__config`, ...)
+    if attr == "class":
+        kept = [t for t in value.split() if not markup_tree.theme_class(t)
+                or (tag, t) in markup_tree.GENERATED_CLASSES]
+        return " ".join(kept) or None
     return value
 
 

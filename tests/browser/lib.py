@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from build_tools.website import csp
+
 REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / ".cache" / "node" / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -24,10 +26,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
 PHONE, DESKTOP = 390, 1280
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-# Sent with every response by the `csp_server`: the strict policy the site must live with.
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-       "font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-       "form-action 'none'")
+# Sent with every response by the `csp_server`: the strict policy the site must live with
+# (defined once in build_tools/website/csp.py; every page also carries it as a meta element).
+CSP = csp.header()
 
 
 def require(what: str, present: bool) -> None:

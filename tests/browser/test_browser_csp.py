@@ -1,10 +1,14 @@
 """The site works under a strict Content-Security-Policy (lib.CSP): nothing inline, nothing
 from elsewhere. The local server sends the header; the browser reports every violation as a
-`securitypolicyviolation` event, which we collect, and as a console error."""
+`securitypolicyviolation` event, which we collect, and as a console error. Every page also
+carries the policy as a `<meta http-equiv>` (build_tools/website/csp.py), for hosts that send
+no header: served without the header, the site works under the meta alone, and the meta
+really stops an inline script."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -12,7 +16,9 @@ from typing import Any
 import material
 import pytest
 
-from .lib import CSP, REPO, Server, html_pages
+from build_tools.website import csp
+
+from .lib import CSP, REPO, Server, html_pages, serve
 
 # Material's inline-script partials that build_tools/website/overrides/partials/javascripts/
 # replaces with build_tools/website/static/datavisie-material.js, and the sha256 of the
@@ -75,3 +81,67 @@ def test_search_works_under_the_policy(open_page: Any, csp_server: Server) -> No
     box.press_sequentially("nulmeting", delay=20)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=30_000)
     assert page.evaluate("window.__dvCsp") == []
+
+
+# --- the meta element alone (a host that sends no header: GitHub Pages, GitLab Pages) -------
+
+@pytest.mark.slow
+def test_pages_served_without_the_header_carry_the_policy(server: Server) -> None:
+    with urllib.request.urlopen(server.url, timeout=10) as response:  # noqa: S310
+        assert "Content-Security-Policy" not in response.headers
+        body = response.read().decode("utf-8")
+    assert f'<meta http-equiv="Content-Security-Policy" content="{csp.meta()}"' in \
+        body.replace("&#39;", "'")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_no_page_violates_the_meta_policy(open_page: Any, server: Server,
+                                          site_dir: Path) -> None:
+    page = open_page(None, base=server, init_script=COLLECT, allow_console=_is_csp)
+    found = []
+    for url in html_pages(site_dir):
+        page.goto(page.base + url)
+        assert page.evaluate("document.querySelector('meta[http-equiv=Content-Security-Policy]')"
+                             ".content") == csp.meta(), url
+        found += [f"/{url}: {v}" for v in page.evaluate("window.__dvCsp")]
+    assert not found, "CSP-overtredingen:\n" + "\n".join(sorted(set(found)))
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_search_and_version_selector_work_under_the_meta_policy(open_page: Any,
+                                                                 server: Server) -> None:
+    page = open_page("", base=server, init_script=COLLECT)
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially("nulmeting", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=30_000)
+    page.keyboard.press("Escape")
+    selector = page.locator(".md-version")
+    selector.wait_for(state="visible", timeout=30_000)
+    selector.hover()
+    links = page.locator(".md-version__link")
+    links.first.wait_for(state="attached", timeout=30_000)
+    assert links.count() >= 2
+    assert page.evaluate("window.__dvCsp") == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_meta_policy_stops_an_inline_script(open_page: Any, site_dir: Path,
+                                                tmp_path: Path) -> None:
+    """Proof that the meta is enforced, not decoration: a copy of the home page with an
+    inline script after the meta, served without the header; the script does not run and
+    the browser reports the violation."""
+    root = tmp_path / "site"
+    shutil.copytree(site_dir, root)
+    home = root / "index.html"
+    text = home.read_text(encoding="utf-8")
+    home.write_text(text.replace('<meta charset="utf-8">', '<meta charset="utf-8">'
+                                 "<script>window.__dvRan = true</script>", 1), encoding="utf-8")
+    for plain in serve(root, {}):
+        page = open_page(None, base=plain, init_script=COLLECT, allow_console=_is_csp)
+        page.goto(plain.url)
+        assert page.evaluate("window.__dvRan === undefined")
+        assert any(v.startswith("script-src") for v in page.evaluate("window.__dvCsp"))
