@@ -1,7 +1,7 @@
 /* Material for MkDocs' small inline scripts (templates/partials/javascripts/*.html of
    mkdocs-material 9.x, MIT licence, (c) Martin Donath), moved into this file so the site runs
-   under a Content-Security-Policy without 'unsafe-inline'. The templates in
-   build_tools/website/overrides/partials/javascripts/ include it at each place Material had
+   under a Content-Security-Policy without 'unsafe-inline'. Our templates in
+   overrides/partials/javascripts/ (beside this folder) include it at each place Material had
    an inline script; data-dv-deel says which part runs there, data-md-* carry what Material
    wrote into the script from its template.
    tests/browser/test_browser_csp.py notices when Material's originals change. */
