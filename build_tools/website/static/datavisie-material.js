@@ -49,7 +49,7 @@
 
   if (part === "inhoud") {  /* content.html: open the tab a link points to */
     /* Material's autocomplete="off" on these two checkboxes (invalid HTML, removed by
-       build_tools/website/material_html.py) kept Firefox from reopening the drawer or the
+       website/material_html.py) kept Firefox from reopening the drawer or the
        search from its form memory; closing them here, before the bundle reads them, does the
        same. */
     ["__drawer", "__search"].forEach(function (id) {
