@@ -50,7 +50,7 @@ lint: $(TSTAMP)
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/mypy
 
-## schema: regenerate the JSON Schemas for editors after changing build_tools/schemas.py
+## schema: regenerate the JSON Schemas for editors after changing build_tools/content/contract.py
 schema: $(STAMP)
 	$(BIN)/datavisie schema --editor
 

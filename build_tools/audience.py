@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from . import blockfilter
-from .grammar import DEFAULT_GRAMMAR, Grammar
-from .model import LEAF_TYPES, newest_date
-from .textsearch import Needles
+from build_tools.content import blockfilter
+from build_tools.content.grammar import DEFAULT_GRAMMAR, Grammar
+from build_tools.content.model import LEAF_TYPES, newest_date
+from build_tools.gate.textsearch import Needles
 
 INTERNAL_KEY = "intern"
 VISIBILITY_KEY = "zichtbaarheid"

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from .codes import is_warning
+from build_tools.codes import is_warning
 
 ERROR = "error"
 WARNING = "warning"

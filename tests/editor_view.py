@@ -13,8 +13,8 @@ from typing import Any
 
 import jsonschema
 
-from build_tools.jsonschema_export import FILE_TYPES, json_schema
-from build_tools.yamlio import Node, parse_markdown, parse_yaml
+from build_tools.content.yamlio import Node, parse_markdown, parse_yaml
+from build_tools.staff.editor_schemas import FILE_TYPES, json_schema
 
 _NULL = re.compile(r"null|Null|NULL|~|")
 _BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")

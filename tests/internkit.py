@@ -199,7 +199,7 @@ def corpus(*, tabbed: bool = True, start: int = 1) -> list[Placement]:
 
 # --- planting a corpus in a copy of the example project ---------------------------------------
 
-# Markdown fields of the YAML files and their maximum length (build_tools/schemas.py)
+# Markdown fields of the YAML files and their maximum length (build_tools/content/contract.py)
 YAML_FIELDS = {"doel": 2500, "menselijke_tussenkomst": 2500, "risicobeheer": 2500,
                "wettelijke_basis": 2500, "technische_werking": 5000, "toelichting": 1000,
                "samenvatting": 1000}

@@ -3,7 +3,7 @@ configuration of publication standard 1.0 and independent of the exporter's own 
 
 Configuration: `backend/app/schemas/config/v1_0.json` in MinBZK/Algoritmeregister at commit
 559218f55d46e2fa89a3f97a36d1cb1414494409 (its facts are vendored, with that source named, in
-`build_tools/algoritmeregister/v1_0.json`). The register builds its input model `AlgorithmIn`
+`build_tools/views/algoritmeregister/v1_0.json`). The register builds its input model `AlgorithmIn`
 from it (`backend/app/schemas/versions.py`, same commit). This module turns the same
 configuration into a JSON Schema (Draft 2020-12) and validates with `jsonschema`:
 
@@ -33,7 +33,8 @@ import jsonschema
 import lxml.html
 from lxml import etree
 
-CONFIG = Path(__file__).resolve().parent.parent / "build_tools" / "algoritmeregister" / "v1_0.json"
+CONFIG = (Path(__file__).resolve().parent.parent / "build_tools" / "views" / "algoritmeregister"
+          / "v1_0.json")
 SOURCE = "MinBZK/Algoritmeregister backend/app/schemas/config/v1_0.json"
 COMMIT = "559218f55d46e2fa89a3f97a36d1cb1414494409"
 VERSION = "1.0"

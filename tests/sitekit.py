@@ -75,7 +75,7 @@ def mkdocs(project: Path, *args: str, timeout: int = 600,
 
 
 def earlier_output(site: Path, files: dict[str, str]) -> None:
-    """A folder a build recognises as an earlier output of ours (build_tools/outputdir.py):
+    """A folder a build recognises as an earlier output of ours (build_tools/build/outputdir.py):
     `files` plus our stylesheet and script, so a test's stand-in for the last good site is
     replaced by a build, not refused as someone else's folder."""
     site.mkdir(parents=True, exist_ok=True)

@@ -20,8 +20,17 @@ import register_v1_0 as register
 import yaml
 from conftest import copy_minimal
 
-from build_tools import cli, labels
-from build_tools.algoritmeregister.entry import (
+from build_tools.audience import for_audience, internal_fragments
+from build_tools.cli import main as cli
+from build_tools.content import labels
+from build_tools.content.contract import (
+    DPIA_STATUS,
+    POLICY_AREA,
+    PROJECT_STATUS,
+    PUBLICATION_CATEGORY,
+)
+from build_tools.content.load import load
+from build_tools.views.algoritmeregister.entry import (
     DPIA,
     FIELDS,
     FRIA,
@@ -30,13 +39,10 @@ from build_tools.algoritmeregister.entry import (
     entries,
     impact_test_title,
 )
-from build_tools.algoritmeregister.standard import register_length, standard, violations
-from build_tools.audience import for_audience, internal_fragments
-from build_tools.load import load
-from build_tools.schemas import DPIA_STATUS, POLICY_AREA, PROJECT_STATUS, PUBLICATION_CATEGORY
-from build_tools.website import SiteContext
-from build_tools.website.algorithms import algorithms_page
-from build_tools.website.register import project_page
+from build_tools.views.algoritmeregister.standard import register_length, standard, violations
+from build_tools.views.website import SiteContext
+from build_tools.views.website.algorithms import algorithms_page
+from build_tools.views.website.register import project_page
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = {"denhelder": REPO, "noordkust": REPO / "tests" / "fixtures" / "noordkust",
@@ -582,7 +588,7 @@ def test_the_leak_scan_stops_an_export_when_the_filter_fails(
     secret = base_project(afwegingen="Interne afweging die nooit openbaar mag worden.")
     secret["zichtbaarheid"] = "intern"
     write_project(root, "geheim-algoritme", secret)
-    from build_tools.algoritmeregister import command
+    from build_tools.cli import algoritmeregister as command
 
     monkeypatch.setattr(command, "for_audience", lambda model, audience: model)
     out = tmp_path / "uit"
@@ -667,9 +673,9 @@ def test_the_project_page_shows_the_new_fields() -> None:
 def test_a_change_summary_names_the_new_fields() -> None:
     import dataclasses
 
-    from build_tools.changes import compare_models
-    from build_tools.model import LegalLink
-    from build_tools.schema import parse_when
+    from build_tools.content.model import LegalLink
+    from build_tools.content.types import parse_when
+    from build_tools.staff.changes.compare import compare_models
 
     model = load(ROOTS["minimal"])
     p = model.project("meldingen")
@@ -694,7 +700,7 @@ def test_any_other_refusal_is_reported_at_its_source() -> None:
     makes one; the rule guards the exporter itself)."""
     import dataclasses
 
-    from build_tools.algoritmeregister.checks import entry_issues
+    from build_tools.views.algoritmeregister.checks import entry_issues
 
     model = public(ROOTS["minimal"])
     p = model.project("meldingen")

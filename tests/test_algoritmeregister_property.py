@@ -21,7 +21,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from test_algoritmeregister import check_issues, export
 
-from build_tools.schemas import DPIA_STATUS, POLICY_AREA, PROJECT_STATUS, PUBLICATION_CATEGORY
+from build_tools.content.contract import (
+    DPIA_STATUS,
+    POLICY_AREA,
+    PROJECT_STATUS,
+    PUBLICATION_CATEGORY,
+)
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzëéïABCDEFGH0123456789", min_size=1,
                max_size=12)
@@ -167,7 +172,7 @@ MARKDOWNISH = st.lists(st.sampled_from(list("ab cë\t\n#*-_`>1.)&;:!|=~+\\\"'") 
 def test_the_bound_that_spares_converting_is_never_below_the_register_length(text: str) -> None:
     """`datavisie check` leaves out a text whose bound fits the register's limit: the bound
     must never be below what the register measures (lxml) on the exported HTML."""
-    from build_tools.algoritmeregister.html import markdown_bound, register_html
+    from build_tools.views.algoritmeregister.html import markdown_bound, register_html
 
     bound = markdown_bound(text)
     assert bound is not None  # no `[` or `<` in this alphabet

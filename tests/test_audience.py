@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from build_tools import blockfilter
 from build_tools.audience import for_audience, is_internal_markdown, strip_internal_blocks
-from build_tools.load import load
-from build_tools.model import Datavisie
+from build_tools.content import blockfilter
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie
 
 Factory = Callable[..., Path]
 

@@ -1,7 +1,7 @@
 """Authors cannot reach the theme's machinery: an id starting with `__` (Material finds its
 configuration, drawer, search and palette by such ids), a class of the theme, an attribute
 Markdown does not make, or an image from another host is a content error at its file and
-line (DV130-DV133, build_tools/markup_tree.py), found on the tree Python-Markdown builds, so
+line (DV130-DV133, build_tools/content/markup_tree.py), found on the tree Python-Markdown builds, so
 no nesting hides it; the sanitiser drops the same from the published HTML as a second line."""
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitekit import Html, bouw, make_project, read_markdown, write_markdown
 
-from build_tools import markup_tree
+from build_tools.content import markup_tree
+from build_tools.content.load import load
 from build_tools.errors import ContentError, Pos
-from build_tools.load import load
-from build_tools.website.markdown_ext import ContentExtension
-from build_tools.website.sanitize import sanitize_html
+from build_tools.views.website.markdown_ext import ContentExtension
+from build_tools.views.website.sanitize import sanitize_html
 
 REPO = Path(__file__).resolve().parents[1]
 slow = pytest.mark.slow
@@ -146,7 +146,7 @@ def test_the_check_reads_every_extension_the_sites_configure() -> None:
     of the example and of the second municipality, the Markdown export's list)."""
     import yaml
 
-    from build_tools.website import folder
+    from build_tools.views.website import folder
 
     configured = set()
     for config in (REPO / "mkdocs.yml", REPO / "tests/fixtures/noordkust/mkdocs.yml"):

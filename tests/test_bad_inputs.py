@@ -36,8 +36,8 @@ import pytest
 import yaml
 from conftest import mutate
 
+from build_tools.content.load import load_checked
 from build_tools.errors import ContentError, Issue
-from build_tools.load import load_checked
 
 CASES = Path(__file__).resolve().parent / "cases" / "bad"
 CASE_FILES = sorted(CASES.glob("*.yml"))

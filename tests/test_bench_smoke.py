@@ -36,7 +36,7 @@ def test_generator_writes_a_valid_content_set(tmp_path: Path) -> None:
         from generator import Sizes, generate
     finally:
         sys.path.remove(str(BENCH))
-    from build_tools.load import load
+    from build_tools.content.load import load
 
     root = generate(tmp_path / "p", Sizes(projects=7, milestones=5, themes=9, versions=3))
     model = load(root)

@@ -102,8 +102,9 @@ def test_a_poster_error_after_the_pages_are_written_keeps_the_site(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Posters are rendered after MkDocs wrote every page; a failure there still publishes
     nothing (content error: 1, a crash in the renderer: 3)."""
-    from build_tools import posters, sitebuild
+    from build_tools.build import site as sitebuild
     from build_tools.errors import ContentError, Issue
+    from build_tools.views import posters
 
     _replace(project, "mkdocs.yml", "      posters: false\n", "")
     site = project.parent / "site"
@@ -204,8 +205,8 @@ def test_make_site_uses_the_checked_build() -> None:
 def test_exit_codes_say_who_must_act(failure: str | None, code: int) -> None:
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from build_tools.plugin import BrokenLinks, ContentProblem, LeakFound
-    from build_tools.sitebuild import exit_code
+    from build_tools.build.site import exit_code
+    from build_tools.mkdocs_plugin import BrokenLinks, ContentProblem, LeakFound
 
     errors = {None: None, "content": ContentProblem("x"), "leak": LeakFound(["a: b"]),
               "links": BrokenLinks(["a: b"]), "abort": Abort("strict"),
@@ -215,7 +216,7 @@ def test_exit_codes_say_who_must_act(failure: str | None, code: int) -> None:
 
 
 def test_serve_builds_without_staging(tmp_path: Path) -> None:
-    from build_tools.plugin import DatavisiePlugin
+    from build_tools.mkdocs_plugin import DatavisiePlugin
 
     plugin = DatavisiePlugin()
     plugin.on_startup(command="serve", dirty=True)
@@ -225,7 +226,7 @@ def test_serve_builds_without_staging(tmp_path: Path) -> None:
 
 
 def test_dirty_build_starts_from_the_last_site(tmp_path: Path) -> None:
-    from build_tools.plugin import DatavisiePlugin
+    from build_tools.mkdocs_plugin import DatavisiePlugin
 
     site = tmp_path / "site"
     _previous_site(site)

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from build_tools.audience import for_audience
-from build_tools.exports import export_files
-from build_tools.load import load
-from build_tools.revisions import milestone_revisions
+from build_tools.content.load import load
+from build_tools.history.revisions import milestone_revisions
+from build_tools.views.downloads import export_files
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 ROADMAP = "content/routekaart.yml"

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.changes import Change, compare_models
-from build_tools.changes_cli import load_revision
-from build_tools.changes_details import FieldChange, TextChange, sentence_diff, sentences
-from build_tools.changes_format import MARKER, format_changes, md_escape
-from build_tools.cli import main
+from build_tools.cli.main import main
+from build_tools.cli.wijzigingen import load_revision
 from build_tools.errors import ContentError, UserError
-from build_tools.history import Segment
+from build_tools.history.texts import Segment
+from build_tools.staff.changes.compare import Change, compare_models
+from build_tools.staff.changes.details import FieldChange, TextChange, sentence_diff, sentences
+from build_tools.staff.changes.format import MARKER, format_changes, md_escape
 
 TESTS = Path(__file__).resolve().parent
 MINIMAL = TESTS / "fixtures" / "minimal" / "content"
@@ -264,7 +264,7 @@ def test_project_fields_show_old_and_new(model) -> None:  # type: ignore[no-unty
 
 
 def test_principles_and_versions(model) -> None:  # type: ignore[no-untyped-def]
-    from build_tools.model import Decision, Principle
+    from build_tools.content.model import Decision, Principle
 
     theme = model.themas[0]
     themed = dataclasses.replace(theme, principes=(*theme.principes, Principle("Uitlegbaar")))
@@ -301,8 +301,8 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
 
 
 def test_a_new_adopted_version_shows_its_summary(model) -> None:  # type: ignore[no-untyped-def]
-    from build_tools.model import Decision, Version
-    from build_tools.schema import parse_when
+    from build_tools.content.model import Decision, Version
+    from build_tools.content.types import parse_when
 
     when = parse_when("2024-09-12")
     assert when is not None

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.changes_cli import summarise
-from build_tools.changes_format import format_report
-from build_tools.cli import main
+from build_tools.cli.main import main
+from build_tools.cli.wijzigingen import summarise
+from build_tools.staff.changes.format import format_report
 
 REPO = Path(__file__).resolve().parent.parent
 SECRET = "De CDO-rol is voorlopig voor 0,4 fte"  # an internal note in content/routekaart.yml

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools import charts
 from build_tools.audience import for_audience
-from build_tools.load import load
-from build_tools.model import Datavisie
-from build_tools.style import load_style
-from build_tools.tokens import Style
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie
+from build_tools.housestyle.css import load_style
+from build_tools.housestyle.tokens import Style
+from build_tools.views import charts
 
 REPO = Path(__file__).resolve().parents[1]
 MINIMAL = REPO / "tests" / "fixtures" / "minimal"
@@ -165,7 +165,7 @@ def test_timeline_height_keeps_every_name(model: Datavisie, style: Style) -> Non
 def test_a_roadmap_over_thousands_of_years_draws_a_bounded_axis(model: Datavisie,
                                                                style: Style) -> None:
     # dates from 0001 to 9998 are valid: the axis groups years instead of drawing 9,998
-    from build_tools.schema import parse_when
+    from build_tools.content.types import parse_when
 
     road = model.routekaart
     first = dataclasses.replace(road.fasen[0], start=parse_when("0001-Q1"))

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from conftest import mutate
 
-from build_tools import cli
-from build_tools.cli import main
+from build_tools.cli import main as cli
+from build_tools.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = sorted((REPO / "tests" / "cases" / "bad").glob("*.yml"))
@@ -151,12 +151,12 @@ def test_no_traceback_for_any_bad_input(case_file: Path, capsys: pytest.CaptureF
 def test_programming_error_shows_traceback_and_exit_3(capsys: pytest.CaptureFixture[str],
                                                       valid_content: Factory,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import build_tools.load
+    import build_tools.content.load
 
     def boom(root: Path) -> None:
         raise KeyError("bug")
 
-    monkeypatch.setattr(build_tools.load, "read_content", boom)
+    monkeypatch.setattr(build_tools.content.load, "read_content", boom)
     code, _, err = run(capsys, "--root", str(valid_content()), "check")
     assert code == 3 and "Traceback" in err and "Interne fout" in err
 
@@ -172,7 +172,7 @@ def test_console_script_end_to_end(valid_content: Factory) -> None:
     """The installed `datavisie` command, as a CI job runs it."""
     root = broken(valid_content())
     exe = Path(sys.executable).with_name("datavisie")
-    argv = [str(exe)] if exe.exists() else [sys.executable, "-m", "build_tools.cli"]
+    argv = [str(exe)] if exe.exists() else [sys.executable, "-m", "build_tools.cli.main"]
     result = subprocess.run([*argv, "check", "--format", "json"], cwd=root,
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1, result.stderr
@@ -259,7 +259,7 @@ def test_check_works_where_the_cache_cannot_be_written(
         capsys: pytest.CaptureFixture[str], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A read-only checkout: the poster check cannot keep its verdict, and says nothing of it."""
-    from build_tools import cachekeys
+    from build_tools.build import cache as cachekeys
 
     def refuse(path: Path, data: bytes) -> None:
         raise PermissionError(13, "Permission denied", str(path))

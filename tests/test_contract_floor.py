@@ -14,12 +14,12 @@ from foreign import write_veenhoven
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.cli import main
+from build_tools.cli.main import main
+from build_tools.content.load import load_checked
+from build_tools.content.types import Text
 from build_tools.errors import Pos
-from build_tools.load import load_checked
-from build_tools.posters import textfit
-from build_tools.schema import Text
-from build_tools.style import load_style
+from build_tools.housestyle.css import load_style
+from build_tools.views.posters import textfit
 
 Factory = Callable[..., Path]
 

@@ -1,5 +1,5 @@
 """The Content-Security-Policy ships in every page as `<meta http-equiv>` too, for hosts that
-cannot send headers (GitHub Pages, GitLab Pages): one definition (build_tools/website/csp.py)
+cannot send headers (GitHub Pages, GitLab Pages): one definition (build_tools/views/website/csp.py)
 for the header and the meta, the meta first in <head> (it governs only what follows it), and
 without the directives a meta element cannot carry. In Chromium:
 tests/browser/test_browser_csp.py."""
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sitekit import Html, make_project
 
-from build_tools.website import csp
+from build_tools.views.website import csp
 
 slow = pytest.mark.slow
 
@@ -26,7 +26,7 @@ def test_one_definition_for_header_and_meta() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from build_tools import sitebuild
+    from build_tools.build import site as sitebuild
 
     project = make_project(tmp_path_factory.mktemp("csp") / "p", posters=False, cards=False)
     out = project.parent / "site"
@@ -56,7 +56,7 @@ def test_mkdocs_serve_pages_carry_no_meta_policy() -> None:
     """`mkdocs serve` adds an inline live-reload script: its pages go without the meta."""
     from mkdocs.config import load_config
 
-    from build_tools.plugin import DatavisiePlugin
+    from build_tools.mkdocs_plugin import DatavisiePlugin
 
     repo = Path(__file__).resolve().parents[1]
     config = load_config(str(repo / "mkdocs.yml"))

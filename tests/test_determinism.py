@@ -40,7 +40,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> No
 @slow
 def test_dates_in_the_output_come_from_the_content(tmp_path: Path) -> None:
     """Nothing carries the day of the build: sitemap dates, the gzip header, PDF dates."""
-    from build_tools.load import load
+    from build_tools.content.load import load
 
     project = make_project(tmp_path / "project", posters=True, cards=False,
                            cache=tmp_path / "cache")

@@ -28,8 +28,8 @@ from conftest import mutate
 from editor_view import read_node, respelled, schema_errors
 
 from build_tools.codes import is_warning
+from build_tools.content.load import _kind_of, read_content
 from build_tools.errors import Issue
-from build_tools.load import _kind_of, read_content
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

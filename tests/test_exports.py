@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_tools import labels
-from build_tools.algoritmeregister.entry import build_entry
-from build_tools.algoritmeregister.html import allowed_tags
 from build_tools.audience import for_audience, internal_fragments
-from build_tools.exports import CSV_COLUMNS, export_files
-from build_tools.load import load
-from build_tools.schemas import MILESTONE_STATUS, PROJECT_STATUS
+from build_tools.content import labels
+from build_tools.content.contract import MILESTONE_STATUS, PROJECT_STATUS
+from build_tools.content.load import load
+from build_tools.views.algoritmeregister.entry import build_entry
+from build_tools.views.algoritmeregister.html import allowed_tags
+from build_tools.views.downloads import CSV_COLUMNS, export_files
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = {"denhelder": REPO, "noordkust": REPO / "tests" / "fixtures" / "noordkust"}

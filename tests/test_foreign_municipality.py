@@ -15,7 +15,7 @@ import pytest
 from foreign import NAME, SHORT, long_trials, out_of_use, write_veenhoven
 from sitekit import BIN, make_project, output_files, readable
 
-from build_tools.cli import main
+from build_tools.cli.main import main
 
 EXAMPLE = ("Den Helder", "Helder", "datavisie.example.nl", "gemeente-den-helder")
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools.changes_format import MARKER
-from build_tools.cli import main
+from build_tools.cli.main import main
+from build_tools.staff.changes.format import MARKER
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -258,7 +258,7 @@ def test_pre_commit_runs_the_check() -> None:
     for path in ("content/projecten/x.yml", "theme/huisstijl.yml", "posters/visie.yml",
                  "posters/_basis.svg.j2", "mkdocs.yml"):
         assert re.search(hook["files"], path), path
-    assert not re.search(hook["files"], "build_tools/cli.py")
+    assert not re.search(hook["files"], "build_tools/cli/main.py")
 
 
 def test_codeowners_and_templates() -> None:
@@ -282,7 +282,7 @@ def test_codeowners_and_templates() -> None:
         return found
 
     for path in ("posters/thema.svg.j2", "posters/thema.yml", "theme/overrides/main.html",
-                 "theme/overrides/partials/javascripts/base.html", "build_tools/plugin.py",
+                 "theme/overrides/partials/javascripts/base.html", "build_tools/mkdocs_plugin.py",
                  "mkdocs.yml"):
         assert owner(path) == ["@gemeente/beheer"], path
     for path in ("theme/huisstijl.yml", "theme/logo.svg", "theme/beeldmerk.svg",

@@ -1,5 +1,5 @@
-"""The forge's own addresses and words (build_tools/forge.py), and the edit link MkDocs puts on
-every page for each forge."""
+"""The forge's own addresses and words (build_tools/content/forge.py), and the edit link MkDocs
+puts on every page for each forge."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
-from build_tools.forge import UNKNOWN, Forge, forge_of, infer
-from build_tools.load import load
+from build_tools.content.forge import UNKNOWN, Forge, forge_of, infer
+from build_tools.content.load import load
 
 
 @pytest.mark.parametrize(("url", "kind"), [

@@ -19,10 +19,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from build_tools.changes import Change
-from build_tools.changes_details import FieldChange, TextChange
-from build_tools.changes_format import MARKER, format_changes
-from build_tools.history import Segment
+from build_tools.history.texts import Segment
+from build_tools.staff.changes.compare import Change
+from build_tools.staff.changes.details import FieldChange, TextChange
+from build_tools.staff.changes.format import MARKER, format_changes
 
 REPO = Path(__file__).resolve().parent.parent
 GITHUB_SCRIPT = REPO / ".github" / "scripts" / "samenvatting-plaatsen.py"

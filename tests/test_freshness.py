@@ -14,11 +14,17 @@ from pathlib import Path
 import pytest
 from foreign import write_veenhoven
 
-from build_tools.cli import main
-from build_tools.freshness import Limits, Settings, freshness, months_after, reference_day
-from build_tools.load import load
-from build_tools.model import Datavisie
-from build_tools.schema import parse_when
+from build_tools.cli.main import main
+from build_tools.content.freshness import (
+    Limits,
+    Settings,
+    freshness,
+    months_after,
+    reference_day,
+)
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie
+from build_tools.content.types import parse_when
 
 Factory = Callable[..., Path]
 

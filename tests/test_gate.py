@@ -22,12 +22,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitekit import REPO, earlier_output, make_project, pdf_text
 
-from build_tools import gate, leaks
+from build_tools.content.load import load
 from build_tools.errors import EXIT_LEAK, EXIT_OK
-from build_tools.leaks import LeakScanner, scan
-from build_tools.load import load
-from build_tools.outputs import OutputFolder
-from build_tools.structure import StructureRules, StructureScanner, structure_rules
+from build_tools.gate import leaks
+from build_tools.gate import rules as gate
+from build_tools.gate.leaks import LeakScanner, scan
+from build_tools.gate.outputs import OutputFolder
+from build_tools.gate.structure import StructureRules, StructureScanner, structure_rules
 
 slow = pytest.mark.slow
 SITE_URL = "https://datavisie.example.nl/"
@@ -289,8 +290,8 @@ def _build(project: Path, site: Path, monkeypatch: pytest.MonkeyPatch,
            plant: Callable[[Path], None] | None) -> int:
     """`datavisie bouw` in this process, with `plant` run on the staging folder after every
     page and file is written and before the gate reads it."""
-    from build_tools import sitebuild
-    from build_tools.plugin import DatavisiePlugin
+    from build_tools.build import site as sitebuild
+    from build_tools.mkdocs_plugin import DatavisiePlugin
 
     # the plugin's own method, also when an earlier call of this test patched it
     original = getattr(DatavisiePlugin._render_posters, "__wrapped__",
@@ -374,7 +375,7 @@ def test_a_replaced_cached_poster_is_not_published(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A cached PDF replaced in the cache folder: a build that reads the cache (as `mkdocs
     serve` does) would publish it; a publishing build renders the poster itself."""
-    from build_tools.plugin import DatavisiePlugin
+    from build_tools.mkdocs_plugin import DatavisiePlugin
 
     project = _project(tmp_path, posters=True)
     site = tmp_path / "site"
@@ -406,8 +407,8 @@ def test_serve_takes_the_gates_rules_from_the_repository_not_from_the_kept_read(
     from mkdocs.config import load_config
 
     from build_tools.audience import PUBLIC, for_audience
-    from build_tools.plugin import DatavisiePlugin
-    from build_tools.website import inputs
+    from build_tools.build import inputs
+    from build_tools.mkdocs_plugin import DatavisiePlugin
 
     project = _project(tmp_path, clone=True)
     planted: list[Callable[[Path], None]] = []

@@ -24,7 +24,7 @@ import yaml
 from conftest import mutate
 from sitekit import make_project
 
-from build_tools.cli import main
+from build_tools.cli.main import main
 
 CASES = Path(__file__).resolve().parent / "cases"
 CASE_FILES = sorted([*(CASES / "huisstijl").glob("*.yml"), *(CASES / "posters").glob("*.yml")])

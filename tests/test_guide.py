@@ -12,10 +12,10 @@ import markdown
 import pytest
 
 from build_tools.audience import for_audience
-from build_tools.guide import GuidePage, forge_of, guide_pages
-from build_tools.load import load
-from build_tools.schema import ListOf, Record
-from build_tools.schemas import FILE_SCHEMAS
+from build_tools.content.contract import FILE_SCHEMAS
+from build_tools.content.load import load
+from build_tools.content.types import ListOf, Record
+from build_tools.staff.guide import GuidePage, forge_of, guide_pages
 
 TESTS = Path(__file__).resolve().parent
 MINIMAL = TESTS / "fixtures" / "minimal"

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from build_tools.cli import main
-from build_tools.history import (
+from build_tools.cli.main import main
+from build_tools.content.load import load
+from build_tools.content.model import ThemeText, VisionText
+from build_tools.history.texts import (
     CURRENT,
     Segment,
     attach,
@@ -26,10 +28,14 @@ from build_tools.history import (
     status,
     word_diff,
 )
-from build_tools.load import load
-from build_tools.model import ThemeText, VisionText
-from build_tools.website.editions import CONCEPT_SLUG, GELDEND, VERVALLEN, editions, slug_for
-from build_tools.website.readable import readable
+from build_tools.views.website.editions import (
+    CONCEPT_SLUG,
+    GELDEND,
+    VERVALLEN,
+    editions,
+    slug_for,
+)
+from build_tools.views.website.readable import readable
 
 TESTS = Path(__file__).resolve().parent
 MINIMAL = TESTS / "fixtures" / "minimal"
@@ -406,7 +412,7 @@ def test_adopting_refuses_an_existing_version(clean_repo: Path,
 
 
 def test_read_many_reads_several_files_of_a_commit_in_one_go(tmp_path: Path) -> None:
-    from build_tools.gitio import open_repo
+    from build_tools.history.git import open_repo
 
     git = ["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.nl",
            "-c", "commit.gpgsign=false"]
@@ -430,7 +436,7 @@ def test_read_many_reads_several_files_of_a_commit_in_one_go(tmp_path: Path) -> 
 
 
 def _read(project: Path, cache: Path) -> Any:
-    from build_tools.website.inputs import read_site_inputs
+    from build_tools.build.inputs import read_site_inputs
 
     if not (project / "theme").is_dir():
         shutil.copytree(TESTS.parent / "theme", project / "theme")
@@ -438,14 +444,14 @@ def _read(project: Path, cache: Path) -> Any:
 
 
 def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_tools.website import inputs
+    from build_tools.build import inputs
 
     monkeypatch.setattr(inputs, "load_checked", lambda *a, **k: pytest.fail("read again"))
 
 
 def test_a_kept_read_is_used_only_while_nothing_it_was_made_of_changed(
         old_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_tools.website import inputs
+    from build_tools.build import inputs
 
     cache = tmp_path / "cache"
     first = _read(old_repo, cache)
@@ -503,7 +509,7 @@ def test_reads_with_notes_or_issues_are_never_kept(tmp_path: Path) -> None:
 def test_a_kept_read_cannot_run_code(old_repo: Path, tmp_path: Path) -> None:
     import pickle
 
-    from build_tools.cachekeys import digest, package_digest, tree_digest
+    from build_tools.build.cache import digest, package_digest, tree_digest
 
     cache = tmp_path / "cache"
     first = _read(old_repo, cache)
@@ -530,8 +536,8 @@ def test_a_kept_site_is_used_only_for_the_same_read_and_the_same_rest(
         old_repo: Path, tmp_path: Path) -> None:
     import pickle
 
-    from build_tools.website import Asset, Site
-    from build_tools.website.inputs import kept_site
+    from build_tools.build.inputs import kept_site
+    from build_tools.views.website import Asset, Site
 
     cache = tmp_path / "cache"
     inputs = _read(old_repo, cache)

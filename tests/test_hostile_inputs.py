@@ -28,10 +28,10 @@ from sitekit import (
     write_yaml,
 )
 
+from build_tools.content.load import MAX_ID_LENGTH, load
+from build_tools.content.markup import bracket_cost, comment_lines, nesting
+from build_tools.content.validate import SITE_ROOT_NAMES
 from build_tools.errors import ContentError
-from build_tools.load import MAX_ID_LENGTH, load
-from build_tools.markup import bracket_cost, comment_lines, nesting
-from build_tools.validate import SITE_ROOT_NAMES
 
 slow = pytest.mark.slow
 HANG_LIMIT = 300  # seconds; the example builds in under ten

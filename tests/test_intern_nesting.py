@@ -41,18 +41,18 @@ from sitekit import (
     write_markdown,
 )
 
-from build_tools import blockfilter
 from build_tools.audience import for_audience, internal_fragments
-from build_tools.errors import ContentError
-from build_tools.grammar import (
+from build_tools.content import blockfilter
+from build_tools.content.grammar import (
     DEFAULT_EXTENSIONS,
     DEFAULT_GRAMMAR,
     Grammar,
     project_grammar,
     renderer,
 )
-from build_tools.leaks import LeakScanner
-from build_tools.load import load
+from build_tools.content.load import load
+from build_tools.errors import ContentError
+from build_tools.gate.leaks import LeakScanner
 
 slow = pytest.mark.slow
 TABBED = Grammar.from_config([*DEFAULT_EXTENSIONS, {"pymdownx.tabbed": {"alternate_style": True}}])
@@ -337,7 +337,7 @@ def commit(root: Path, message: str, tag: str | None = None) -> None:
 def read_history(root: Path):  # type: ignore[no-untyped-def]
     """What the site reads (website/inputs.py) without the house style: content, the texts at
     the tags, their checks, the public model."""
-    from build_tools.history import attach, history_issues
+    from build_tools.history.texts import attach, history_issues
 
     full, notes = attach(load(root), root)
     assert not notes
@@ -446,8 +446,8 @@ def test_the_gate_stops_a_build_whose_filter_lets_nested_blocks_through(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
     """Were the filter switched off, the leak scan on the output still finds the nested
     blocks (exit 2, nothing published): it takes its needles from the same parse."""
-    from build_tools import sitebuild
-    from build_tools.website import inputs
+    from build_tools.build import inputs
+    from build_tools.build import site as sitebuild
 
     project = with_tabs(make_project(tmp_path / "project", posters=False, cards=False))
     grammar = project_grammar(project)

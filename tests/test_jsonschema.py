@@ -15,16 +15,16 @@ jsonschema = pytest.importorskip("jsonschema")
 
 from editor_view import yaml12  # noqa: E402
 
-from build_tools.cli import main  # noqa: E402
-from build_tools.jsonschema_export import (  # noqa: E402
+from build_tools.cli.main import main  # noqa: E402
+from build_tools.content.contract import FILE_SCHEMAS  # noqa: E402
+from build_tools.content.load import _kind_of  # noqa: E402
+from build_tools.content.yamlio import parse_markdown, parse_yaml  # noqa: E402
+from build_tools.staff.editor_schemas import (  # noqa: E402
     FILE_TYPES,
     all_schemas,
     editor_mapping,
     json_schema,
 )
-from build_tools.load import _kind_of  # noqa: E402
-from build_tools.schemas import FILE_SCHEMAS  # noqa: E402
-from build_tools.yamlio import parse_markdown, parse_yaml  # noqa: E402
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -160,11 +160,11 @@ NOT_EXPRESSIBLE_SITE = {"DS006", "DS007", "DS008", "DS009", "DS010", "DP007", "D
 
 
 def _site_verdicts(kind: str, text: str, tmp_path: Path) -> tuple[list[str], list[str]]:
-    from build_tools.editor_site_schemas import SITE_FILE_TYPES
     from build_tools.errors import ContentError
-    from build_tools.jsonschema_export import site_schema
-    from build_tools.posters.layout import check_definition
-    from build_tools.style import load_style
+    from build_tools.housestyle.css import load_style
+    from build_tools.staff.editor_schemas import site_schema
+    from build_tools.staff.editor_site_schemas import SITE_FILE_TYPES
+    from build_tools.views.posters.layout import check_definition
 
     st = next(s for s in SITE_FILE_TYPES if s.name == kind)
     node, issues = parse_yaml(text, st.title)
@@ -201,8 +201,8 @@ def test_the_example_house_style_and_posters_validate(tmp_path: Path) -> None:
                        ("huisstijl", TESTS / "fixtures" / "noordkust" / "theme" / "huisstijl.yml"),
                        *(("poster", p) for p in sorted((REPO / "posters").glob("*.yml")))):
         if kind == "poster" and path.stem != "routekaart":
-            from build_tools.editor_site_schemas import SITE_FILE_TYPES
-            from build_tools.jsonschema_export import site_schema
+            from build_tools.staff.editor_schemas import site_schema
+            from build_tools.staff.editor_site_schemas import SITE_FILE_TYPES
 
             node, _ = parse_yaml(path.read_text(encoding="utf-8"), path.name)
             assert node is not None

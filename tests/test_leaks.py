@@ -369,8 +369,8 @@ def test_links_from_public_pages_to_internal_pages_are_removed(project: Path) ->
 @pytest.mark.parametrize("name", ["export.csv", "visie.md.bak", ".env", "paginas/oud.md~",
                                   "notities.txt", "themas/.ethiek.md.swp"])
 def test_stray_files_in_content_are_refused(valid_content, name: str) -> None:  # type: ignore[no-untyped-def]
+    from build_tools.content.load import load
     from build_tools.errors import ContentError
-    from build_tools.load import load
 
     root = valid_content()
     stray = root / "content" / name
@@ -386,7 +386,7 @@ def test_stray_files_are_never_copied_even_past_the_loader(project: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Defence in depth: were the loader to let a stray file through, the plugin still
     publishes only generated files, and the leak scan refuses source files."""
-    from build_tools import leaks
+    from build_tools.gate import leaks
 
     stray = project / "content/geheim.env"
     stray.write_text("WACHTWOORD=LEKMARKER94\n", encoding="utf-8")
@@ -433,8 +433,8 @@ def test_no_commit_email_or_build_path_in_the_public_site(tmp_path: Path) -> Non
 def test_leak_scan_stops_publishing_when_a_view_leaks(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Were the audience filter broken, the scan on the output still blocks publishing."""
-    from build_tools import sitebuild
-    from build_tools.website import inputs
+    from build_tools.build import inputs
+    from build_tools.build import site as sitebuild
 
     project = make_project(tmp_path / "project", posters=False, cards=False)
     mk = plant(project / "content")
@@ -450,7 +450,7 @@ def test_leak_scan_stops_publishing_when_a_view_leaks(tmp_path: Path,
 
 
 def test_forbidden_strings_spare_the_public_address_and_short_paths(tmp_path: Path) -> None:
-    from build_tools.gate import forbidden_strings
+    from build_tools.gate.rules import forbidden_strings
 
     found = forbidden_strings(paths=[tmp_path, "/", "/srv"],
                               emails=["Jan@Gemeente.example", "info@gemeente.example"],
@@ -463,7 +463,7 @@ def test_forbidden_strings_spare_the_public_address_and_short_paths(tmp_path: Pa
 def test_commit_emails_come_from_the_history(tmp_path: Path) -> None:
     import subprocess
 
-    from build_tools.gate import commit_emails
+    from build_tools.gate.rules import commit_emails
 
     assert commit_emails(tmp_path) == set()
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)

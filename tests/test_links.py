@@ -1,5 +1,5 @@
 """Every internal link and anchor of a built site resolves; a broken one fails the build and
-names the page and the link. The check runs on the output (build_tools/linkcheck.py), so it
+names the page and the link. The check runs on the output (build_tools/gate/links.py), so it
 also covers the HTML we generate, which MkDocs' own link validation never sees."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sitekit import bouw, make_project, read_markdown, write_markdown
 
-from build_tools.linkcheck import BrokenLink, check_pages, read_page
+from build_tools.gate.links import BrokenLink, check_pages, read_page
 
 slow = pytest.mark.slow
 
@@ -82,7 +82,7 @@ def test_the_example_sites_have_no_broken_links(tmp_path: Path) -> None:
     """Both municipalities, with posters and social cards: the full set of generated links."""
     from sitekit import REPO
 
-    from build_tools.linkcheck import check_site
+    from build_tools.gate.links import check_site
 
     for name, source in (("denhelder", REPO), ("noordkust", REPO / "tests/fixtures/noordkust")):
         project = make_project(tmp_path / name, source=source,

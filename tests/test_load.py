@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.content.load import discover, load, parse_file
+from build_tools.content.model import CouncilQuestions, Datavisie
 from build_tools.errors import ContentError, Pos
-from build_tools.load import discover, load, parse_file
-from build_tools.model import CouncilQuestions, Datavisie
 
 REPO = Path(__file__).resolve().parents[1]
 Factory = Callable[..., Path]

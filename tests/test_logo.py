@@ -1,6 +1,6 @@
-"""The logo is rebuilt from an allow-list (build_tools/logo.py): a hostile logo loses everything
-that could run or fetch, generated trees of any shape keep only allowed parts, and the logos of
-the example and the fixtures render pixel for pixel as before."""
+"""The logo is rebuilt from an allow-list (build_tools/housestyle/logo.py): a hostile logo loses
+everything that could run or fetch, generated trees of any shape keep only allowed parts, and
+the logos of the example and the fixtures render pixel for pixel as before."""
 
 from __future__ import annotations
 
@@ -14,9 +14,15 @@ from benchmarks.hostile import HOSTILE_LOGOS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import logo
-from build_tools.logo import ATTRIBUTES, ELEMENTS, LogoError, clean_children, clean_logo
-from build_tools.posters.assets import inline_svg
+from build_tools.housestyle import logo
+from build_tools.housestyle.logo import (
+    ATTRIBUTES,
+    ELEMENTS,
+    LogoError,
+    clean_children,
+    clean_logo,
+)
+from build_tools.views.posters.assets import inline_svg
 
 REPO = Path(__file__).resolve().parent.parent
 SVG = "http://www.w3.org/2000/svg"
@@ -232,8 +238,8 @@ def test_the_cleaned_logo_renders_exactly_like_the_original(path: Path) -> None:
 
 
 def test_the_site_publishes_and_the_posters_draw_the_cleaned_logo() -> None:
-    from build_tools.style import load_style
-    from build_tools.website.assets import LOGO, MARK
+    from build_tools.housestyle.css import load_style
+    from build_tools.views.website.assets import LOGO, MARK
 
     style = load_style(REPO / "theme", REPO)
     assert style.logo.svg == clean_logo((REPO / "theme" / "logo.svg").read_text("utf-8"))
@@ -281,7 +287,7 @@ def test_a_logo_made_to_be_slow_is_read_quickly(tmp_path: Path, name: str) -> No
 
     path = tmp_path / "logo.svg"
     path.write_text(HOSTILE_LOGOS[name], encoding="utf-8")
-    code = ("import sys\nfrom build_tools.logo import LogoError, clean_logo\n"
+    code = ("import sys\nfrom build_tools.housestyle.logo import LogoError, clean_logo\n"
             "try:\n    clean_logo(open(sys.argv[1], encoding='utf-8').read())\n"
             "except LogoError:\n    pass  # refused (DS009) is as good as cleaned")
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,

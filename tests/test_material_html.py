@@ -1,4 +1,4 @@
-"""The pass that mends Material's invalid attributes (build_tools/website/material_html.py):
+"""The pass that mends Material's invalid attributes (build_tools/views/website/material_html.py):
 it removes exactly them, on the tags Material writes, and never touches text."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_tools.website.material_html import mend_page
+from build_tools.views.website.material_html import mend_page
 
 DRAWER = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
           'autocomplete="off">')

@@ -17,14 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitekit import BIN, REPO, output_files, readable
 
-from build_tools.cli import main
-from build_tools.colour import contrast_ratio
+from build_tools.cli.main import main
+from build_tools.content.load import load_checked
 from build_tools.errors import ContentError, UserError
-from build_tools.load import load_checked
-from build_tools.municipality import create, short_name
-from build_tools.municipality.files import MKDOCS_YML
-from build_tools.municipality.housestyle import huisstijl_yml, palette
-from build_tools.style import check_contrast, load_style
+from build_tools.housestyle.colour import contrast_ratio
+from build_tools.housestyle.css import check_contrast, load_style
+from build_tools.staff.municipality import create, short_name
+from build_tools.staff.municipality.files import MKDOCS_YML
+from build_tools.staff.municipality.housestyle import huisstijl_yml, palette
 
 EXAMPLE = ("den helder", "helder", "datavisie.example.nl", "gemeente-den-helder")
 TODAY = date(2026, 3, 2)
@@ -187,7 +187,7 @@ def test_the_new_project_builds_at_once_with_nothing_of_the_example(project: Pat
 def test_what_is_and_is_not_a_placeholder(tmp_path: Path) -> None:
     from conftest import copy_minimal
 
-    from build_tools.placeholders import placeholder_issues
+    from build_tools.content.placeholders import placeholder_issues
 
     root = copy_minimal(tmp_path / "m")
     model, _ = load_checked(root)

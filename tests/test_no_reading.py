@@ -115,7 +115,8 @@ def test_images_in_content_are_never_copied_from_disk(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Even with the link check out of the way, a Markdown image copies nothing: the plugin
     publishes generated files only."""
-    from build_tools import gate, sitebuild
+    from build_tools.build import site as sitebuild
+    from build_tools.gate import rules as gate
 
     project = make_project(tmp_path / "project", posters=False, cards=False)
     _image("../../../buiten/geheim.md")(project)
@@ -128,7 +129,7 @@ def test_images_in_content_are_never_copied_from_disk(tmp_path: Path,
 
 
 def _png(svg: str) -> bytes:
-    from build_tools.posters.raster import Task, convert
+    from build_tools.views.posters.raster import Task, convert
 
     return convert(Task(svg.encode(), "png", 20))
 
@@ -144,7 +145,7 @@ def _pixels(png: bytes) -> bytes:
 def test_the_poster_renderer_follows_no_reference(tmp_path: Path) -> None:
     """CairoSVG runs with unsafe=False and a fetcher that serves inline data only: images,
     <use>, stylesheets and fonts named by path or address draw nothing."""
-    from build_tools.posters import raster
+    from build_tools.views.posters import raster
 
     secret = tmp_path / "geheim.png"
     from PIL import Image

@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import leaks, linkcheck
-from build_tools.leaks import LeakScanner, normalise, scan
-from build_tools.linkcheck import check_pages, check_site
-from build_tools.outputs import OutputFolder
-from build_tools.textsearch import PREFIX, Needles
+from build_tools.gate import leaks
+from build_tools.gate import links as linkcheck
+from build_tools.gate.leaks import LeakScanner, normalise, scan
+from build_tools.gate.links import check_pages, check_site
+from build_tools.gate.outputs import OutputFolder
+from build_tools.gate.textsearch import PREFIX, Needles
 
 SECRET = "Het interne budget voor de pilot bedraagt 40.000 euro per jaar"
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from sitekit import BIN, REPO, bouw, earlier_output, make_project, mkdocs
 
-from build_tools import publish
-from build_tools.cli import main
+from build_tools.build import publish
+from build_tools.build.outputdir import is_earlier_output, refusal
+from build_tools.cli.main import main
 from build_tools.errors import EXIT_CONTENT, EXIT_OK
-from build_tools.outputdir import is_earlier_output, refusal
 
 slow = pytest.mark.slow
 
@@ -261,7 +261,7 @@ def test_a_folder_taken_between_its_making_and_its_locking_is_not_used(
 
 def test_stale_font_folders_go_when_a_rasteriser_starts(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_tools.posters.raster import FONTS_PREFIX, Rasteriser
+    from build_tools.views.posters.raster import FONTS_PREFIX, Rasteriser
 
     monkeypatch.setattr(publish.tempfile, "tempdir", str(tmp_path))
     dead = tmp_path / f"{FONTS_PREFIX}dood"

@@ -14,13 +14,13 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from build_tools import posters
 from build_tools.audience import for_audience
-from build_tools.load import load
-from build_tools.model import Datavisie
-from build_tools.posters.printing import BLEED_MM, MARGIN_MM, print_svg
-from build_tools.style import load_style
-from build_tools.tokens import Style
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie
+from build_tools.housestyle.css import load_style
+from build_tools.housestyle.tokens import Style
+from build_tools.views import posters
+from build_tools.views.posters.printing import BLEED_MM, MARGIN_MM, print_svg
 
 REPO = Path(__file__).resolve().parents[1]
 MINIMAL = REPO / "tests" / "fixtures" / "minimal"
@@ -164,7 +164,7 @@ def test_check_reports_an_unprintable_character_as_a_warning(tmp_path: Path) -> 
     n = next(i for i, line in enumerate(lines) if line.startswith("titel:"))
     lines[n] = "titel: Data voor iedereen \U00010900 🐟"
     visie.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "build_tools.cli", "--root", str(project),
+    run = subprocess.run([sys.executable, "-m", "build_tools.cli.main", "--root", str(project),
                           "check"], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
     assert f"content/visie.md:{n + 1}:" in run.stdout and "W401" in run.stdout
@@ -181,7 +181,7 @@ def test_chart_text_on_a_poster_uses_the_fallback_font_too(model: Datavisie,
         road, mijlpalen=(first, *road.mijlpalen[1:])))
     svg = posters.render_svgs(changed, style)["routekaart"]
     assert '<tspan font-family="DV NotoColorEmoji">🚀</tspan>' in svg
-    from build_tools import charts
+    from build_tools.views import charts
 
     site_chart = charts.timeline_svg(changed, style, width=900, height=400)
     assert "Start 🚀" in site_chart and "<tspan" not in site_chart

@@ -1,5 +1,5 @@
 """Poster templates cannot run code and cannot exhaust the machine: they render in Jinja's
-immutable sandbox with an allow-list of what they may call (build_tools/posters/sandbox.py)
+immutable sandbox with an allow-list of what they may call (build_tools/views/posters/sandbox.py)
 and limits on steps, sizes, output and CPU time (budget.py). A reach outside the sandbox is
 DP013, too much work DP014, too much text DP015, each at the template's file and line, from
 `datavisie check` and from every build. The example's posters render byte for byte as they
@@ -21,15 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitekit import BIN, bouw, make_project
 
-from build_tools import posters
 from build_tools.audience import for_audience
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError
-from build_tools.load import load
-from build_tools.model import Datavisie
-from build_tools.posters import budget, render, sandbox
-from build_tools.posters.render import environment
-from build_tools.style import load_style
-from build_tools.tokens import Style
+from build_tools.housestyle.css import load_style
+from build_tools.housestyle.tokens import Style
+from build_tools.views import posters
+from build_tools.views.posters import budget, render, sandbox
+from build_tools.views.posters.render import environment
 
 REPO = Path(__file__).resolve().parents[1]
 POSTERS = REPO / "posters"

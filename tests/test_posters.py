@@ -22,15 +22,15 @@ from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat
 from sitekit import bouw, make_project
 
-from build_tools import posters
 from build_tools.audience import for_audience
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie, Version
+from build_tools.content.types import parse_when
 from build_tools.errors import ContentError
-from build_tools.load import load
-from build_tools.model import Datavisie, Version
-from build_tools.posters import assets, kinds, layout, raster, render, scene, textfit
-from build_tools.schema import parse_when
-from build_tools.style import load_style
-from build_tools.tokens import Style
+from build_tools.housestyle.css import load_style
+from build_tools.housestyle.tokens import Style
+from build_tools.views import posters
+from build_tools.views.posters import assets, kinds, layout, raster, render, scene, textfit
 
 REPO = Path(__file__).resolve().parents[1]
 MINIMAL = REPO / "tests" / "fixtures" / "minimal"
@@ -546,7 +546,7 @@ def test_other_municipality_renders_in_its_own_fonts(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_cli_renders_posters(tmp_path: Path) -> None:
-    from build_tools.cli import main
+    from build_tools.cli.main import main
 
     root = tmp_path / "project"
     shutil.copytree(MINIMAL, root)

@@ -191,8 +191,8 @@ def test_the_check_catches_what_it_should(publiccode: Any, broken: dict[str, Any
 def test_publiccode_is_made_from_the_organisation() -> None:
     """`datavisie publiccode` writes the file from content/organisatie.yml; the committed one
     is exactly that (run the command after changing organisatie.yml)."""
-    from build_tools.load import load
-    from build_tools.publiccode import publiccode_yml
+    from build_tools.content.load import load
+    from build_tools.views.publiccode import publiccode_yml
 
     assert (REPO / "publiccode.yml").read_text(encoding="utf-8") == \
         publiccode_yml(load(REPO).organisatie)
@@ -201,9 +201,9 @@ def test_publiccode_is_made_from_the_organisation() -> None:
 def test_another_organisation_gets_a_valid_publiccode() -> None:
     import dataclasses
 
+    from build_tools.content.load import load
     from build_tools.errors import UserError
-    from build_tools.load import load
-    from build_tools.publiccode import publiccode_yml
+    from build_tools.views.publiccode import publiccode_yml
 
     org = dataclasses.replace(load(REPO).organisatie, naam='Gemeente "Zee & Duin": Noord',
                               site_url="https://data.zeeduin.example.org/",

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sitekit import bouw, make_project
 
-from build_tools.addresses import key, shown
+from build_tools.content.addresses import key, shown
+from build_tools.content.load import load
 from build_tools.errors import ContentError
-from build_tools.linkcheck import check_pages
-from build_tools.load import load
-from build_tools.renames import chain
+from build_tools.gate.links import check_pages
+from build_tools.history.renames import chain
 
 ENV = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.nl",
        "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.nl",

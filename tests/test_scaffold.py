@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import schemas as S
 from build_tools.audience import for_audience
-from build_tools.cli import main
+from build_tools.cli.main import main
+from build_tools.content import contract as S
+from build_tools.content.load import load
+from build_tools.content.types import ListOf, Record
+from build_tools.content.yamlio import parse_yaml
 from build_tools.errors import ContentError, UserError
-from build_tools.load import load
-from build_tools.scaffold import create, insert_milestone, make_id
-from build_tools.schema import ListOf, Record
-from build_tools.yamlio import parse_yaml
+from build_tools.staff.scaffold import create, insert_milestone, make_id
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from build_tools import schemas as S
-from build_tools.schema import (
+from build_tools.content import contract as S
+from build_tools.content.types import (
     MISSING,
     Bool,
     Ctx,
@@ -30,7 +30,7 @@ from build_tools.schema import (
     When,
     parse_when,
 )
-from build_tools.yamlio import Node, parse_yaml
+from build_tools.content.yamlio import Node, parse_yaml
 
 
 def node(text: str) -> Node:

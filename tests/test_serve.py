@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from servekit import edit, fetch, serving, until
 
+from build_tools.build.serve_errors import error_page
 from build_tools.errors import Issue
-from build_tools.serve_errors import error_page
 
 pytestmark = pytest.mark.slow
 

@@ -15,14 +15,14 @@ import pytest
 from sitekit import earlier_output
 
 from build_tools.audience import for_audience, internal_fragments
-from build_tools.forge import forge_of
-from build_tools.load import load
-from build_tools.website import SiteContext, build_site, insert_blocks, sanitize_html
-from build_tools.website.context import milestone_anchor
-from build_tools.website.links import docs_relative, rebase
-from build_tools.website.markdown_ext import ContentExtension
-from build_tools.website.page import Blocks, Linker, SitePage, page_url
-from build_tools.website.pages import build_pages, navigation
+from build_tools.content.forge import forge_of
+from build_tools.content.load import load
+from build_tools.views.website import SiteContext, build_site, insert_blocks, sanitize_html
+from build_tools.views.website.context import milestone_anchor
+from build_tools.views.website.links import docs_relative, rebase
+from build_tools.views.website.markdown_ext import ContentExtension
+from build_tools.views.website.page import Blocks, Linker, SitePage, page_url
+from build_tools.views.website.pages import build_pages, navigation
 
 REPO = Path(__file__).resolve().parent.parent
 NOORDKUST = REPO / "tests" / "fixtures" / "noordkust"
@@ -150,7 +150,7 @@ def test_glossary_marks_first_use_only_outside_headings_links_and_code() -> None
 
 
 def test_content_links_are_rebased_onto_generated_pages(denhelder_model) -> None:  # type: ignore[no-untyped-def]
-    from build_tools.website.links import page_map
+    from build_tools.views.website.links import page_map
 
     mapping = page_map(denhelder_model)
     text = ("Zie [ethiek](themas/ethiek.md#waarom), [over](paginas/over.md), "
@@ -280,7 +280,7 @@ def test_every_page_is_dutch_and_internal_links_resolve(denhelder) -> None:  # t
 def _content_hosts(root: Path) -> set[str]:
     """Hosts the content links to, and the national Algoritmeregister, which the page on it
     links to by design (an algorithm's entry there is made from its recorded `lars`)."""
-    from build_tools.algoritmeregister.entry import REGISTER_SITE
+    from build_tools.views.algoritmeregister.entry import REGISTER_SITE
 
     text = "\n".join(p.read_text(encoding="utf-8") for p in (root / "content").rglob("*")
                      if p.is_file())
@@ -492,7 +492,7 @@ def test_open_data_page_explains_every_download_and_field(request: pytest.Fixtur
                                                           which: str) -> None:
     import json
 
-    from build_tools.exports import CSV_COLUMNS
+    from build_tools.views.downloads import CSV_COLUMNS
 
     site: Path = request.getfixturevalue(which)
     html = (site / "open-data" / "index.html").read_text(encoding="utf-8")

@@ -11,10 +11,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_tools.colour import contrast_ratio, format_ratio, mix, parse_colour, text_on
 from build_tools.errors import Issue, StyleError
-from build_tools.fonts import shipped_woff2, woff2_bytes
-from build_tools.style import CSS_PATH, css, font_assets, font_path, load_style
+from build_tools.housestyle.colour import (
+    contrast_ratio,
+    format_ratio,
+    mix,
+    parse_colour,
+    text_on,
+)
+from build_tools.housestyle.css import CSS_PATH, css, font_assets, font_path, load_style
+from build_tools.housestyle.fonts import shipped_woff2, woff2_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "theme"
@@ -318,7 +324,7 @@ def test_datavisie_lettertypen_writes_and_replaces_the_shipped_woff2(tmp_path: P
     project = tmp_path / "project"
     shutil.copytree(NOORDKUST, project / "theme")
     (project / "content").mkdir()
-    run = [sys.executable, "-m", "build_tools.cli", "--root", str(project), "lettertypen"]
+    run = [sys.executable, "-m", "build_tools.cli.main", "--root", str(project), "lettertypen"]
     first = subprocess.run(run, capture_output=True, text=True, check=True)
     fonts = project / "theme/fonts"
     made = sorted(p.name for p in fonts.glob("*.woff2"))
@@ -388,7 +394,7 @@ _SYSTEM = sorted(Path("/usr/share/fonts").rglob("*.ttf"))[:40]  # whatever the m
 
 @pytest.mark.parametrize("path", _OURS + _SYSTEM, ids=[p.name for p in _OURS + _SYSTEM])
 def test_fonts_are_read_as_fonttools_reads_them(path: Path) -> None:
-    from build_tools import fonts
+    from build_tools.housestyle import fonts
 
     if path in _OURS:  # the fast path, for the plain fonts themes ship
         assert fonts._read_sfnt(path.read_bytes()) is not None
@@ -400,7 +406,7 @@ def test_fonts_are_read_as_fonttools_reads_them(path: Path) -> None:
 
 
 def test_what_the_fast_path_does_not_know_goes_to_fonttools(tmp_path: Path) -> None:
-    from build_tools import fonts
+    from build_tools.housestyle import fonts
 
     source = sorted(Path(__file__).resolve().parents[1].joinpath("theme", "fonts")
                     .glob("*.ttf"))[0]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from build_tools.codes import CODES, table_markdown
-from build_tools.load import load
-from build_tools.model import Datavisie
-from build_tools.validate import RESERVED_PAGE_IDS, validate
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie
+from build_tools.content.validate import RESERVED_PAGE_IDS, validate
 
 BUILD_TOOLS = Path(__file__).resolve().parents[1] / "build_tools"
 Factory = Callable[..., Path]
@@ -81,7 +81,7 @@ def test_measurement_without_model(model: Datavisie) -> None:
 
 
 def test_milestone_on_phase_edges_is_inside(model: Datavisie) -> None:
-    from build_tools.schema import parse_when
+    from build_tools.content.types import parse_when
 
     ms, *rest = model.routekaart.mijlpalen
     for text in ("2023-01-01", "2023-12-31", "2023-Q4", "2023-12"):

@@ -1,5 +1,5 @@
 """A version's text comes from a tag or a full commit on the main branch, in a real git
-repository (build_tools/gitrefs.py): never a branch, `HEAD@{1}`, `main~1`, an abbreviated id
+repository (build_tools/history/refs.py): never a branch, `HEAD@{1}`, `main~1`, an abbreviated id
 or anything git could read as an option. The refusal is a content error at the `tag:` line."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sitekit import BIN, bouw, make_project
 
-from build_tools.gitrefs import FULL_ID, ref_problem
+from build_tools.history.refs import FULL_ID, ref_problem
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.nl",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.nl",

@@ -21,13 +21,13 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from build_tools.history import current_text
-from build_tools.load import load
-from build_tools.textdiff import Block, Segment
-from build_tools.website import SiteContext, build_site
-from build_tools.website.compare import body_html, segments_html
-from build_tools.website.inputs import read_site_inputs
-from build_tools.website.selector import selector_assets, selector_extra
+from build_tools.build.inputs import read_site_inputs
+from build_tools.content.load import load
+from build_tools.history.textdiff import Block, Segment
+from build_tools.history.texts import current_text
+from build_tools.views.website import SiteContext, build_site
+from build_tools.views.website.compare import body_html, segments_html
+from build_tools.views.website.selector import selector_assets, selector_extra
 
 REPO = Path(__file__).resolve().parent.parent
 NOORDKUST = REPO / "tests" / "fixtures" / "noordkust"

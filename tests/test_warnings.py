@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from sitekit import bouw, make_project, mkdocs
 
-import build_tools.validate
-from build_tools.cli import main
+import build_tools.content.validate
+from build_tools.cli.main import main
+from build_tools.content.model import Datavisie
 from build_tools.errors import (
     ContentError,
     Issue,
@@ -22,7 +23,6 @@ from build_tools.errors import (
     format_issues,
     raise_for_errors,
 )
-from build_tools.model import Datavisie
 
 Factory = Callable[..., Path]
 WARNING_LINE = re.compile(r"^[^:\n]+:\d+:\d+: W\d{3} waarschuwing: .+ \(.+\)$")
@@ -140,14 +140,14 @@ def test_a_warning_from_any_module_just_works(capsys: pytest.CaptureFixture[str]
                                               valid_content: Factory,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Codes of other ranges (register, staff flow, readers) need nothing but their W."""
-    real = build_tools.validate.validate
+    real = build_tools.content.validate.validate
 
     def more(model: Datavisie, **kwargs: object) -> list[Issue]:
         return [*real(model, **kwargs),  # type: ignore[arg-type]
                 Issue("content/organisatie.yml", 1, 1, "W299", "iets voor het register", "h"),
                 Issue("content/visie.md", 2, 1, "W499", "iets voor lezers", "h")]
 
-    monkeypatch.setattr(build_tools.validate, "validate", more)
+    monkeypatch.setattr(build_tools.content.validate, "validate", more)
     code, out, _ = run(capsys, "--root", str(valid_content()), "check", "--format", "github")
     assert code == 0
     assert out.count("::warning ") == 2 and "title=W299" in out and "title=W499" in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from build_tools.website.wellknown import (
+from build_tools.views.website.wellknown import (
     ROBOTS_TXT,
     SECURITY_TXT,
     expiry_issue,

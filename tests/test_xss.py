@@ -20,8 +20,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from sitekit import Html, make_project, read_markdown, read_yaml, write_markdown, write_yaml
 
-from build_tools.schema import ListOf, Record, Text, Type
-from build_tools.schemas import FILE_SCHEMAS
+from build_tools.content.contract import FILE_SCHEMAS
+from build_tools.content.types import ListOf, Record, Text, Type
 
 CASES = Path(__file__).resolve().parent / "cases" / "xss.txt"
 PAYLOADS = [line for line in CASES.read_text(encoding="utf-8").split("\n")
@@ -108,7 +108,7 @@ def plant_payload(content: Path, payload: str) -> None:
 
 
 def _kind(rel: str) -> str | None:
-    from build_tools.load import _kind_of
+    from build_tools.content.load import _kind_of
 
     return _kind_of(rel)
 
@@ -149,7 +149,8 @@ def _site_path(page: str, url: str) -> str:
 def _build(project: Path) -> Path:
     """An in-process build; the link check is off (hostile links are broken on purpose; the
     link check has its own tests), the leak scan stays on."""
-    from build_tools import gate, sitebuild
+    from build_tools.build import site as sitebuild
+    from build_tools.gate import rules as gate
 
     original = gate.check_site
     gate.check_site = lambda *a, **k: []  # type: ignore[assignment]
@@ -274,7 +275,7 @@ def check_payload(template: Path, work: Path, payload: str,
     plant_payload(project / "content", payload)
     refused = _refused_markup(project)
     if refused:  # an attribute or image Markdown may not make: refused, nothing published
-        from build_tools import sitebuild
+        from build_tools.build import site as sitebuild
 
         code = sitebuild.build(project, out=str(work / "site"), strict=False)
         shutil.rmtree(work)
@@ -290,14 +291,14 @@ def check_payload(template: Path, work: Path, payload: str,
     return found
 
 
-AUTHOR_MARKUP_CODES = {"DV130", "DV131", "DV132", "DV133"}  # build_tools/markup_tree.py
+AUTHOR_MARKUP_CODES = {"DV130", "DV131", "DV132", "DV133"}  # build_tools/content/markup_tree.py
 
 
 def _refused_markup(project: Path) -> set[str]:
     """The codes when the content check refuses the payload as author markup (an image from
     elsewhere, an `on*` attribute from `{: }`) and for nothing else; else an empty set."""
+    from build_tools.content.load import load
     from build_tools.errors import ContentError
-    from build_tools.load import load
 
     try:
         load(project)
@@ -310,7 +311,7 @@ def _refused_markup(project: Path) -> set[str]:
 def test_markup_payloads_the_check_refuses() -> None:
     """Which payloads the content check refuses before any build (the others are built and
     their output checked): images with a scheme and event handlers set with `{: }`."""
-    from build_tools.markup_tree import findings
+    from build_tools.content.markup_tree import findings
 
     refused = {p for p in PAYLOADS
                if findings(markdown_contexts(p)) or findings("Tekst.\n" + markdown_contexts(p))}
@@ -343,10 +344,10 @@ def test_no_payload_in_any_field_produces_executable_content(
 
 @slow
 def test_posters_and_social_cards_escape_every_payload(tmp_path: Path) -> None:
-    from build_tools import posters
     from build_tools.audience import for_audience
-    from build_tools.load import load
-    from build_tools.style import load_style
+    from build_tools.content.load import load
+    from build_tools.housestyle.css import load_style
+    from build_tools.views import posters
 
     project = make_project(tmp_path / "p", posters=False, cards=False)
     style = load_style(project / "theme", project)
@@ -380,8 +381,8 @@ def test_posters_and_social_cards_escape_every_payload(tmp_path: Path) -> None:
                                    " javascript:alert(1)", "jav\tascript:alert(1)"])
 def test_addresses_in_content_must_be_web_addresses(valid_content, field: str,  # type: ignore[no-untyped-def]
                                                     value: str) -> None:
+    from build_tools.content.load import load
     from build_tools.errors import ContentError
-    from build_tools.load import load
 
     root = valid_content()
     path = root / "content/organisatie.yml"
@@ -395,8 +396,8 @@ def test_addresses_in_content_must_be_web_addresses(valid_content, field: str,  
 
 def test_csv_cells_cannot_start_a_formula(valid_content) -> None:  # type: ignore[no-untyped-def]
     from build_tools.audience import for_audience
-    from build_tools.exports import projects_csv
-    from build_tools.load import load
+    from build_tools.content.load import load
+    from build_tools.views.downloads import projects_csv
 
     root = valid_content()
     for i, path in enumerate(sorted((root / "content/projecten").glob("*.yml"))):
@@ -415,8 +416,8 @@ def test_csv_cells_cannot_start_a_formula(valid_content) -> None:  # type: ignor
 
 def test_calendar_text_cannot_add_lines(valid_content) -> None:  # type: ignore[no-untyped-def]
     from build_tools.audience import for_audience
-    from build_tools.exports import roadmap_ics
-    from build_tools.load import load
+    from build_tools.content.load import load
+    from build_tools.views.downloads import roadmap_ics
 
     root = valid_content()
     path = root / "content/routekaart.yml"

@@ -10,9 +10,8 @@ import pytest
 import yaml
 from benchmarks.hostile import HOSTILE
 
-from build_tools import yamlio
-from build_tools.errors import Pos
-from build_tools.yamlio import (
+from build_tools.content import yamlio
+from build_tools.content.yamlio import (
     MAX_BYTES,
     MAX_DEPTH,
     decode,
@@ -22,6 +21,7 @@ from build_tools.yamlio import (
     read_text,
     read_yaml,
 )
+from build_tools.errors import Pos
 
 
 def parse(text: str, **kw: int) -> yamlio.Node:

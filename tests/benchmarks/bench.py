@@ -44,16 +44,17 @@ EXAMPLE = "voorbeeld"
 
 # Functions timed inside the child, by where the plugin looks them up at call time.
 TIMED = {
-    "build_tools.plugin": ("read_site_inputs", "export_files", "sanitize_html",
+    "build_tools.mkdocs_plugin": ("read_site_inputs", "export_files", "sanitize_html",
                            "insert_blocks"),
-    "build_tools.website.pages": ("build_site",),  # imported by the plugin when it builds
-    "build_tools.website.inputs": ("load_checked",),
+    "build_tools.views.website.pages": ("build_site",),  # imported by the plugin when it builds
+    "build_tools.build.inputs": ("load_checked",),
     "build_tools.audience": ("internal_fragments",),  # imported by the gate when it scans
-    "build_tools.posters": ("check_fit", "poster_list", "render_all", "social_cards"),
-    "build_tools.gate": ("check_output", "scan", "check_site", "leak_rules",
+    "build_tools.views.posters": ("check_fit", "poster_list", "render_all", "social_cards"),
+    "build_tools.gate.rules": ("check_output", "scan", "check_site", "leak_rules",
                          "forbidden_strings", "commit_emails"),
-    "build_tools.publish": ("promote",),
-    "build_tools.website.assets": ("font_assets",),  # web fonts (WOFF2), cached between builds
+    "build_tools.build.publish": ("promote",),
+    # web fonts (WOFF2), cached between builds
+    "build_tools.views.website.assets": ("font_assets",),
 }
 POSTER_PARTS = ("check_fit", "render_all", "social_cards")
 
@@ -103,7 +104,7 @@ def _patch_timers(spent: dict[str, float]) -> None:
                 spent[key] = spent.get(key, 0.0) + time.process_time() - cpu
         return wrapper
 
-    from build_tools.plugin import DatavisiePlugin
+    from build_tools.mkdocs_plugin import DatavisiePlugin
 
     for attr in dir(DatavisiePlugin):
         if attr.startswith("on_") and attr in vars(DatavisiePlugin):
@@ -119,7 +120,7 @@ def _patch_timers(spent: dict[str, float]) -> None:
 
 def _rasterised() -> int:
     """Conversions sent to the poster workers in this process so far."""
-    raster = sys.modules.get("build_tools.posters.raster")
+    raster = sys.modules.get("build_tools.views.posters.raster")
     return sum(r.calls for r in getattr(raster, "_SHARED", {}).values()) if raster else 0
 
 
@@ -179,7 +180,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     config_file, site_dir = spec["config"], spec["site"]
     if spec["mode"] == "build":
         out = _build_once(config_file, site_dir, spent, command="build")
-        raster = sys.modules.get("build_tools.posters.raster")
+        raster = sys.modules.get("build_tools.views.posters.raster")
         if raster is not None and hasattr(raster, "_close_shared"):
             raster._close_shared()  # join the poster workers: their CPU becomes countable
         workers = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -209,10 +210,10 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _posters(root: Path, out: Path, *, cards: int) -> dict[str, Any]:
     """Poster layout, SVG and rasterising, each poster and format, with no cache."""
-    from build_tools import posters
-    from build_tools.posters.kinds import jobs_for
-    from build_tools.posters.render import compose
-    from build_tools.website.inputs import read_inputs
+    from build_tools.build.inputs import read_inputs
+    from build_tools.views import posters
+    from build_tools.views.posters.kinds import jobs_for
+    from build_tools.views.posters.render import compose
 
     model, style = read_inputs(root)
     own = root / "posters"

@@ -88,7 +88,7 @@ def generate(root: Path, n: int) -> Path:
 
 
 def time_load(root: Path, runs: int) -> list[float]:
-    from build_tools.load import load
+    from build_tools.content.load import load
 
     times = []
     for _ in range(runs):
@@ -102,7 +102,7 @@ def time_load(root: Path, runs: int) -> list[float]:
 def time_hostile(runs: int) -> None:
     from hostile import HOSTILE
 
-    from build_tools.yamlio import parse_yaml
+    from build_tools.content.yamlio import parse_yaml
 
     print("hostile YAML, median time to refuse:")
     for name, (text, code) in HOSTILE.items():
@@ -127,8 +127,8 @@ def apply_hostile(root: Path, path: str, change: Any) -> Path:
 def time_hostile_files(runs: int) -> None:
     from hostile import HOSTILE_FILES
 
+    from build_tools.content.load import load
     from build_tools.errors import ContentError
-    from build_tools.load import load
 
     print("hostile content files, median time to refuse (load of the minimal set):")
     for name, (path, change, code) in HOSTILE_FILES.items():
@@ -151,7 +151,7 @@ def time_hostile_files(runs: int) -> None:
 def time_hostile_logos(runs: int) -> None:
     from hostile import HOSTILE_LOGOS
 
-    from build_tools.logo import LogoError, clean_logo
+    from build_tools.housestyle.logo import LogoError, clean_logo
 
     print("hostile logos, median time to clean or refuse:")
     for name, svg in HOSTILE_LOGOS.items():
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         time_hostile_files(args.runs)
         time_hostile_logos(args.runs)
         if args.profile:
-            from build_tools.load import load
+            from build_tools.content.load import load
 
             profiler = cProfile.Profile()
             profiler.runcall(load, root)

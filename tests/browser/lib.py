@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_tools.website import csp
+from build_tools.views.website import csp
 
 REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / ".cache" / "node" / "node_modules"
@@ -27,7 +27,7 @@ SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
 PHONE, DESKTOP = 390, 1280
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Sent with every response by the `csp_server`: the strict policy the site must live with
-# (defined once in build_tools/website/csp.py; every page also carries it as a meta element).
+# (defined once in build_tools/views/website/csp.py; every page also carries it as a meta element).
 CSP = csp.header()
 
 

@@ -1,7 +1,7 @@
 """The site works under a strict Content-Security-Policy (lib.CSP): nothing inline, nothing
 from elsewhere. The local server sends the header; the browser reports every violation as a
 `securitypolicyviolation` event, which we collect, and as a console error. Every page also
-carries the policy as a `<meta http-equiv>` (build_tools/website/csp.py), for hosts that send
+carries the policy as a `<meta http-equiv>` (build_tools/views/website/csp.py), for hosts that send
 no header: served without the header, the site works under the meta alone, and the meta
 really stops an inline script."""
 
@@ -16,12 +16,12 @@ from typing import Any
 import material
 import pytest
 
-from build_tools.website import csp
+from build_tools.views.website import csp
 
 from .lib import CSP, REPO, Server, html_pages, serve
 
-# Material's inline-script partials that build_tools/website/overrides/partials/javascripts/
-# replaces with build_tools/website/static/datavisie-material.js, and the sha256 of the
+# Material's inline-script partials that build_tools/views/website/overrides/partials/javascripts/
+# replaces with build_tools/views/website/static/datavisie-material.js, and the sha256 of the
 # originals we copied.
 MATERIAL_SCRIPTS = {
     "base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
@@ -47,10 +47,10 @@ def _is_csp(text: str) -> bool:
 @pytest.mark.parametrize("name", sorted(MATERIAL_SCRIPTS))
 def test_our_copy_of_materials_inline_scripts_is_current(name: str) -> None:
     original = Path(material.__file__).parent / "templates/partials/javascripts" / name
-    assert (REPO / "build_tools/website/overrides/partials/javascripts" / name).is_file()
+    assert (REPO / "build_tools/views/website/overrides/partials/javascripts" / name).is_file()
     assert hashlib.sha256(original.read_bytes()).hexdigest() == MATERIAL_SCRIPTS[name], (
         f"Material heeft partials/javascripts/{name} gewijzigd: breng "
-        "build_tools/website/static/datavisie-material.js in lijn en werk de hash hier bij")
+        "build_tools/views/website/static/datavisie-material.js in lijn en werk de hash hier bij")
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from build_tools.municipality import create
+from build_tools.staff.municipality import create
 
 from .lib import DESKTOP, PHONE, Server, Watch, guard, html_pages, serve
 from .test_browser_a11y import RUN_AXE, WCAG_TAGS, _report
@@ -30,7 +30,7 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     create(root, "Gemeente Zeedorp", colour="#7a1f5c", today=date(2026, 3, 2))
     out = root.parent / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "build_tools.cli", "bouw", "--uit", str(out)],
+    run = subprocess.run([sys.executable, "-m", "build_tools.cli.main", "bouw", "--uit", str(out)],
                          cwd=root, env=env, capture_output=True, text=True, check=False,
                          timeout=900)
     assert run.returncode == 0, run.stderr

@@ -33,7 +33,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "      doelgroep: publiek\n      posters: false\n      sociale_kaarten: false\n"),
         encoding="utf-8")
     out = project / "voorbeeld"
-    run = subprocess.run([sys.executable, "-m", "build_tools.cli", "--root", str(project),
+    run = subprocess.run([sys.executable, "-m", "build_tools.cli.main", "--root", str(project),
                           "bouw", "--voorbeeld", "--niet-strikt", "--uit", str(out)],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr[-3000:]

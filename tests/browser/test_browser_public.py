@@ -110,7 +110,7 @@ def test_security_txt_follows_rfc_9116(server: Server, site_dir: Path,
     expires = datetime.strptime(fields["Expires"][0], "%Y-%m-%dT%H:%M:%SZ")
     # From the commit built, never the clock: a year after its day (SOURCE_DATE_EPOCH, else
     # HEAD's committer time), so content nobody touched for a year never expires the file.
-    from build_tools.revisions import build_time
+    from build_tools.history.revisions import build_time
 
     built = build_time(REPO)
     assert built is not None

@@ -2,7 +2,7 @@
 system's Java) finds no error in any HTML page or any SVG of four sites: the example, its
 internal build, the second municipality (tests/fixtures/noordkust, its own house style) and a
 new municipality (the minimal content with the example's theme). Material's own invalid
-attributes are mended by build_tools/website/material_html.py; there is no allow-list.
+attributes are mended by build_tools/views/website/material_html.py; there is no allow-list.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from build_tools.website.material_html import mend_page
+from build_tools.views.website.material_html import mend_page
 
 from .lib import REPO
 

@@ -1,0 +1,197 @@
+"""`datavisie bouw`: the site build as a publishing step. Runs MkDocs in this process (the
+same build as `mkdocs build`, with the same plugin) and turns the way it ended into the exit
+code that tells who must act: 0 built, 1 content or style errors, 2 leak, 3 internal error."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from build_tools.build import outputdir
+from build_tools.errors import (
+    EXIT_CONTENT,
+    EXIT_INTERNAL,
+    EXIT_LEAK,
+    EXIT_OK,
+    UserError,
+    count_label,
+)
+
+INTERNAL_DEFAULT_DIR = "site-intern"
+
+
+def _logging() -> logging.Handler:
+    """MkDocs' messages on stderr the way `mkdocs build` shows them."""
+    handler = logging.StreamHandler(sys.stderr)
+    try:
+        from mkdocs.__main__ import ColorFormatter
+
+        handler.setFormatter(ColorFormatter())
+    except ImportError:  # pragma: no cover - older MkDocs
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return handler
+
+
+def exit_code(failure: BaseException | None) -> int:
+    """The exit code for how a build ended (None: it succeeded)."""
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from build_tools.mkdocs_plugin import LeakFound
+
+    if failure is None:
+        return EXIT_OK
+    if isinstance(failure, LeakFound):
+        return EXIT_LEAK
+    if isinstance(failure, (PluginError, ConfigurationError, Abort)):
+        return EXIT_CONTENT  # content, style, links, strict warnings, mkdocs.yml: a message
+    return EXIT_INTERNAL
+
+
+def build(root: Path, *, audience: str | None = None, out: str | None = None,
+          strict: bool | None = None, warnings_fail: bool | None = None,
+          peildatum: str | None = None, preview: bool = False) -> int:
+    """Build the site of the project at `root`; returns the exit code. `strict` is MkDocs'
+    strict mode (None: as mkdocs.yml says); `warnings_fail` whether content warnings fail the
+    build (None: as the plugin's `strikt` option says, by default following `strict`);
+    `preview` a site that works from file:// (preview.py)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from build_tools.build.preview import ENV_PREVIEW
+    from build_tools.mkdocs_plugin import ENV_AUDIENCE
+
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise UserError(f"{config_file} ontbreekt: dit is geen datavisie-project")
+    _refuse_output(root, config_file, out)  # before MkDocs reads or writes anything
+    handler = _logging()
+    previous = os.environ.get(ENV_AUDIENCE)
+    previous_preview = os.environ.get(ENV_PREVIEW)
+    if audience:
+        os.environ[ENV_AUDIENCE] = audience  # the plugin reads it before mkdocs.yml's value
+    if preview:
+        os.environ[ENV_PREVIEW] = "1"
+    try:
+        overrides: dict[str, Any] = {}
+        if strict is not None:
+            overrides["strict"] = strict
+        try:
+            config = load_config(str(config_file), **overrides)
+        except (ConfigurationError, Abort) as exc:
+            print(f"mkdocs.yml: {exc}", file=sys.stderr)
+            return EXIT_CONTENT
+        plugin = config.plugins.get("datavisie")
+        if plugin is not None and warnings_fail is not None:
+            plugin.config["strikt"] = warnings_fail
+        if plugin is not None and peildatum:
+            plugin.config["peildatum"] = peildatum
+        effective = audience or os.environ.get(ENV_AUDIENCE) or (
+            plugin.config.doelgroep if plugin is not None else "publiek")
+        public_dir = Path(config.site_dir).resolve()
+        if out:
+            config.site_dir = str(Path(out).resolve())
+        elif effective == "intern":
+            config.site_dir = str(root / INTERNAL_DEFAULT_DIR)
+        if effective == "intern" and Path(config.site_dir).resolve() == public_dir:
+            raise UserError(f"de interne site hoort niet in {public_dir.name}/, de map die "
+                            "gepubliceerd wordt; kies een andere map met --uit")
+        theme = plugin.config.huisstijl if plugin is not None else "theme"
+        refused = outputdir.refusal(Path(config.site_dir), root,
+                                    also=[Path(config.docs_dir), root / theme])
+        if refused:
+            raise UserError(f"de uitvoermap {config.site_dir} {refused}. Er is niets "
+                            "geschreven.")
+        config.plugins.on_startup(command="build", dirty=False)
+        failure: BaseException | None = None
+        try:
+            mkdocs_build(config)
+        except Exception as exc:  # noqa: BLE001 - every way a build ends gets an exit code
+            failure = exc
+        finally:
+            config.plugins.on_shutdown()
+        # MkDocs turns a plugin's error into a bare Abort; the plugin kept the original
+        if plugin is not None and getattr(plugin, "failure", None) is not None:
+            failure = plugin.failure
+        code = exit_code(failure)
+        if code == EXIT_INTERNAL and failure is not None:
+            traceback.print_exception(failure)
+            print("\nInterne fout in datavisie (geen fout in de inhoud). Meld dit bij de "
+                  "beheerders.", file=sys.stderr)
+        elif code == EXIT_OK:
+            warned = getattr(plugin, "warnings", ())
+            extra = (f", met {count_label(warned)}: die houden de bouw niet tegen (met --strict "
+                     "wel)") if warned else ""
+            print(f"Site gebouwd in {config.site_dir} (doelgroep: {effective}){extra}.",
+                  file=sys.stderr)
+        elif code == EXIT_LEAK:
+            print("Niet gepubliceerd: de publieke site bevatte interne inhoud (zie hierboven).",
+                  file=sys.stderr)
+        return code
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+        for name, was, set_here in ((ENV_AUDIENCE, previous, bool(audience)),
+                                    (ENV_PREVIEW, previous_preview, preview)):
+            if set_here:
+                if was is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = was
+
+
+def _refuse_output(root: Path, config_file: Path, out: str | None) -> None:
+    """UserError when the output folder (`--uit`, else mkdocs.yml's `site_dir`) may not be
+    written (outputdir.py), checked before MkDocs reads the configuration: MkDocs refuses
+    `site_dir: .` itself, but in English and with its own advice."""
+    settings = outputdir.settings(config_file)
+    docs = root / str(settings.get("docs_dir") or "docs")
+    if out:
+        label, target = f"--uit {out}", Path(out)
+    else:
+        value = str(settings.get("site_dir") or "site")
+        label, target = f"site_dir in mkdocs.yml ({value})", root / value
+    refused = outputdir.refusal(target, root, also=[docs])
+    if refused:
+        raise UserError(f"{label} {refused}. Er is niets geschreven.")
+
+
+def cmd_bouw(args: argparse.Namespace) -> int:
+    from build_tools.cli.main import find_root
+
+    # Without --strict or --niet-strikt: MkDocs' own warnings fail the build (as always),
+    # content warnings are reported and publish. --strict: both fail. --niet-strikt: neither.
+    return build(find_root(Path(args.root)), audience=args.doelgroep, out=args.uit,
+                 strict=args.strict is not False, warnings_fail=bool(args.strict),
+                 peildatum=args.peildatum, preview=args.voorbeeld)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("bouw", help="bouw de site (zoals mkdocs build) en controleer of er "
+                                    "niets interns in staat")
+    p.add_argument("--doelgroep", choices=("publiek", "intern"), default=None,
+                   help="voor wie de site is (standaard: wat mkdocs.yml zegt, meestal publiek)")
+    p.add_argument("--uit", default=None,
+                   help=f"map voor de site (standaard: site_dir uit mkdocs.yml; voor de interne "
+                        f"site {INTERNAL_DEFAULT_DIR}/)")
+    p.add_argument("--peildatum", metavar="JJJJ-MM-DD",
+                   help="de dag waarop je kijkt wat verouderd is (standaard: de stand van de "
+                        "inhoud)")
+    p.add_argument("--voorbeeld", action="store_true",
+                   help="een voorbeeld dat ook werkt als map op je eigen computer (file://), "
+                        "met zoeken; zonder versiekeuze")
+    strict = p.add_mutually_exclusive_group()
+    strict.add_argument("--strict", dest="strict", action="store_true", default=None,
+                        help="ook waarschuwingen over de inhoud (W-codes) laten de bouw "
+                             "mislukken (standaard: alleen fouten, en meldingen van MkDocs)")
+    strict.add_argument("--niet-strikt", dest="strict", action="store_false",
+                        help="geen enkele waarschuwing laat de bouw mislukken")
+    p.set_defaults(func=cmd_bouw)

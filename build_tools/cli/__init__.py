@@ -1,0 +1,1 @@
+"""The `datavisie` command: one module per command."""

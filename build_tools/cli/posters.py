@@ -1,0 +1,43 @@
+"""`datavisie posters`: render every poster without building the site (a thin edge)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from build_tools.errors import raise_for_errors
+
+
+def cmd_posters(args: argparse.Namespace) -> int:
+    from build_tools.build.inputs import read_inputs
+    from build_tools.cli.main import find_root
+    from build_tools.views.posters import FORMATS, check_fit, render_all
+
+    formats = tuple(f.strip() for f in args.formaat.split(",") if f.strip())
+    if getattr(args, "drukwerk", False) and "drukwerk" not in formats:
+        formats += ("drukwerk",)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        print(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit "
+              f"{', '.join(FORMATS)}", file=sys.stderr)
+        return 2
+    if not 10 <= args.dpi <= 600:
+        print("--dpi moet tussen 10 en 600 liggen", file=sys.stderr)
+        return 2
+    root = find_root(Path(args.root))
+    model, style = read_inputs(root)
+    posters_dir = root / "posters" if (root / "posters").is_dir() else None
+    for warning in raise_for_errors(check_fit(model, style, posters_dir=posters_dir)):
+        print(warning.format(), file=sys.stderr)
+    out = Path(args.uit) if args.uit else root / "site" / "posters"
+    cache = None if args.geen_cache else root / ".cache" / "posters"
+    start = time.perf_counter()
+    files = render_all(model, style, out_dir=out, formats=formats, dpi=args.dpi,
+                       cache_dir=cache, posters_dir=posters_dir)
+    for f in files:
+        made = ", ".join(f"{fmt} {sec:.1f}s" for fmt, sec in f.seconds.items() if fmt != "svg")
+        print(f"{f.name:<32} {made or 'uit de cache'}", file=sys.stderr)
+    print(f"{len(files)} posters in {out} ({time.perf_counter() - start:.1f}s)", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""Reading content: strict YAML, declared schemas, the typed model, cross-file rules."""

@@ -1,0 +1,1 @@
+"""Versions from git: the adopted texts, word-level differences, adopting a version."""

@@ -1,0 +1,1 @@
+"""The house style: theme/huisstijl.yml -> typed tokens -> CSS, fonts, colours."""

@@ -1,0 +1,1 @@
+"""The staff workflow: change summaries, scaffolds, the staff guide, editor schemas."""

@@ -1,0 +1,1 @@
+"""Pure views of the filtered model: the website, posters, charts and downloads."""
