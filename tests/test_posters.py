@@ -286,7 +286,7 @@ def test_every_text_region_fits_or_is_reported(model: Datavisie, style: Style,
     for job in kinds.jobs_for(changed, defs()):
         fonts = scene.Fonts.of(style)
         fitter = scene.Fitter(job.defn, kinds.poster_label(job), fonts)
-        ctx = kinds.BUILDERS[job.defn.kind](changed, style, job, fitter)
+        ctx = kinds.REGISTRY[job.defn.kind].build(changed, style, job, fitter, None)
         for name, lines in ctx["texts"].items():
             box = job.defn.regions[name].box
             for ln in lines:

@@ -52,8 +52,7 @@ from build_tools.build.publish import write_atomic
 from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError, Issue, raise_for_errors, sort_issues
 from build_tools.housestyle.tokens import Style
-from build_tools.views.posters.card import Card
-from build_tools.views.posters.kinds import Job, alt_text, job_title, jobs_for
+from build_tools.views.posters.kinds import Card, Job, alt_text, job_title, jobs_for
 from build_tools.views.posters.layout import PosterDef, read_definitions
 from build_tools.views.posters.memo import context_key
 from build_tools.views.posters.printing import BLEED_MM, MARGIN_MM, print_svg
