@@ -642,7 +642,8 @@ def test_social_cards_are_keyed_on_their_texts_and_the_masthead(
     cards = [posters.SocialCard("themas/ethiek", "Ethiek", "Ambitie", "Thema")]
     [first] = posters.social_cards(model, style, cards, out_dir=tmp_path / "a", cache_dir=cache)
     with monkeypatch.context() as m:
-        m.setattr(posters, "_card_svg", lambda *a, **k: pytest.fail("laid out again"))
+        m.setattr("build_tools.views.posters.cards._card_svg",
+                  lambda *a, **k: pytest.fail("laid out again"))
         [again] = posters.social_cards(model, style, cards, out_dir=tmp_path / "b",
                                        cache_dir=cache)
         # a project changed: cards do not show projects, so nothing is laid out
