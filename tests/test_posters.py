@@ -286,7 +286,7 @@ def test_every_text_region_fits_or_is_reported(model: Datavisie, style: Style,
     for job in kinds.jobs_for(changed, defs()):
         fonts = scene.Fonts.of(style)
         fitter = scene.Fitter(job.defn, kinds.poster_label(job), fonts)
-        ctx = kinds.BUILDERS[job.defn.kind](changed, style, job, fitter)
+        ctx = kinds.REGISTRY[job.defn.kind].build(changed, style, job, fitter, None)
         for name, lines in ctx["texts"].items():
             box = job.defn.regions[name].box
             for ln in lines:
@@ -642,7 +642,8 @@ def test_social_cards_are_keyed_on_their_texts_and_the_masthead(
     cards = [posters.SocialCard("themas/ethiek", "Ethiek", "Ambitie", "Thema")]
     [first] = posters.social_cards(model, style, cards, out_dir=tmp_path / "a", cache_dir=cache)
     with monkeypatch.context() as m:
-        m.setattr(posters, "_card_svg", lambda *a, **k: pytest.fail("laid out again"))
+        m.setattr("build_tools.views.posters.cards._card_svg",
+                  lambda *a, **k: pytest.fail("laid out again"))
         [again] = posters.social_cards(model, style, cards, out_dir=tmp_path / "b",
                                        cache_dir=cache)
         # a project changed: cards do not show projects, so nothing is laid out

@@ -1,84 +1,48 @@
 """The content contract (shared/CONTENT-MODEL.md) as declarations, one schema per file type.
 
-Every record accepts the audience keys declared in `audience.py`; the rest is here.
+The project file's records are in `register_contract.py`, the value lists and `rec`
+in `vocabulary.py` (both importable from here). Every record accepts the audience keys
+declared in `audience.py`; the rest is here.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
-from build_tools.audience import INTERNAL_KEY, VISIBILITY_KEY, VISIBILITY_VALUES
 from build_tools.content.addresses import FIELD as OLD_ADDRESSES
-from build_tools.content.addresses import SitePath
-from build_tools.content.editor_patterns import PERSONAL_DATA_NEEDS_DPIA
 from build_tools.content.forge import FORGES
+from build_tools.content.register_contract import ALGORITHM as ALGORITHM
+from build_tools.content.register_contract import COUNCIL_QUESTIONS as COUNCIL_QUESTIONS
+from build_tools.content.register_contract import IMPACT_TEST as IMPACT_TEST
+from build_tools.content.register_contract import LEGAL_LINK as LEGAL_LINK
+from build_tools.content.register_contract import PROJECT as PROJECT
+from build_tools.content.register_contract import SOURCE as SOURCE
 from build_tools.content.types import (
-    Bool,
     Email,
     Enum,
     F,
-    Free,
     Id,
     Int,
     ListOf,
-    Moment,
-    Record,
     Ref,
     Text,
     Type,
     Url,
 )
-from build_tools.views.algoritmeregister.standard import policy_area_ids
-
-DAY = Moment(kinds=("dag",))
-MONTH_OR_DAY = Moment(kinds=("dag", "maand"))
-WHEN = Moment(kinds=("dag", "maand", "kwartaal"))
-QUARTER_OR_MONTH = Moment(kinds=("kwartaal", "maand", "dag"))
-
-OLD_ADDRESSES_FIELD = F(
-    ListOf(item=SitePath(), unique=True), False,
-    "Eerdere adressen van deze pagina op de site (na een nieuwe bestandsnaam); wie zo'n adres "
-    "opent, komt op deze pagina.")
-
-MILESTONE_STATUS = ("gepland", "loopt", "gereed", "vertraagd", "vervallen")
-PROJECT_STATUS = ("verkenning", "pilot", "in-gebruik", "buiten-gebruik")
-DPIA_STATUS = ("uitgevoerd", "gepland", "niet-nodig", "onbekend")
-PUBLICATION_CATEGORY = ("hoog-risico-ai", "impactvol", "overig")
-ALGORITHM_KIND = ("regelgebaseerd", "statistisch", "zelflerend")
-# The national Algoritmeregister's 16 fixed policy areas ("Thema", `category`), as ids:
-# derived from the register's own configuration (algoritmeregister/v1_0.json).
-POLICY_AREA = policy_area_ids()
-VERSION_STATUS = (
-    "concept",
-    "vastgesteld-mt",
-    "vastgesteld-college",
-    "vastgesteld-raad",
-    "ingetrokken",
-)
-BODY = ("mt", "college", "gemeenteraad")
-MEASUREMENT_KIND = ("nulmeting", "hermeting")
-# The contract asks for integers; a bound keeps them numbers a page and a chart can show.
-BIG = 999_999
-
-
-def rec(
-    title: str, fields: dict[str, F], *, internal: bool = True, visibility: bool = False
-) -> Record:
-    """A record that also accepts the audience keys (an internal subtree, file visibility)."""
-    extra: dict[str, F] = {}
-    if visibility:
-        extra[VISIBILITY_KEY] = F(
-            Enum(values=VISIBILITY_VALUES),
-            doc="Wie het ziet: `publiek` (standaard) of `intern` (niet op de publieke site).",
-        )
-    if internal:
-        extra[INTERNAL_KEY] = F(
-            Free(),
-            doc="Alleen voor collega's: verschijnt nooit op de "
-            "publieke site. Geheime zaken horen niet in de repository.",
-        )
-    return Record(fields={**fields, **extra}, title=title)
-
+from build_tools.content.vocabulary import ALGORITHM_KIND as ALGORITHM_KIND
+from build_tools.content.vocabulary import BIG as BIG
+from build_tools.content.vocabulary import BODY as BODY
+from build_tools.content.vocabulary import DAY as DAY
+from build_tools.content.vocabulary import DPIA_STATUS as DPIA_STATUS
+from build_tools.content.vocabulary import MEASUREMENT_KIND as MEASUREMENT_KIND
+from build_tools.content.vocabulary import MILESTONE_STATUS as MILESTONE_STATUS
+from build_tools.content.vocabulary import MONTH_OR_DAY as MONTH_OR_DAY
+from build_tools.content.vocabulary import OLD_ADDRESSES_FIELD as OLD_ADDRESSES_FIELD
+from build_tools.content.vocabulary import POLICY_AREA as POLICY_AREA
+from build_tools.content.vocabulary import PROJECT_STATUS as PROJECT_STATUS
+from build_tools.content.vocabulary import PUBLICATION_CATEGORY as PUBLICATION_CATEGORY
+from build_tools.content.vocabulary import QUARTER_OR_MONTH as QUARTER_OR_MONTH
+from build_tools.content.vocabulary import VERSION_STATUS as VERSION_STATUS
+from build_tools.content.vocabulary import WHEN as WHEN
+from build_tools.content.vocabulary import rec as rec
 
 ORGANISATION = rec(
     "organisatie.yml",
@@ -188,154 +152,6 @@ ROADMAP = rec(
     },
 )
 
-SOURCE = rec(
-    "gegevensbron",
-    {
-        "bron": F(Text(advised=150, one_line=True), True, "Naam van de gegevensbron."),
-        "persoonsgegevens": F(Bool(), True, "Bevat de bron persoonsgegevens? (`true`/`false`)"),
-        "link": F(Url(), False, "Adres met meer over de bron, bijvoorbeeld in een "
-                  "datacatalogus (in het Algoritmeregister: Verwijzingen gegevensbronnen)."),
-    },
-)
-
-IMPACT_TEST = rec(
-    "impacttoets",
-    {
-        "titel": F(
-            Text(advised=100, one_line=True), True, "Soort toets, bijvoorbeeld DPIA of IAMA."
-        ),
-        "link": F(Url(), False, "Adres van de gepubliceerde toets."),
-    },
-    internal=False,
-)
-
-LEGAL_LINK = rec(
-    "wettelijke grondslag",
-    {
-        "titel": F(
-            Text(max=100, single_line=True), True, "Naam van de wet, regeling of het besluit."
-        ),
-        "link": F(Url(), True, "Adres van de tekst, bijvoorbeeld op wetten.overheid.nl."),
-    },
-    internal=False,
-)
-
-ALGORITHM = rec(
-    "algoritme",
-    {
-        "publicatiecategorie": F(
-            Enum(values=PUBLICATION_CATEGORY), True, "Categorie volgens het Algoritmeregister."
-        ),
-        "soort": F(Enum(values=ALGORITHM_KIND), True, "Soort algoritme."),
-        "beleidsterrein": F(
-            ListOf(item=Enum(values=POLICY_AREA), unique=True),
-            False,
-            "Beleidsterrein(en) uit de vaste lijst van het Algoritmeregister (daar: Thema); "
-            "het register neemt er hoogstens drie.",
-        ),
-        "in_gebruik_sinds": F(
-            MONTH_OR_DAY,
-            False,
-            "Maand waarin het algoritme in gebruik is genomen (in het Algoritmeregister: "
-            "Begindatum). Niet het begin van het project: dat is `start`.",
-        ),
-        "menselijke_tussenkomst": F(
-            Text(max=2500, markdown=True), True, "Hoe een mens het besluit neemt of controleert."
-        ),
-        "risicobeheer": F(
-            Text(max=2500, markdown=True), True, "Welke risico's er zijn en hoe we die beheersen."
-        ),
-        "afwegingen": F(
-            Text(max=2500, markdown=True),
-            False,
-            "De voor- en nadelen, welke andere mogelijkheden we overwogen en waarom de inzet "
-            "redelijk is (in het Algoritmeregister: Afwegingen).",
-        ),
-        "wettelijke_basis": F(
-            Text(max=2500, markdown=True), False, "De wet of regel waarop het steunt."
-        ),
-        "wettelijke_basis_links": F(
-            ListOf(item=LEGAL_LINK),
-            False,
-            "De wetten en regels met hun adres (in het Algoritmeregister: Verwijzingen "
-            "wettelijke basis).",
-        ),
-        "technische_werking": F(Text(max=5000, markdown=True), False, "Hoe het algoritme werkt."),
-        "leverancier": F(Text(advised=100, one_line=True), False, "Wie het gemaakt heeft."),
-        "broncode": F(Url(), False, "Adres van de openbare broncode, als die er is."),
-        "verwerkingsregister": F(
-            Url(), False, "Adres van de verwerking in het openbare verwerkingsregister."
-        ),
-        "impacttoetsen": F(
-            ListOf(item=IMPACT_TEST), False, "Uitgevoerde toetsen (DPIA, IAMA, ...)."
-        ),
-        "toelichting_impacttoetsen": F(
-            Text(max=2500, markdown=True),
-            False,
-            "Waarom een toets niet nodig was of (nog) niet is gedaan.",
-        ),
-        "registratie": F(
-            Url(), False, "Link naar de vermelding in het landelijke Algoritmeregister."
-        ),
-        "lars": F(
-            Id(),
-            False,
-            "Algoritme-ID (LARS-code) dat het landelijke Algoritmeregister gaf na de eerste "
-            "aanlevering.",
-        ),
-    },
-)
-
-COUNCIL_QUESTIONS = rec(
-    "raadsvragen",
-    {
-        stage: F(ListOf(item=Text(advised=300)), False, doc)
-        for stage, doc in (
-            ("beeldvorming", "Vragen om een beeld te vormen."),
-            ("oordeelsvorming", "Vragen om een oordeel te vormen."),
-            ("besluitvorming", "Vragen voor het besluit."),
-        )
-    },
-    internal=False,
-)
-
-PROJECT = rec(
-    "projecten/<id>.yml",
-    {
-        "naam": F(Text(max=100, one_line=True), True, "Naam van het project of algoritme."),
-        "samenvatting": F(Text(max=350), True, "Wat het is en doet, in eenvoudige taal (B1)."),
-        "themas": F(
-            ListOf(item=Ref(kind="themas"), min=1, unique=True), True, "Thema's van de visie."
-        ),
-        "mijlpalen": F(
-            ListOf(item=Ref(kind="mijlpalen"), unique=True), False, "Mijlpalen van de routekaart."
-        ),
-        "status": F(Enum(values=PROJECT_STATUS), True, "Stand van het project."),
-        "start": F(
-            MONTH_OR_DAY,
-            True,
-            "Begin van het project (maand of datum). Wanneer een algoritme in gebruik ging, "
-            "staat bij `algoritme.in_gebruik_sinds`.",
-        ),
-        "eind": F(MONTH_OR_DAY, False, "Gestopt of klaar in (maand of datum)."),
-        "eigenaar": F(Text(advised=100, one_line=True), True, "Het verantwoordelijke team."),
-        "doel": F(
-            Text(max=2500, markdown=True), True, "De publieke waarde die het dient (Markdown)."
-        ),
-        "gegevens": F(ListOf(item=SOURCE), False, "De gebruikte gegevensbronnen."),
-        "dpia": F(
-            Enum(values=DPIA_STATUS),
-            True,
-            "Stand van de DPIA (gegevensbeschermingseffectbeoordeling).",
-        ),
-        "algoritme": F(ALGORITHM, False, "Alleen als een algoritme besluiten ondersteunt."),
-        "raadsvragen": F(COUNCIL_QUESTIONS, False, "Vragen voor de gemeenteraad."),
-        OLD_ADDRESSES: OLD_ADDRESSES_FIELD,
-    },
-    visibility=True,
-)
-
-PROJECT = dataclasses.replace(PROJECT, json_extra=PERSONAL_DATA_NEEDS_DPIA)  # DV207, for editors
 
 LEVEL = rec(
     "niveau",

@@ -2,7 +2,8 @@
 
 Every view (site, posters, exports, history) reads this model and nothing else. Objects keep
 where they came from (`pos`, and `fpos` per field) so later steps, such as poster layout,
-can still point a content author at the right file and line.
+can still point a content author at the right file and line. The project register
+(`projects.py`) and the maturity model (`maturity.py`) are parts of it in their own modules.
 """
 
 from __future__ import annotations
@@ -13,32 +14,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from build_tools.content.fields import LEAF_TYPES as LEAF_TYPES
+from build_tools.content.fields import field_positions, located, md, md_opt
 from build_tools.content.grammar import DEFAULT_GRAMMAR, Grammar
+from build_tools.content.maturity import Aspect as Aspect
+from build_tools.content.maturity import Dimension as Dimension
+from build_tools.content.maturity import Level as Level
+from build_tools.content.maturity import MaturityModel, Measurement
+from build_tools.content.maturity import Score as Score
+from build_tools.content.projects import Algorithm as Algorithm
+from build_tools.content.projects import CouncilQuestions as CouncilQuestions
+from build_tools.content.projects import DataSource as DataSource
+from build_tools.content.projects import ImpactTest as ImpactTest
+from build_tools.content.projects import LegalLink as LegalLink
+from build_tools.content.projects import Project
 from build_tools.content.types import When
 from build_tools.errors import Pos
-
-LEAF_TYPES = (str, int, float, date, type(None))
-"""The plain values a model holds besides its dataclasses and tuples (bool is an int): what a
-walk over the model need not look into."""
-
-_NOWHERE = Pos("", 0, 0)
-
-
-def md() -> Any:
-    """Marks a Markdown field (the audience filter and sanitiser visit these)."""
-    return field(metadata={"markdown": True})
-
-
-def md_opt() -> Any:
-    return field(default=None, metadata={"markdown": True})
-
-
-def located() -> Any:
-    return field(default=_NOWHERE, compare=False, repr=False)
-
-
-def field_positions() -> Any:
-    return field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -158,194 +149,6 @@ class Roadmap:
 
     def milestone(self, milestone_id: str) -> Milestone | None:
         return next((m for m in self.mijlpalen if m.id == milestone_id), None)
-
-
-@dataclass(frozen=True)
-class DataSource:
-    """A data source a project uses (`projecten/<id>.yml`, `gegevens`)."""
-
-    bron: str
-    persoonsgegevens: bool
-    link: str | None = None
-    intern: Any = None
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-
-@dataclass(frozen=True)
-class ImpactTest:
-    """An impact assessment of an algorithm (DPIA, IAMA, ...), with its link."""
-
-    titel: str
-    link: str | None = None
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-
-@dataclass(frozen=True)
-class LegalLink:
-    """A law, regulation or decision an algorithm rests on, with the address of its text."""
-
-    titel: str
-    link: str
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-
-@dataclass(frozen=True)
-class Algorithm:
-    """The algorithm block of a project, in the fields of the Algoritmeregister."""
-
-    publicatiecategorie: str
-    soort: str
-    menselijke_tussenkomst: str = md()
-    risicobeheer: str = md()
-    beleidsterrein: tuple[str, ...] = ()  # the register's policy areas, as ids
-    in_gebruik_sinds: When | None = None
-    afwegingen: str | None = md_opt()
-    wettelijke_basis: str | None = md_opt()
-    wettelijke_basis_links: tuple[LegalLink, ...] = ()
-    technische_werking: str | None = md_opt()
-    leverancier: str | None = None
-    broncode: str | None = None
-    verwerkingsregister: str | None = None
-    impacttoetsen: tuple[ImpactTest, ...] = ()
-    toelichting_impacttoetsen: str | None = md_opt()
-    registratie: str | None = None
-    lars: str | None = None  # the register's id (Algoritme-ID), once it has one
-    intern: Any = None
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-
-@dataclass(frozen=True)
-class CouncilQuestions:
-    """Questions for the council per stage of decision making (`raadsvragen`)."""
-
-    beeldvorming: tuple[str, ...] = ()
-    oordeelsvorming: tuple[str, ...] = ()
-    besluitvorming: tuple[str, ...] = ()
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-    def __bool__(self) -> bool:
-        return bool(self.beeldvorming or self.oordeelsvorming or self.besluitvorming)
-
-
-@dataclass(frozen=True)
-class Project:
-    """One data project or algorithm of the register (`projecten/<id>.yml`)."""
-
-    id: str
-    naam: str
-    samenvatting: str
-    themas: tuple[str, ...]
-    status: str
-    start: When
-    eigenaar: str
-    doel: str = md()
-    dpia: str = "onbekend"
-    mijlpalen: tuple[str, ...] = ()
-    eind: When | None = None
-    gegevens: tuple[DataSource, ...] = ()
-    algoritme: Algorithm | None = None
-    raadsvragen: CouncilQuestions = field(default_factory=CouncilQuestions)
-    oude_adressen: tuple[str, ...] = ()
-    path: str = ""
-    zichtbaarheid: str = "publiek"
-    intern: Any = None
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-    @property
-    def persoonsgegevens(self) -> bool:
-        return any(s.persoonsgegevens for s in self.gegevens)
-
-
-@dataclass(frozen=True)
-class Level:
-    """One level of the maturity model (`metingen/model.yml`, `niveaus`)."""
-
-    waarde: int
-    naam: str
-    pos: Pos = located()
-
-
-@dataclass(frozen=True)
-class Aspect:
-    """One aspect of a maturity dimension (`metingen/model.yml`)."""
-
-    id: str
-    titel: str
-    pos: Pos = located()
-
-
-@dataclass(frozen=True)
-class Dimension:
-    """One dimension of the maturity model, with its aspects."""
-
-    id: str
-    titel: str
-    aspecten: tuple[Aspect, ...]
-    pos: Pos = located()
-
-
-@dataclass(frozen=True)
-class MaturityModel:
-    """The maturity model (`metingen/model.yml`): its levels and dimensions, and its source."""
-
-    naam: str
-    niveaus: tuple[Level, ...]
-    dimensies: tuple[Dimension, ...]
-    bron: str | None = None
-    herhaling: int | None = None  # months between measurements (freshness.py)
-    path: str = "content/metingen/model.yml"
-    intern: Any = None
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-    @property
-    def lowest(self) -> int:
-        return min(level.waarde for level in self.niveaus)
-
-    @property
-    def highest(self) -> int:
-        return max(level.waarde for level in self.niveaus)
-
-    def aspects(self) -> tuple[Aspect, ...]:
-        return tuple(a for d in self.dimensies for a in d.aspecten)
-
-
-@dataclass(frozen=True)
-class Score:
-    """The score of one aspect in one measurement, with the ambition for it."""
-
-    aspect: str
-    huidig: int
-    ambitie: int | None = None
-    toelichting: str | None = None
-    intern: Any = None
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """One maturity measurement (`metingen/<id>.yml`): the baseline or a later one."""
-
-    id: str
-    datum: When
-    soort: str
-    scores: tuple[Score, ...]
-    methode: str | None = None
-    path: str = ""
-    zichtbaarheid: str = "publiek"
-    intern: Any = None
-    pos: Pos = located()
-    fpos: Mapping[str, Pos] = field_positions()
-
-    def score(self, aspect_id: str) -> Score | None:
-        return next((s for s in self.scores if s.aspect == aspect_id), None)
 
 
 @dataclass(frozen=True)

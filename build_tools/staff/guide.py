@@ -1,21 +1,20 @@
 """The staff guide ("Meedoen"): how to propose a change, add a project, what each field means,
 what the checks say and who reviews what. Pure: model -> Markdown pages. The field reference
-and the error list are generated from the schemas and the code registry, so they never drift.
+and the error list are generated from the schemas and the code registry, so they never drift
+(guide_fields.py, guide_errors.py).
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from build_tools.content.contract import FILE_SCHEMAS
 from build_tools.content.forge import Forge
 from build_tools.content.forge import forge_of as forge_from
 from build_tools.content.model import Datavisie
-from build_tools.content.types import F, ListOf, Record, Type
 from build_tools.staff.editor_schemas import FILE_TYPES, schema_hint
+from build_tools.staff.guide_errors import errors_page
+from build_tools.staff.guide_fields import fields_page
 from build_tools.staff.guide_forge import (
     CHECKS,
     EDIT_BUTTON,
@@ -24,6 +23,9 @@ from build_tools.staff.guide_forge import (
     SAVE,
     summary_place,
 )
+from build_tools.staff.guide_markdown import cell as _cell
+from build_tools.staff.guide_markdown import code as _code
+from build_tools.staff.guide_markdown import esc as _esc
 
 SECTION = "Meedoen"
 FOLDER = "meedoen"
@@ -36,29 +38,6 @@ class GuidePage:
     path: str
     title: str
     markdown: str
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-
-
-def _esc(text: str) -> str:
-    """Content text inert in Markdown (names from organisatie.yml, ...)."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def _cell(text: str) -> str:
-    """Our own Markdown in a table cell: `visie-<versie>` is text, not a tag, and `|` or a
-    line end would break the row."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
-
-
-def _code(text: str) -> str:
-    """An indented code block: plain Markdown, so it needs no fenced-code extension."""
-    return "\n".join("    " + line if line else "" for line in text.rstrip("\n").split("\n"))
-
-
-def _link(url: str) -> str:
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 # --- the forge: links, buttons and where the checks show ---------------------------------
@@ -76,8 +55,8 @@ def guide_pages(model: Datavisie) -> list[GuidePage]:
         GuidePage(f"{FOLDER}/index.md", "Meedoen", _index(model, forge)),
         GuidePage(f"{FOLDER}/project-toevoegen.md", "Een project toevoegen",
                   _project(model, forge)),
-        GuidePage(f"{FOLDER}/velden.md", "Veldenoverzicht", _fields()),
-        GuidePage(f"{FOLDER}/foutmeldingen.md", "Foutmeldingen", _errors(forge)),
+        GuidePage(f"{FOLDER}/velden.md", "Veldenoverzicht", fields_page()),
+        GuidePage(f"{FOLDER}/foutmeldingen.md", "Foutmeldingen", errors_page(forge)),
         GuidePage(f"{FOLDER}/beoordelen.md", "Wie beoordeelt wat", _reviews(forge)),
     ]
 
@@ -264,129 +243,6 @@ Als het register een algoritme heeft opgenomen, geeft het een Algoritme-ID. Zet 
 `algoritme.lars`: dan linkt de site naar de vermelding, en weet wie de bestanden aanlevert
 dat het om een bestaande vermelding gaat.
 """
-
-
-def _describe(t: Type) -> str:
-    if isinstance(t, ListOf) and isinstance(t.item, Record):
-        return "een lijst; per item de velden hieronder"
-    return t.describe()
-
-
-def _rows(record: Record, prefix: str = "") -> list[str]:
-    rows: list[str] = []
-    for key, spec in record.fields.items():
-        name = prefix + key
-        rows.append(_row(name, spec))
-        if isinstance(spec.type, Record):
-            rows += _rows(spec.type, name + ".")
-        elif isinstance(spec.type, ListOf) and isinstance(spec.type.item, Record):
-            rows += _rows(spec.type.item, name + "[].")
-    return rows
-
-
-def _row(name: str, spec: F) -> str:
-    need = "ja" if spec.required else "nee"
-    return f"| `{name}` | {_cell(spec.doc)} | {_cell(_describe(spec.type))} | {need} |"
-
-
-def _fields() -> str:
-    parts = ["""# Veldenoverzicht
-
-Wat elk veld betekent, welke waarde erin mag en of het verplicht is. Dit overzicht komt
-rechtstreeks uit de controle van `datavisie check`, dus het klopt altijd met wat die
-controleert. Een veld als `algoritme.soort` staat in het bestand ingesprongen onder
-`algoritme:`; `gegevens[].bron` staat bij elk item van de lijst `gegevens:`.
-"""]
-    for ft in FILE_TYPES:
-        schema = FILE_SCHEMAS[ft.key]
-        path, _, note = ft.title.partition(" ")
-        parts.append(f"## `{path}`{' ' + note if note else ''}\n\n{ft.description}\n")
-        if isinstance(schema, ListOf) and isinstance(schema.item, Record):
-            parts.append("Het bestand is een lijst; elk item heeft deze velden:\n")
-            schema = schema.item
-        if isinstance(schema, Record):
-            parts.append("| veld | betekenis | waarde | verplicht |\n|---|---|---|---|\n"
-                         + "\n".join(_rows(schema)) + "\n")
-    return "\n".join(parts)
-
-
-_EXAMPLE_ERROR = ("content/projecten/afval.yml:4:9: DV108 `status` kan niet 'pilott' zijn "
-                  "(bedoelde je `pilot`? kies uit: verkenning, pilot, in-gebruik, "
-                  "buiten-gebruik)")
-
-_EXAMPLE_WARNING = ("content/projecten/afval.yml:4:9: W001 waarschuwing: project is buiten "
-                    "gebruik maar heeft geen `eind` (vul `eind` in met de maand waarin het "
-                    "stopte, zodat lezers zien tot wanneer het gebruikt is)")
-
-_GROUPS = (
-    ("DV0", "Het bestand lezen",
-     "Het bestand zelf is niet te lezen: de opbouw van de YAML of het voorwerk klopt niet."),
-    ("DV1", "Eén veld",
-     "Een waarde past niet bij het veld: leeg, te lang, verkeerd geschreven of onbekend."),
-    ("DV2", "Samenhang",
-     "Waarden passen niet bij elkaar of bij andere bestanden: een onbekend id, een datum "
-     "buiten zijn fase, een dubbel nummer."),
-    ("DS0", "Huisstijl",
-     "De huisstijl in theme/huisstijl.yml of een bestand waar die naar wijst."),
-    ("DP0", "Posterdefinities", "Een posterdefinitie in posters/ klopt niet."),
-    ("DP1", "Past niet op een poster",
-     "Inhoud is te lang of te groot voor de poster; meestal helpt een kortere tekst."),
-    ("W0", "Waarschuwing: aangeraden",
-     "De inhoud is geldig en wordt gepubliceerd, maar iets wat lezers helpt ontbreekt of is "
-     "langer dan aangeraden."),
-    ("W1", "Waarschuwing: verouderd",
-     "Iets op de site is waarschijnlijk niet meer waar: een datum is voorbij, een proef duurt "
-     "lang, een meting is oud. Werk de genoemde regel bij."),
-    ("W2", "Waarschuwing: landelijk Algoritmeregister",
-     "Het landelijke Algoritmeregister zou een algoritme zo niet aannemen. De site wordt "
-     "gewoon gebouwd; alleen `datavisie algoritmeregister` schrijft niets tot het past "
-     "(dan met de code DV230, DV231 of DV232)."),
-    ("W3", "Waarschuwing: werkwijze", "Iets in de manier van werken verdient aandacht."),
-    ("W4", "Waarschuwing: lezers en drukwerk",
-     "Iets wat lezers, printers of downloads raakt, verdient aandacht."),
-)
-
-
-def _errors(forge: Forge) -> str:
-    try:
-        from build_tools.codes import CODES
-    except ImportError:  # the registry is optional: without it, the groups still explain
-        CODES = {}
-    checks = CHECKS.get(forge.kind, "")
-    parts = [f"""# Foutmeldingen
-
-De controle (`datavisie check`) leest alle inhoud en de huisstijl, kijkt of alles op de
-posters past, en meldt elke fout tegelijk. Een melding ziet er zo uit:
-
-{_code(_EXAMPLE_ERROR)}
-
-Eerst het bestand, dan de regel en de kolom, dan een vaste code, wat er mis is en tussen
-haakjes wat je doet. Bij een {forge.request} staan alle meldingen in {summary_place(forge)},
-ook die in bestanden die je niet aanraakte (een verwijzing naar iets dat jouw wijziging
-weghaalt, bijvoorbeeld): die zijn gemarkeerd met *buiten je wijziging*. {checks}
-De code blijft altijd hetzelfde; zoek hem hieronder op als de melding niet genoeg zegt.
-
-Een **fout** (code met D) houdt de publicatie tegen: los hem eerst op. Een
-**waarschuwing** (code met W) niet: de site wordt gewoon gebouwd, maar er is iets wat je
-beter kunt bijwerken. Een waarschuwing ziet er zo uit:
-
-{_code(_EXAMPLE_WARNING)}
-
-Wil je organisatie dat ook waarschuwingen de publicatie tegenhouden, dan draait de
-controle met `datavisie check --strict` (en de bouw met `datavisie bouw --strict`).
-"""]
-    known = tuple(prefix for prefix, _, _ in _GROUPS)
-    rest = sorted({c[:3] for c in CODES if not c.startswith(known)})
-    groups = [*_GROUPS, *((p, "Andere meldingen", "") for p in rest)]
-    for prefix, title, text in groups:
-        codes = sorted(c for c in CODES if c.startswith(prefix))
-        parts.append(f"## {title} ({prefix}xx)\n\n{text}\n".replace("\n\n\n", "\n"))
-        if codes:
-            parts.append("| code | wat er mis is | wat je doet |\n|---|---|---|\n" + "\n".join(
-                f"| {c}{f' (was {CODES[c].was})' if CODES[c].was else ''} "
-                f"| {_cell(CODES[c].title)} | {_cell(CODES[c].action)} |" for c in codes)
-                + "\n")
-    return "\n".join(parts)
 
 
 # Mirrors the example CODEOWNERS at the root of the repository.

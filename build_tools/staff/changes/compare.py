@@ -1,147 +1,30 @@
 """What a proposed change does to the vision: two models compared item by item into typed,
-Dutch `Change`s (pure: `compare_models`). The git edge and the command are in changes_cli.py,
-the details in changes_details.py, the output in changes_format.py."""
+Dutch `Change`s (pure: `compare_models`). What a change is: change.py; the
+details: details.py; the maturity model: maturity.py; the output: format.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from build_tools.content.model import Datavisie, Milestone, Project, Theme, Version
-from build_tools.staff.changes.details import Detail, field_changes, norm, show, text_change
+from build_tools.staff.changes.change import SECTIONS as SECTIONS
+from build_tools.staff.changes.change import Change as Change
+from build_tools.staff.changes.change import Titles as Titles
+from build_tools.staff.changes.change import names as _names
+from build_tools.staff.changes.change import pairs as _pairs
+from build_tools.staff.changes.change import q as _q
+from build_tools.staff.changes.details import Detail, field_changes, show, text_change
+from build_tools.staff.changes.maturity import measurements
 from build_tools.staff.changes.moves import moved_items, moved_sentence, removed_note, unmoved
 
-# --- what a change is ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """One thing a reviewer should know. `kind` is stable ("project.added", ...); `subject` is
-    the id of what changed; `sentence` is the plain Dutch summary; `details` say how."""
-
-    kind: str
-    subject: str
-    sentence: str
-    details: tuple[Detail, ...] = ()
-    vorige: str | None = None  # the old id of a theme, project or page that moved
-
-    @property
-    def section(self) -> str:
-        return SECTION_OF[self.kind.split(".")[0]]
-
-    def files(self) -> set[str]:
-        """The content files (relative to the content folder) this change is about."""
-        kind = self.kind.split(".")[0]
-        pattern = _FILE_OF.get(kind)
-        if pattern is None:
-            return set()
-        ids = [self.subject.split("/")[0]] + ([self.vorige] if self.vorige else [])
-        return {pattern.format(id=i) for i in ids}
-
-
-# Section order is reading order for reviewers: decisions first, then meaning, then data.
-SECTIONS: dict[str, str] = {
-    "versies": "Versies",
-    "kernvisie": "Kernvisie",
-    "themas": "Thema's",
-    "routekaart": "Routekaart",
-    "projecten": "Projecten",
-    "metingen": "Metingen",
-    "paginas": "Pagina's",
-    "begrippen": "Begrippen",
-    "organisatie": "Organisatie",
-    "huisstijl": "Huisstijl",
-    "posters": "Posters",
-    "site": "Site",
-    "intern": "Intern",
-}
-SECTION_OF = {
-    "version": "versies", "vision": "kernvisie", "theme": "themas", "principle": "themas",
-    "phase": "routekaart", "milestone": "routekaart", "project": "projecten",
-    "measurement": "metingen", "score": "metingen", "maturity": "metingen",
-    "page": "paginas", "term": "begrippen", "organisation": "organisatie",
-    "style": "huisstijl", "poster": "posters", "site": "site", "internal": "intern",
-}
-
-
-_FILE_OF = {
-    "version": "versies.yml", "vision": "visie.md", "theme": "themas/{id}.md",
-    "principle": "themas/{id}.md", "phase": "routekaart.yml", "milestone": "routekaart.yml",
-    "project": "projecten/{id}.yml", "measurement": "metingen/{id}.yml",
-    "score": "metingen/{id}.yml", "maturity": "metingen/model.yml", "page": "paginas/{id}.md",
-    "term": "begrippen.yml", "organisation": "organisatie.yml",
-}
-
-
-# --- helpers ---------------------------------------------------------------------------
-
-def _names(details: Sequence[Detail]) -> str:
-    return ", ".join(d.veld for d in details)
-
-
-def _q(text: str) -> str:
-    return f"‘{norm(text)}’"
-
-
-def _and(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
-
-
-def _by_id(items: Iterable[Any], key: str = "id") -> dict[str, Any]:
-    return {getattr(i, key): i for i in items}
-
-
-def _pairs(old: Iterable[Any], new: Iterable[Any], key: str = "id"
-           ) -> list[tuple[str, Any, Any]]:
-    """(id, old, new) in new order, then removed items in old order."""
-    a, b = _by_id(old, key), _by_id(new, key)
-    out = [(k, a.get(k), v) for k, v in b.items()]
-    return out + [(k, v, None) for k, v in a.items() if k not in b]
-
-
 # --- the comparison (pure) ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Titles:
-    """Theme, phase and aspect titles from both sides, for readable references."""
-
-    old: Datavisie
-    new: Datavisie
-
-    def theme(self, theme_id: str) -> str:
-        t = self.new.theme(theme_id) or self.old.theme(theme_id)
-        return t.titel if t else theme_id
-
-    def themes(self, ids: Sequence[str]) -> str:
-        return _and([self.theme(i) for i in ids])
-
-    def phase(self, phase_id: str) -> str:
-        p = self.new.routekaart.phase(phase_id) or self.old.routekaart.phase(phase_id)
-        return p.titel if p else phase_id
-
-    def aspect(self, aspect_id: str) -> str:
-        for mm in (self.new.metingmodel, self.old.metingmodel):
-            for a in mm.aspects() if mm else ():
-                if a.id == aspect_id:
-                    return a.titel
-        return aspect_id
-
-
-# for the other comparison modules (changes_maturity.py)
-q, and_, names, pairs = _q, _and, _names, _pairs
-
 
 def compare_models(old: Datavisie, new: Datavisie, *,
                    moved: Mapping[str, str] | None = None) -> list[Change]:
     """Everything that differs between two models, in reading order (see SECTIONS).
     `moved` maps old to new address keys of files git saw renamed (`projecten/a` ->
     `projecten/b`); a renamed theme, project or page is one change, with both addresses."""
-    from build_tools.staff.changes.maturity import measurements
-
     t = Titles(old, new)
     mv = moved or {}
     changes = (_versions(old, new) + _vision(old, new) + _themes(old, new, mv)

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from build_tools.content.model import Datavisie, Measurement
-from build_tools.staff.changes.compare import Change, Titles
-from build_tools.staff.changes.compare import and_ as _and
-from build_tools.staff.changes.compare import names as _names
-from build_tools.staff.changes.compare import pairs as _pairs
-from build_tools.staff.changes.compare import q as _q
+from build_tools.staff.changes.change import Change, Titles
+from build_tools.staff.changes.change import and_ as _and
+from build_tools.staff.changes.change import names as _names
+from build_tools.staff.changes.change import pairs as _pairs
+from build_tools.staff.changes.change import q as _q
 from build_tools.staff.changes.details import field_changes, norm, show
 
 

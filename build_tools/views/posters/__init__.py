@@ -38,23 +38,27 @@ files), so a script calling `render_all` or the social-card functions needs the 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 
-from build_tools.build.cache import Kept, digest, tree_digest
+from build_tools.build.cache import Kept, digest
 from build_tools.build.publish import write_atomic
 from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError, Issue, raise_for_errors, sort_issues
 from build_tools.housestyle.tokens import Style
-from build_tools.views.posters.card import Card
+from build_tools.views.posters.cards import SocialCard as SocialCard
+from build_tools.views.posters.cards import no_card_definition
+from build_tools.views.posters.cards import social_card_png as social_card_png
+from build_tools.views.posters.cards import social_card_svg as social_card_svg
+from build_tools.views.posters.cards import social_cards as social_cards
+from build_tools.views.posters.inputs import checked_definitions as _checked_definitions
+from build_tools.views.posters.inputs import definitions as _definitions
+from build_tools.views.posters.inputs import font_paths as _font_paths
+from build_tools.views.posters.inputs import pdf_epoch as _epoch
 from build_tools.views.posters.kinds import Job, alt_text, job_title, jobs_for
-from build_tools.views.posters.layout import PosterDef, read_definitions
 from build_tools.views.posters.memo import context_key
 from build_tools.views.posters.printing import BLEED_MM, MARGIN_MM, print_svg
 from build_tools.views.posters.raster import (
@@ -65,7 +69,6 @@ from build_tools.views.posters.raster import (
     shared_rasteriser,
 )
 from build_tools.views.posters.render import DEFAULT_DIR, compose, embed_svg
-from build_tools.views.posters.scene import masthead
 from build_tools.views.posters.textfit import face_family
 
 __all__ = [
@@ -102,39 +105,6 @@ class PosterFile:
     seconds: Mapping[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class SocialCard:
-    """A page's social image: `path` without extension, relative to the output folder."""
-
-    path: str
-    title: str
-    subtitle: str = ""
-    section: str = ""
-
-
-def _definitions(posters_dir: Path | None) -> tuple[list[PosterDef], list[Issue]]:
-    """The poster folder's definitions and their issues. A build asks for them in
-    `check_fit`, `poster_list`, `render_all` and `social_cards`: read and checked once per
-    content of the folder (its files' bytes, templates included, are the memo key)."""
-    folder = posters_dir or DEFAULT_DIR
-    defs, issues = _read_definitions(folder, tree_digest(folder))
-    return list(defs), list(issues)
-
-
-@lru_cache(maxsize=8)
-def _read_definitions(folder: Path, content: str) -> tuple[tuple[PosterDef, ...],
-                                                           tuple[Issue, ...]]:
-    del content  # part of the memo key only
-    defs, issues = read_definitions(folder, folder.parent)
-    return tuple(defs), tuple(issues)
-
-
-def _checked_definitions(posters_dir: Path | None) -> list[PosterDef]:
-    defs, issues = _definitions(posters_dir)
-    raise_for_errors(issues)  # warnings are check_fit's to report
-    return defs
-
-
 def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[PosterInfo]:
     defs = _checked_definitions(posters_dir)
     return [PosterInfo(j.name, job_title(j), alt_text(model, j), j.defn.kind,
@@ -153,7 +123,7 @@ def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None
         return []  # these very inputs fitted before
     defs, issues = _definitions(posters_dir)
     if cards and not issues and not any(d.kind == "kaart" for d in defs):
-        issues.append(_no_card_definition())
+        issues.append(no_card_definition())
     for job in jobs_for(model, defs):
         try:
             issues += compose(model, style, job, posters_dir=posters_dir, embed=False)[1]
@@ -197,23 +167,6 @@ def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = No
         issues += found
     raise_for_errors(issues)  # warnings are check_fit's to report
     return out
-
-
-def _epoch(model: Datavisie) -> int:
-    """The date stamped in PDFs: SOURCE_DATE_EPOCH, else the content's 'stand per' date."""
-    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if env.isdigit():
-        return int(env)
-    if model.stand is not None:
-        return int(datetime(model.stand.year, model.stand.month, model.stand.day,
-                            tzinfo=UTC).timestamp())
-    return 0
-
-
-def _font_paths(style: Style) -> list[Path]:
-    """The house fonts and the fallback fonts: what the workers' fontconfig knows."""
-    return [*(f.path.resolve() for f in style.fonts.faces()),
-            *(p.resolve() for p in style.fonts.reserve)]
 
 
 def render_all(model: Datavisie, style: Style, *, out_dir: Path,
@@ -354,91 +307,3 @@ def _published_svg(bare: str, style: Style, fonts: Sequence[Path],
     svg = embed_svg(bare, style)
     cache_put(cache_dir, key, "svg", svg.encode("utf-8"))
     return svg, key
-
-
-def _card_job(posters_dir: Path | None) -> Job:
-    defs = _checked_definitions(posters_dir)
-    card = next((d for d in defs if d.kind == "kaart"), None)
-    if card is None:
-        raise ContentError([_no_card_definition()])
-    return Job(card, "kaart")
-
-
-def _no_card_definition() -> Issue:
-    return Issue("posters/kaart.yml", 1, 1, "DP010",
-                 "er is geen posterdefinitie van soort `kaart` voor de deelafbeeldingen",
-                 "voeg posters/kaart.yml toe, of zet `sociale_kaarten: false` bij de plugin in "
-                 "mkdocs.yml")
-
-
-def social_card_svg(model: Datavisie, style: Style, *, title: str, subtitle: str = "",
-                    section: str = "", posters_dir: Path | None = None) -> str:
-    """A 1200x630 card as SVG. Long texts are shortened with an ellipsis (a preview image;
-    the page carries the full text), so this never raises for content length."""
-    return _card_svg(model, style, _card_job(posters_dir), Card(title, subtitle, section),
-                     posters_dir=posters_dir, embed=True)
-
-
-def _card_svg(model: Datavisie, style: Style, job: Job, card: Card, *,
-              posters_dir: Path | None, embed: bool) -> str:
-    svg, _ = compose(model, style, job, posters_dir=posters_dir, card=card, embed=embed)
-    return svg
-
-
-def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
-                 out_dir: Path, cache_dir: Path | None = None,
-                 posters_dir: Path | None = None) -> list[Path]:
-    """Write `<out_dir>/<card.path>.png` for every card, in parallel, cached by content."""
-    fonts = _font_paths(style)
-    epoch = _epoch(model)
-    rasteriser = None
-    pending: list[tuple[Path, Future[tuple[bytes, float]], str]] = []
-    written = []
-    job = _card_job(posters_dir)  # read the definitions once, not once per page
-    manifest = Kept(cache_dir, "kaarten")
-    # a card is made of the masthead and its own texts only (card.py): its key needs no layout
-    context = digest(context_key(style, posters_dir or DEFAULT_DIR, fonts, epoch),
-                     repr(masthead(model))) if cache_dir else ""
-    for card in sorted(cards, key=lambda c: c.path):
-        target = out_dir / f"{card.path}.png"
-        inputs = digest("kaart", context, card.title, card.subtitle, card.section)
-        known = manifest.get(inputs) if cache_dir else None
-        cached = cache_get(cache_dir, known, "png") if isinstance(known, str) else None
-        if cached is None:
-            # Only the PNG is published: no font subsets in its SVG (~90% of a card's time).
-            svg = _card_svg(model, style, job, Card(card.title, card.subtitle, card.section),
-                            posters_dir=posters_dir, embed=False)
-            task = Task(svg.encode("utf-8"), "png", 96)
-            key = cache_key(task, fonts, epoch)
-            manifest.put(inputs, key)
-            cached = cache_get(cache_dir, key, "png")
-            if cached is None:
-                rasteriser = rasteriser or shared_rasteriser(fonts, epoch=epoch)
-                pending.append((target, rasteriser.submit(task), key))
-                continue
-        write_atomic(target, cached)
-        written.append(target)
-    for target, future, key in pending:
-        data, _ = future.result()
-        cache_put(cache_dir, key, "png", data)
-        write_atomic(target, data)
-        written.append(target)
-    manifest.save()
-    return sorted(written)
-
-
-def social_card_png(model: Datavisie, style: Style, *, title: str, subtitle: str = "",
-                    section: str = "", cache_dir: Path | None = None,
-                    posters_dir: Path | None = None) -> bytes:
-    svg = _card_svg(model, style, _card_job(posters_dir), Card(title, subtitle, section),
-                    posters_dir=posters_dir, embed=False)
-    task = Task(svg.encode("utf-8"), "png", 96)
-    fonts = _font_paths(style)
-    epoch = _epoch(model)
-    key = cache_key(task, fonts, epoch)
-    cached = cache_get(cache_dir, key, "png")
-    if cached is not None:
-        return cached
-    data, _ = shared_rasteriser(fonts, epoch=epoch).submit(task).result()
-    cache_put(cache_dir, key, "png", data)
-    return data

@@ -27,88 +27,17 @@ from build_tools.content.types import (
     ok,
 )
 from build_tools.content.yamlio import Node, read_yaml, special_files
-from build_tools.errors import Issue, Pos
+from build_tools.errors import Issue
+from build_tools.views.posters.kinds import REGISTRY
+from build_tools.views.posters.paper import PAPER, Box, PosterDef, Region
 
-MM_PER_PT = 25.4 / 72
+KINDS: tuple[str, ...] = tuple(REGISTRY)
 
-# Paper in mm (portrait); `kaart` is the 1200x630 px social card.
-PAPER: Mapping[str, tuple[float, float]] = {
-    "A0": (841, 1189), "A1": (594, 841), "A2": (420, 594), "A3": (297, 420),
-    "A4": (210, 297), "A5": (148, 210), "kaart": (1200, 630),
-}
-KINDS = ("visie", "routekaart", "thema", "kaart")
-
-# Regions each kind fills: name -> (required, is a text region with sizes).
+# Regions each kind fills: name -> (required, is a text region with sizes); each kind's
+# module (kinds/) holds its own.
 REGIONS: Mapping[str, Mapping[str, tuple[bool, bool]]] = {
-    "visie": {"kop": (True, True), "titel": (True, True), "kernboodschap": (True, True),
-              "themas": (True, True), "routekaart": (True, True), "radar": (False, True),
-              "cijfers": (True, True), "voet": (True, True)},
-    "routekaart": {"kop": (True, True), "titel": (True, True), "routekaart": (True, True),
-                   "voet": (True, True)},
-    "thema": {"kop": (True, True), "titel": (True, True), "ambitie": (True, True),
-              "principes": (True, True), "routekaart": (True, True), "cijfers": (False, True),
-              "voet": (True, True)},
-    "kaart": {"kop": (True, True), "sectie": (True, True), "titel": (True, True),
-              "ondertitel": (True, True), "voet": (True, True)},
-}
+    name: kind.REGIONS for name, kind in REGISTRY.items()}
 _TEMPLATE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\.svg\.j2$")
-
-
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-
-@dataclass(frozen=True)
-class Region:
-    """A box on the poster and how text in it is set (sizes in pt; px on a card)."""
-
-    name: str
-    box: Box
-    font: str  # tekst | koppen
-    largest: float
-    smallest: float
-    step: float
-    max_lines: int | None
-    pos: Pos
-
-
-@dataclass(frozen=True)
-class PosterDef:
-    """One checked poster definition. Lengths are in the poster's unit (mm; px on a card)."""
-
-    name: str  # file stem: `visie`, `routekaart`, `thema` (-> thema-<id>), `kaart`
-    title: str
-    kind: str
-    template: str
-    paper: str
-    landscape: bool
-    regions: Mapping[str, Region]
-    path: str
-
-    @property
-    def size(self) -> tuple[float, float]:
-        w, h = PAPER[self.paper]
-        return (h, w) if self.landscape else (w, h)
-
-    @property
-    def unit(self) -> str:
-        return "px" if self.paper == "kaart" else "mm"
-
-    def pt(self, value: float) -> float:
-        """A font size from the definition (pt; px on a card) in the poster's unit."""
-        return value if self.unit == "px" else value * MM_PER_PT
 
 
 @dataclass(frozen=True)

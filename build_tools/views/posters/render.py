@@ -8,7 +8,6 @@ from __future__ import annotations
 import traceback
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
@@ -19,10 +18,9 @@ from build_tools.errors import ContentError, Issue
 from build_tools.housestyle.tokens import Style
 from build_tools.views.posters.assets import embed_fonts, face_files
 from build_tools.views.posters.budget import LimitExceeded
-from build_tools.views.posters.card import Card, build_kaart
-from build_tools.views.posters.kinds import BUILDERS, Job, alt_text, job_title, poster_label
+from build_tools.views.posters.kinds import REGISTRY, Card, Job, poster_label
 from build_tools.views.posters.sandbox import PosterEnvironment, render
-from build_tools.views.posters.scene import Fitter, Fonts, masthead
+from build_tools.views.posters.scene import Fitter, Fonts
 from build_tools.views.posters.textfit import xml_safe
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "posters"
@@ -59,16 +57,7 @@ def compose(model: Datavisie, style: Style, job: Job, *, posters_dir: Path | Non
     subsetting would be most of the work."""
     fonts = Fonts.of(style)
     fitter = Fitter(job.defn, poster_label(job), fonts)
-    if job.defn.kind == "kaart":
-        ctx: dict[str, Any] = build_kaart(masthead(model), style, job, fitter,
-                                           card or Card(job.defn.title))
-        ctx["desc"] = " · ".join(t for t in (card.section, card.title, card.subtitle) if t) \
-            if card else job.defn.title
-        ctx["title"] = card.title if card else job.defn.title
-    else:
-        ctx = BUILDERS[job.defn.kind](model, style, job, fitter)
-        ctx["desc"] = alt_text(model, job)
-        ctx["title"] = job_title(job)
+    ctx = REGISTRY[job.defn.kind].build(model, style, job, fitter, card)
     ctx["name"] = job.name
     folder = posters_dir or DEFAULT_DIR
     try:

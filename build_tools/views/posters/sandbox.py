@@ -44,7 +44,7 @@ from build_tools.views.posters.budget import (
     materialised,
     weight,
 )
-from build_tools.views.posters.layout import PosterDef
+from build_tools.views.posters.paper import PosterDef
 from build_tools.views.posters.textfit import Face
 
 

@@ -12,7 +12,7 @@ from build_tools.content.model import Datavisie, Version
 from build_tools.content.types import When
 from build_tools.errors import Issue, Pos
 from build_tools.housestyle.tokens import Style
-from build_tools.views.posters.layout import Box, PosterDef, Region
+from build_tools.views.posters.paper import Box, PosterDef, Region
 from build_tools.views.posters.textfit import Face as Face
 from build_tools.views.posters.textfit import (
     Flow,

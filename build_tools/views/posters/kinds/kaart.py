@@ -1,36 +1,41 @@
 """The social card (1200x630 PNG, a page's og:image): a page's section, title and subtitle in
 the house style. Texts come from the site, not from one content field, so a text that is too
-long is shortened with an ellipsis instead of failing the build."""
+long is shortened with an ellipsis instead of failing the build. A definition of this kind
+makes no poster of its own: the site asks for one card per page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
 
+from build_tools.content.model import Datavisie
 from build_tools.housestyle.tokens import Style
 from build_tools.views.posters.assets import inline_svg
-from build_tools.views.posters.kinds import Job, base_context, put_text
-from build_tools.views.posters.scene import Fitter, Masthead
+from build_tools.views.posters.kinds.parts import Card, Job, base_context, put_text
+from build_tools.views.posters.paper import PosterDef
+from build_tools.views.posters.scene import Fitter, masthead
 from build_tools.views.posters.textfit import Face, Flow, Para
 from build_tools.views.posters.textfit import fit as fit_flow
 
-
-@dataclass(frozen=True)
-class Card:
-    """A social card's text (given by the site per page)."""
-
-    title: str
-    subtitle: str = ""
-    section: str = ""
+REGIONS: Mapping[str, tuple[bool, bool]] = {
+    "kop": (True, True), "sectie": (True, True), "titel": (True, True),
+    "ondertitel": (True, True), "voet": (True, True)}
 
 
-def build_kaart(head: Masthead, style: Style, job: Job, fit: Fitter,
-                card: Card) -> dict[str, Any]:
+def jobs(model: Datavisie, defn: PosterDef) -> list[Job]:
+    return []  # cards are made per page (social_cards), not per definition
+
+
+def build(model: Datavisie, style: Style, job: Job, fit: Fitter,
+          card: Card | None = None) -> dict[str, Any]:
     """A 1200x630 preview image. Card texts come from the site and may be shortened with an
-    ellipsis to fit (the page itself carries the full text); no issue is raised."""
-    ctx = base_context(head, style, job, fit)
+    ellipsis to fit (the page itself carries the full text); no issue is raised. It shows
+    the masthead and the card's texts, nothing else of the model."""
+    given = card
+    card = card or Card(job.defn.title)
+    ctx = base_context(masthead(model), style, job, fit)
     ctx["concept"] = False  # a page preview, not a poster: it claims no version
     d, f, c = job.defn, fit.fonts, ctx["c"]
     r = d.regions
@@ -45,6 +50,9 @@ def build_kaart(head: Masthead, style: Style, job: Job, fit: Fitter,
         flow = _fit_or_shorten(fit, name, text, face, role)
         put_text(ctx, name, flow, r[name].box, fills,
              valign="bottom" if name == "titel" else "top")
+    ctx["desc"] = " · ".join(t for t in (card.section, card.title, card.subtitle) if t) \
+        if given else job.defn.title
+    ctx["title"] = card.title if given else job.defn.title
     return ctx
 
 
@@ -66,3 +74,5 @@ def _fit_or_shorten(fit: Fitter, name: str, text: str, face: Face, role: str) ->
     return flow
 
 
+def alt_text(model: Datavisie, job: Job) -> str:
+    return job.defn.title
