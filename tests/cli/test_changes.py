@@ -4,12 +4,11 @@ commits, and a summary that names each change correctly and nothing else."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitkit import commit, git
 from places import MINIMAL, REPO
 
 from build_tools.cli.main import main
@@ -30,22 +29,6 @@ THEME_BODY = (
     "- We toetsen elk nieuw project.\n"
     "- We leggen uit hoe een algoritme werkt.\n"
 )
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.nl",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.nl",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_DATE": "2024-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2024-06-01T12:00:00Z"}
-    proc = subprocess.run(["git", "-C", str(repo), *args], env=env, check=True,
-                          capture_output=True, text=True)
-    return proc.stdout.strip()
-
-
-def commit(repo: Path, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    return git(repo, "rev-parse", "HEAD")
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -247,33 +230,33 @@ def test_internal_changes_stay_out_of_the_public_summary(tmp_path: Path) -> None
 # --- the pure comparison on a loaded model --------------------------------------------------
 
 @pytest.fixture(scope="module")
-def model(history: tuple[Path, dict[str, str]]):  # type: ignore[no-untyped-def]
+def base_model(history: tuple[Path, dict[str, str]]):  # type: ignore[no-untyped-def]
     repo, refs = history
     return load_revision(repo, refs["basis"])
 
 
-def test_project_fields_show_old_and_new(model) -> None:  # type: ignore[no-untyped-def]
-    old = model.projecten[0]
+def test_project_fields_show_old_and_new(base_model) -> None:  # type: ignore[no-untyped-def]
+    old = base_model.projecten[0]
     status = "pilot" if old.status != "pilot" else "in-gebruik"
     new = dataclasses.replace(old, status=status, eigenaar="Team Nieuw")
-    [change] = compare_models(model, dataclasses.replace(
-        model, projecten=(new, *model.projecten[1:])))
+    [change] = compare_models(base_model, dataclasses.replace(
+        base_model, projecten=(new, *base_model.projecten[1:])))
     assert change.kind == "project.changed"
     assert change.sentence == f"Project ‘{old.naam}’ gewijzigd: status, eigenaar."
     assert FieldChange("status", old.status, status) in change.details
 
 
-def test_principles_and_versions(model) -> None:  # type: ignore[no-untyped-def]
+def test_principles_and_versions(base_model) -> None:  # type: ignore[no-untyped-def]
     from build_tools.content.model import Decision, Principle
 
-    theme = model.themas[0]
+    theme = base_model.themas[0]
     themed = dataclasses.replace(theme, principes=(*theme.principes, Principle("Uitlegbaar")))
-    concept = model.versies[-1]
+    concept = base_model.versies[-1]
     adopted = dataclasses.replace(concept, status="vastgesteld-college",
                                   besluit=Decision("college", "B-2024-9"))
-    new = dataclasses.replace(model, themas=(themed, *model.themas[1:]),
-                              versies=(*model.versies[:-1], adopted))
-    kinds = {c.kind: c.sentence for c in compare_models(model, new)}
+    new = dataclasses.replace(base_model, themas=(themed, *base_model.themas[1:]),
+                              versies=(*base_model.versies[:-1], adopted))
+    kinds = {c.kind: c.sentence for c in compare_models(base_model, new)}
     assert kinds["principle.added"] == (f"Principe ‘Uitlegbaar’ toegevoegd aan thema "
                                         f"‘{theme.titel}’.")
     assert kinds["version.adopted"].startswith(
@@ -300,7 +283,7 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     assert change.sentence == "Mijlpaal ‘Nulmeting uitgevoerd’: status van ‘loopt’ naar ‘gereed’."
 
 
-def test_a_new_adopted_version_shows_its_summary(model) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_adopted_version_shows_its_summary(base_model) -> None:  # type: ignore[no-untyped-def]
     from build_tools.content.model import Decision, Version
     from build_tools.content.types import parse_when
 
@@ -308,8 +291,8 @@ def test_a_new_adopted_version_shows_its_summary(model) -> None:  # type: ignore
     assert when is not None
     new_version = Version("2.0", when, "vastgesteld-raad", "De raad stelde versie 2.0 vast.",
                           besluit=Decision("gemeenteraad", "RB-2024-88"))
-    [change] = compare_models(model, dataclasses.replace(
-        model, versies=(*model.versies, new_version)))
+    [change] = compare_models(base_model, dataclasses.replace(
+        base_model, versies=(*base_model.versies, new_version)))
     assert change.kind == "version.adopted"
     assert change.sentence == ("Versie 2.0 vastgesteld door de gemeenteraad op 12 september 2024 "
                                "(besluit RB-2024-88).")

@@ -4,13 +4,12 @@ a summary that says what a reviewer needs to know and nothing that is not public
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitkit import git
 from places import REPO
 
 from build_tools.cli.main import main
@@ -18,17 +17,6 @@ from build_tools.cli.wijzigingen import summarise
 from build_tools.staff.changes.format import format_report
 
 SECRET = "De CDO-rol is voorlopig voor 0,4 fte"  # an internal note in content/routekaart.yml
-
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.nl",
-       "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.nl",
-       "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-       "GIT_AUTHOR_DATE": "2024-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2024-06-01T12:00:00Z"}
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], env=ENV, check=True,
-                          capture_output=True, text=True).stdout.strip()
-
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")

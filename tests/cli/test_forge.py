@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from gitkit import Git
 from places import BIN, REPO
 
 from build_tools.cli.main import main
@@ -292,9 +293,7 @@ def test_codeowners_and_templates() -> None:
         assert "## Wat verander je?" in template.read_text(encoding="utf-8")
 
 
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.nl",
-       "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.nl",
-       "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+ENV = Git(when=None).env()
 
 
 @pytest.fixture(scope="module")

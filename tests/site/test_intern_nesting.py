@@ -12,12 +12,12 @@ indented far enough)."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from gitkit import Git
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from internkit import (
@@ -316,22 +316,8 @@ def test_blocks_that_cannot_be_removed_stop_the_build_at_their_line(tmp_path: Pa
 
 # --- versions read from git ------------------------------------------------------------------
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.nl",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.nl",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_DATE": "2025-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2025-06-01T12:00:00Z"}
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**os.environ, **GIT_ENV})
-
-
-def commit(root: Path, message: str, tag: str | None = None) -> None:
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message)
-    if tag:
-        git(root, "tag", tag)
+git = Git(when="2025-06-01T12:00:00Z")
+commit = git.commit
 
 
 def read_history(root: Path):  # type: ignore[no-untyped-def]

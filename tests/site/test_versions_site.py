@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from gitkit import Git
 from places import MINIMAL, NOORDKUST, REPO
 
 from build_tools.build.inputs import read_site_inputs
@@ -33,10 +33,7 @@ from build_tools.views.website.selector import selector_assets, selector_extra
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 ATOM = "{http://www.w3.org/2005/Atom}"
 INTERNAL = "De begroting voor 2026 is nog niet rond"  # an `!!! intern` block in visie.md
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.nl",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.nl",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_DATE": "2025-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2025-06-01T12:00:00Z"}
+git = Git(when="2025-06-01T12:00:00Z")
 HISTORY_NOTE = "Let op:"
 
 slow = pytest.mark.slow
@@ -126,12 +123,6 @@ V10_THEMES = {
 }
 
 
-def git(repo: Path, *args: str) -> str:
-    proc = subprocess.run(["git", "-C", str(repo), *args], env={**os.environ, **GIT_ENV},
-                          check=True, capture_output=True, text=True)
-    return proc.stdout.strip()
-
-
 def copy_noordkust(dest: Path) -> Path:
     shutil.copytree(NOORDKUST / "content", dest / "content")
     shutil.copytree(NOORDKUST / "theme", dest / "theme")
@@ -192,7 +183,7 @@ def make_history(repo: Path) -> Path:
 def build(project: Path, out: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
     args = [str(MKDOCS), "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     result = subprocess.run([*args, "--strict"] if strict else args, cwd=project,
-                            capture_output=True, text=True, env={**os.environ, **GIT_ENV})
+                            capture_output=True, text=True, env=git.env())
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -497,7 +488,7 @@ def test_shallow_clone_builds_as_a_concept_and_says_to_unshallow(
     repo, _, _ = history_site
     clone = tmp_path / "ondiep"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
-                   check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+                   check=True, capture_output=True, env=git.env())
     result = build(clone, tmp_path / "site")
     _assert_whole_site_is_a_concept(tmp_path / "site", result.stderr,
                                     "git fetch --tags --unshallow")

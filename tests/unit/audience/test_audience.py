@@ -24,11 +24,6 @@ SECRETS = ("Geheim", "interne toelichting", "Ook deze alinea", "ingeklapt intern
            "Interne proef", "Intern thema", "Alleen intern", "Interne tekst")
 
 
-@pytest.fixture
-def model(valid_content: Factory) -> Datavisie:
-    return load(valid_content())
-
-
 def objects(value: Any) -> Iterator[Any]:
     """Every model object inside a value."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -50,38 +45,38 @@ def everything(value: Any) -> str:
 
 # --- the public model -----------------------------------------------------------------------
 
-def test_public_model_holds_no_internal_text(model: Datavisie) -> None:
-    public = everything(for_audience(model, "publiek"))
-    internal = everything(model)
+def test_public_model_holds_no_internal_text(minimal: Datavisie) -> None:
+    public = everything(for_audience(minimal, "publiek"))
+    internal = everything(minimal)
     for secret in SECRETS:
         assert secret in internal, secret  # the fixture really has it ...
         assert secret not in public, secret  # ... and the public model does not
 
 
-def test_intern_subtrees_are_gone_everywhere(model: Datavisie) -> None:
-    assert any(getattr(o, "intern", None) for o in objects(model))
-    assert all(getattr(o, "intern", None) is None for o in objects(for_audience(model)))
+def test_intern_subtrees_are_gone_everywhere(minimal: Datavisie) -> None:
+    assert any(getattr(o, "intern", None) for o in objects(minimal))
+    assert all(getattr(o, "intern", None) is None for o in objects(for_audience(minimal)))
 
 
-def test_internal_files_are_gone(model: Datavisie) -> None:
-    public = for_audience(model)
+def test_internal_files_are_gone(minimal: Datavisie) -> None:
+    public = for_audience(minimal)
     assert [t.id for t in public.themas] == ["ethiek", "transparantie"]
     assert [p.id for p in public.projecten] == ["afval", "meldingen"]
     assert [p.id for p in public.paginas] == ["over", "privacy"]
     assert all(getattr(o, "zichtbaarheid", "publiek") == "publiek" for o in objects(public))
 
 
-def test_references_to_internal_themes_are_dropped(model: Datavisie) -> None:
-    public = for_audience(model)
+def test_references_to_internal_themes_are_dropped(minimal: Datavisie) -> None:
+    public = for_audience(minimal)
     nulmeting = public.routekaart.milestone("nulmeting")
     assert nulmeting is not None and nulmeting.themas == ("transparantie",)
     for item in (*public.routekaart.mijlpalen, *public.projecten):
         assert set(item.themas) <= {t.id for t in public.themas}
 
 
-def test_sources_hold_no_internal_file_names(model: Datavisie) -> None:
-    public = for_audience(model)
-    assert "content/paginas/werkafspraken.md" in model.sources
+def test_sources_hold_no_internal_file_names(minimal: Datavisie) -> None:
+    public = for_audience(minimal)
+    assert "content/paginas/werkafspraken.md" in minimal.sources
     assert not [s for s in public.sources
                 if "werkafspraken" in s or "geheim" in s or "proef-intern" in s]
     assert "content/paginas/over.md" in public.sources
@@ -93,14 +88,14 @@ def test_stand_ignores_internal_measurements(valid_content: Factory) -> None:
     (root / "content/metingen/2025-01.yml").write_text(
         text.replace("2024-03-15", "2025-01-20").replace("soort: nulmeting", "soort: hermeting")
         + "zichtbaarheid: intern\n", encoding="utf-8")
-    model = load(root)
-    assert model.stand == date(2025, 1, 20)
-    public = for_audience(model)
+    minimal = load(root)
+    assert minimal.stand == date(2025, 1, 20)
+    public = for_audience(minimal)
     assert [m.id for m in public.metingen] == ["2024-03"] and public.stand == date(2024, 6, 1)
 
 
-def test_visie_body_keeps_the_text_around_internal_blocks(model: Datavisie) -> None:
-    body = for_audience(model).visie.body
+def test_visie_body_keeps_the_text_around_internal_blocks(minimal: Datavisie) -> None:
+    body = for_audience(minimal).visie.body
     assert "## Waarom" in body
     assert "Deze zin staat na het interne blok en is openbaar." in body
     assert body.rstrip().endswith("Laatste openbare regel.")
@@ -108,8 +103,8 @@ def test_visie_body_keeps_the_text_around_internal_blocks(model: Datavisie) -> N
     assert "\n\nDeze zin staat na" in body  # still its own paragraph
 
 
-def test_links_to_internal_pages_become_text(model: Datavisie) -> None:
-    public = for_audience(model)
+def test_links_to_internal_pages_become_text(minimal: Datavisie) -> None:
+    public = for_audience(minimal)
     assert "Lees ook onze werkafspraken." in public.visie.body
     over = public.page("over")
     assert over is not None
@@ -117,23 +112,23 @@ def test_links_to_internal_pages_become_text(model: Datavisie) -> None:
                                  "[privacy](privacy.md).")
 
 
-def test_internal_audience_keeps_everything(model: Datavisie) -> None:
-    internal = for_audience(model, "intern")
+def test_internal_audience_keeps_everything(minimal: Datavisie) -> None:
+    internal = for_audience(minimal, "intern")
     assert internal.doelgroep == "intern"
-    assert dataclasses.replace(internal, doelgroep="publiek") == model
+    assert dataclasses.replace(internal, doelgroep="publiek") == minimal
     assert "!!! intern" in internal.visie.body
 
 
-def test_filter_is_idempotent_and_leaves_the_input_alone(model: Datavisie) -> None:
-    before = repr(model)
-    once = for_audience(model)
+def test_filter_is_idempotent_and_leaves_the_input_alone(minimal: Datavisie) -> None:
+    before = repr(minimal)
+    once = for_audience(minimal)
     assert for_audience(once) == once
-    assert repr(model) == before
+    assert repr(minimal) == before
 
 
-def test_unknown_audience_is_a_programming_error(model: Datavisie) -> None:
+def test_unknown_audience_is_a_programming_error(minimal: Datavisie) -> None:
     with pytest.raises(ValueError):
-        for_audience(model, "iedereen")
+        for_audience(minimal, "iedereen")
 
 
 # --- Markdown blocks ------------------------------------------------------------------------
@@ -191,8 +186,8 @@ def test_text_without_blocks_is_returned_as_is() -> None:
 
 # --- links to removed things ----------------------------------------------------------------
 
-def _with_links(model: Datavisie, body: str) -> Datavisie:
-    return dataclasses.replace(model, visie=dataclasses.replace(model.visie, body=body))
+def _with_links(minimal: Datavisie, body: str) -> Datavisie:
+    return dataclasses.replace(minimal, visie=dataclasses.replace(minimal.visie, body=body))
 
 
 @pytest.mark.parametrize("link", [
@@ -206,19 +201,19 @@ def _with_links(model: Datavisie, body: str) -> Datavisie:
     "[de afspraken](projecten/proef-intern.yml)",
     "[de afspraken](../projecten/proef-intern/)",
 ])
-def test_links_to_removed_items_keep_only_their_text(model: Datavisie, link: str) -> None:
-    public = for_audience(_with_links(model, f"Zie {link} voor meer.\n"))
+def test_links_to_removed_items_keep_only_their_text(minimal: Datavisie, link: str) -> None:
+    public = for_audience(_with_links(minimal, f"Zie {link} voor meer.\n"))
     assert public.visie.body == "Zie de afspraken voor meer.\n"
 
 
-def test_reference_definitions_to_removed_pages_are_dropped(model: Datavisie) -> None:
+def test_reference_definitions_to_removed_pages_are_dropped(minimal: Datavisie) -> None:
     body = ("Zie [de afspraken][wa] en [privacy][p].\n\n"
             "[wa]: paginas/werkafspraken.md\n[p]: privacy.md\n")
-    public = for_audience(_with_links(model, body))
+    public = for_audience(_with_links(minimal, body))
     assert "werkafspraken" not in public.visie.body
     assert "[p]: privacy.md" in public.visie.body
 
 
-def test_links_to_public_items_stay(model: Datavisie) -> None:
+def test_links_to_public_items_stay(minimal: Datavisie) -> None:
     body = "[Ethiek](themas/ethiek.md), [over](../over/), [afval](/projecten/afval/)\n"
-    assert for_audience(_with_links(model, body)).visie.body == body
+    assert for_audience(_with_links(minimal, body)).visie.body == body

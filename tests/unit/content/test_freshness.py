@@ -22,16 +22,10 @@ from build_tools.content.freshness import (
     months_after,
     reference_day,
 )
-from build_tools.content.load import load
 from build_tools.content.model import Datavisie
 from build_tools.content.types import parse_when
 
 Factory = Callable[..., Path]
-
-
-@pytest.fixture
-def model(valid_content: Factory) -> Datavisie:
-    return load(valid_content())
 
 
 def _when(text: str):  # type: ignore[no-untyped-def]
@@ -44,59 +38,60 @@ def _codes(model: Datavisie, day: date, limits: Limits | None = None) -> list[tu
     return [(i.code, i.path) for i in freshness(model, day, limits)]
 
 
-def test_the_minimal_content_is_fresh_at_its_own_stand(model: Datavisie) -> None:
-    assert model.stand == date(2024, 6, 1)
-    assert freshness(model, reference_day(model)) == []
+def test_the_minimal_content_is_fresh_at_its_own_stand(minimal: Datavisie) -> None:
+    assert minimal.stand == date(2024, 6, 1)
+    assert freshness(minimal, reference_day(minimal)) == []
 
 
-def test_a_milestone_past_its_moment_and_still_open(model: Datavisie) -> None:
+def test_a_milestone_past_its_moment_and_still_open(minimal: Datavisie) -> None:
     """`nulmeting` (2024-Q2, loopt): stale from July 2024, not on the last day of June."""
-    assert _codes(model, date(2024, 6, 30)) == []
-    found = freshness(model, date(2024, 7, 1))
+    assert _codes(minimal, date(2024, 6, 30)) == []
+    found = freshness(minimal, date(2024, 7, 1))
     assert [(i.code, i.path) for i in found] == [("W101", "content/routekaart.yml")]
-    status = next(m for m in model.routekaart.mijlpalen if m.id == "nulmeting").fpos["status"]
+    status = next(m for m in minimal.routekaart.mijlpalen if m.id == "nulmeting").fpos["status"]
     assert (found[0].line, found[0].col) == (status.line, status.col)
     assert "Q2 2024" in found[0].message and "`loopt`" in found[0].message
     assert "`gereed`" in found[0].hint
-    done = dataclasses.replace(model, routekaart=dataclasses.replace(
-        model.routekaart, mijlpalen=tuple(dataclasses.replace(m, status="gereed")
-                                          for m in model.routekaart.mijlpalen)))
+    done = dataclasses.replace(minimal, routekaart=dataclasses.replace(
+        minimal.routekaart, mijlpalen=tuple(dataclasses.replace(m, status="gereed")
+                                          for m in minimal.routekaart.mijlpalen)))
     assert "W101" not in [c for c, _ in _codes(done, date(2030, 1, 1))]
 
 
-def test_a_long_exploration_or_pilot(model: Datavisie) -> None:
+def test_a_long_exploration_or_pilot(minimal: Datavisie) -> None:
     """`proef-intern` explores since 2024-05: twelve months by default, configurable."""
     at = date(2025, 4, 30)
-    assert ("W102", "content/projecten/proef-intern.yml") not in _codes(model, at)
-    assert ("W102", "content/projecten/proef-intern.yml") in _codes(model, date(2025, 5, 1))
-    assert ("W102", "content/projecten/proef-intern.yml") in _codes(model, at, Limits(verkenning=6))
+    assert ("W102", "content/projecten/proef-intern.yml") not in _codes(minimal, at)
+    assert ("W102", "content/projecten/proef-intern.yml") in _codes(minimal, date(2025, 5, 1))
+    assert ("W102", "content/projecten/proef-intern.yml") in \
+        _codes(minimal, at, Limits(verkenning=6))
     assert ("W102", "content/projecten/proef-intern.yml") not in \
-        _codes(model, date(2025, 5, 1), Limits(verkenning=24))
-    pilot = dataclasses.replace(model, projecten=tuple(
+        _codes(minimal, date(2025, 5, 1), Limits(verkenning=24))
+    pilot = dataclasses.replace(minimal, projecten=tuple(
         dataclasses.replace(p, status="pilot", eind=_when("2025-09"))
-        if p.id == "proef-intern" else p for p in model.projecten))
+        if p.id == "proef-intern" else p for p in minimal.projecten))
     assert ("W102", "content/projecten/proef-intern.yml") not in _codes(pilot, date(2025, 9, 30))
     late = [i for i in freshness(pilot, date(2025, 10, 1)) if i.code == "W102"]
     assert len(late) == 1 and "zou in september 2025 klaar zijn" in late[0].message
 
 
-def test_an_old_measurement_against_the_models_interval(model: Datavisie) -> None:
+def test_an_old_measurement_against_the_models_interval(minimal: Datavisie) -> None:
     """The only measurement is of 2024-03-15; 24 months unless the model says `herhaling`."""
-    assert not [c for c, _ in _codes(model, date(2026, 3, 14)) if c == "W103"]
-    assert ("W103", "content/metingen/2024-03.yml") in _codes(model, date(2026, 3, 15))
-    assert model.metingmodel is not None
-    yearly = dataclasses.replace(model, metingmodel=dataclasses.replace(model.metingmodel,
+    assert not [c for c, _ in _codes(minimal, date(2026, 3, 14)) if c == "W103"]
+    assert ("W103", "content/metingen/2024-03.yml") in _codes(minimal, date(2026, 3, 15))
+    assert minimal.metingmodel is not None
+    yearly = dataclasses.replace(minimal, metingmodel=dataclasses.replace(minimal.metingmodel,
                                                                          herhaling=12))
     assert ("W103", "content/metingen/2024-03.yml") in _codes(yearly, date(2025, 3, 15))
     assert ("W103", "content/metingen/2024-03.yml") in _codes(
-        model, date(2024, 9, 15), Limits(meting=6))
+        minimal, date(2024, 9, 15), Limits(meting=6))
 
 
-def test_an_old_concept(model: Datavisie) -> None:
+def test_an_old_concept(minimal: Datavisie) -> None:
     """Version 1.1 is a concept since 2024-06-01: three months by default."""
-    assert ("W104", "content/versies.yml") not in _codes(model, date(2024, 8, 31))
-    assert ("W104", "content/versies.yml") in _codes(model, date(2024, 9, 1))
-    adopted = dataclasses.replace(model, versies=model.versies[:1])
+    assert ("W104", "content/versies.yml") not in _codes(minimal, date(2024, 8, 31))
+    assert ("W104", "content/versies.yml") in _codes(minimal, date(2024, 9, 1))
+    adopted = dataclasses.replace(minimal, versies=minimal.versies[:1])
     assert ("W104", "content/versies.yml") not in _codes(adopted, date(2030, 1, 1))
 
 
@@ -106,11 +101,11 @@ def test_months_after_keeps_to_the_calendar() -> None:
     assert months_after(date(2024, 5, 1), 12) == date(2025, 5, 1)
 
 
-def test_the_reference_day(model: Datavisie, tmp_path: Path,
+def test_the_reference_day(minimal: Datavisie, tmp_path: Path,
                            monkeypatch: pytest.MonkeyPatch) -> None:
-    assert reference_day(model, peildatum=date(2030, 1, 1)) == date(2030, 1, 1)
-    assert reference_day(model) == model.stand
-    undated = dataclasses.replace(model, stand=None)
+    assert reference_day(minimal, peildatum=date(2030, 1, 1)) == date(2030, 1, 1)
+    assert reference_day(minimal) == minimal.stand
+    undated = dataclasses.replace(minimal, stand=None)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     assert reference_day(undated, tmp_path) == date(2026, 1, 1)
     assert reference_day(undated) is None and freshness(undated, None) == []

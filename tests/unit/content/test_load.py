@@ -18,11 +18,6 @@ from build_tools.errors import ContentError, Pos
 Factory = Callable[..., Path]
 
 
-@pytest.fixture
-def minimal(valid_content: Factory) -> Datavisie:
-    return load(valid_content())
-
-
 def test_minimal_model(minimal: Datavisie) -> None:
     m = minimal
     assert m.organisatie.naam == "Gemeente Voorbeeld" and m.organisatie.repo_branch == "main"

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitkit import Git
 from sitekit import bouw, make_project
 
 from build_tools.content.addresses import key, shown
@@ -21,13 +20,7 @@ from build_tools.errors import ContentError
 from build_tools.gate.links import check_pages
 from build_tools.history.renames import chain
 
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.nl",
-       "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.nl",
-       "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], env=ENV, check=True, capture_output=True)
+git = Git(when=None)  # commits dated now: renames are read from the order of commits
 
 
 def edit(path: Path, old: str, new: str) -> None:

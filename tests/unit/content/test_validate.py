@@ -7,39 +7,32 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from places import BUILD_TOOLS
 
 from build_tools.codes import CODES, table_markdown
-from build_tools.content.load import load
 from build_tools.content.model import Datavisie
 from build_tools.content.validate import RESERVED_PAGE_IDS, validate
 
 Factory = Callable[..., Path]
 
 
-@pytest.fixture
-def model(valid_content: Factory) -> Datavisie:
-    return load(valid_content())
-
-
 def codes(model: Datavisie, **kw: dict[str, set[str]]) -> list[tuple[str, int, str]]:
     return sorted((i.path, i.line, i.code) for i in validate(model, **kw))
 
 
-def test_valid_model_has_no_issues(model: Datavisie) -> None:
-    assert validate(model) == []
+def test_valid_model_has_no_issues(minimal: Datavisie) -> None:
+    assert validate(minimal) == []
 
 
-def test_validate_is_pure(model: Datavisie) -> None:
-    broken = dataclasses.replace(model, themas=model.themas[1:])  # ethiek gone
+def test_validate_is_pure(minimal: Datavisie) -> None:
+    broken = dataclasses.replace(minimal, themas=minimal.themas[1:])  # ethiek gone
     first, second = validate(broken), validate(broken)
     assert first == second and first
-    assert validate(model) == []  # the original is untouched
+    assert validate(minimal) == []  # the original is untouched
 
 
-def test_removed_theme_is_reported_everywhere_it_is_used(model: Datavisie) -> None:
-    broken = dataclasses.replace(model, themas=model.themas[1:])
+def test_removed_theme_is_reported_everywhere_it_is_used(minimal: Datavisie) -> None:
+    broken = dataclasses.replace(minimal, themas=minimal.themas[1:])
     assert codes(broken) == [
         ("content/projecten/afval.yml", 3, "DV203"),
         ("content/routekaart.yml", 14, "DV203"),
@@ -47,50 +40,50 @@ def test_removed_theme_is_reported_everywhere_it_is_used(model: Datavisie) -> No
     ]
 
 
-def test_ids_of_broken_files_still_count_as_known(model: Datavisie) -> None:
-    broken = dataclasses.replace(model, themas=model.themas[1:])
+def test_ids_of_broken_files_still_count_as_known(minimal: Datavisie) -> None:
+    broken = dataclasses.replace(minimal, themas=minimal.themas[1:])
     assert codes(broken, also_known={"themas": {"ethiek"}}) == []
 
 
-def test_known_ids_are_listed_and_capped(model: Datavisie) -> None:
-    p = model.project("afval")
+def test_known_ids_are_listed_and_capped(minimal: Datavisie) -> None:
+    p = minimal.project("afval")
     assert p is not None
-    many = tuple(dataclasses.replace(model.themas[0], id=f"thema-{i:02d}") for i in range(20))
-    broken = dataclasses.replace(model, themas=many)
+    many = tuple(dataclasses.replace(minimal.themas[0], id=f"thema-{i:02d}") for i in range(20))
+    broken = dataclasses.replace(minimal, themas=many)
     issue = next(i for i in validate(broken) if i.path.endswith("afval.yml"))
     assert "thema-00, thema-01" in issue.hint and "(en 8 meer)" in issue.hint
 
 
-def test_duplicate_score_and_model_ids(model: Datavisie) -> None:
-    mm = model.metingmodel
+def test_duplicate_score_and_model_ids(minimal: Datavisie) -> None:
+    mm = minimal.metingmodel
     assert mm is not None
-    meting = model.metingen[0]
+    meting = minimal.metingen[0]
     twice = dataclasses.replace(meting, scores=(*meting.scores, meting.scores[0]))
     dim = dataclasses.replace(mm.dimensies[1], id="publieke-waarde")
     levels = (*mm.niveaus, mm.niveaus[0])
     broken = dataclasses.replace(
-        model, metingen=(twice,),
+        minimal, metingen=(twice,),
         metingmodel=dataclasses.replace(mm, dimensies=(mm.dimensies[0], dim), niveaus=levels))
     assert sorted(i.code for i in validate(broken)) == ["DV202", "DV202", "DV210"]
 
 
-def test_measurement_without_model(model: Datavisie) -> None:
-    broken = dataclasses.replace(model, metingmodel=None)
+def test_measurement_without_model(minimal: Datavisie) -> None:
+    broken = dataclasses.replace(minimal, metingmodel=None)
     assert codes(broken) == [("content/metingen/2024-03.yml", 1, "DV211")]
     assert codes(broken, also_known={"metingen": {"model"}}) == []
 
 
-def test_milestone_on_phase_edges_is_inside(model: Datavisie) -> None:
+def test_milestone_on_phase_edges_is_inside(minimal: Datavisie) -> None:
     from build_tools.content.types import parse_when
 
-    ms, *rest = model.routekaart.mijlpalen
+    ms, *rest = minimal.routekaart.mijlpalen
     for text in ("2023-01-01", "2023-12-31", "2023-Q4", "2023-12"):
         moved = dataclasses.replace(ms, wanneer=parse_when(text))
-        rk = dataclasses.replace(model.routekaart, mijlpalen=(moved, *rest))
-        assert validate(dataclasses.replace(model, routekaart=rk)) == [], text
+        rk = dataclasses.replace(minimal.routekaart, mijlpalen=(moved, *rest))
+        assert validate(dataclasses.replace(minimal, routekaart=rk)) == [], text
     outside = dataclasses.replace(ms, wanneer=parse_when("2022-12-31"))
-    rk = dataclasses.replace(model.routekaart, mijlpalen=(outside, *rest))
-    assert [i.code for i in validate(dataclasses.replace(model, routekaart=rk))] == ["DV204"]
+    rk = dataclasses.replace(minimal.routekaart, mijlpalen=(outside, *rest))
+    assert [i.code for i in validate(dataclasses.replace(minimal, routekaart=rk))] == ["DV204"]
 
 
 def test_reserved_page_ids_cover_the_site_sections() -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import icalendar
 import pytest
 import yaml
+from gitkit import Git
 from places import MINIMAL
 
 from build_tools.audience import for_audience
@@ -24,17 +24,11 @@ ROADMAP = "content/routekaart.yml"
 
 
 def _git(repo: Path, *args: str, when: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.nl",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.nl",
-           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True,
-                          capture_output=True, text=True).stdout.strip()
+    return Git(when=when)(repo, *args)
 
 
 def _commit(repo: Path, when: str) -> None:
-    _git(repo, "add", "-A", when=when)
-    _git(repo, "-c", "commit.gpgsign=false", "commit", "-q", "-m", "wijziging", when=when)
+    Git(when=when).commit(repo, "wijziging")
 
 
 def _events(repo: Path) -> dict[str, icalendar.Event]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gitkit import commit, git
 from places import MINIMAL, REPO
 
 from build_tools.cli.main import main
@@ -156,20 +157,15 @@ def test_unrelated_added_and_removed_themes_are_not_a_rename() -> None:
 
 # --- status and editions (pure) ---------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def minimal_model():  # type: ignore[no-untyped-def]
-    return load(MINIMAL)
-
-
-def test_nothing_adopted_means_concept(minimal_model) -> None:  # type: ignore[no-untyped-def]
-    st = status(minimal_model)  # 1.0 is adopted, but no text was read from git
+def test_nothing_adopted_means_concept(minimal) -> None:  # type: ignore[no-untyped-def]
+    st = status(minimal)  # 1.0 is adopted, but no text was read from git
     assert st.adopted is None and st.concept and st.missing is not None
     assert st.missing.versie == "1.0"
 
 
-def test_latest_adopted_text_is_in_force_and_changes_make_a_concept(minimal_model) -> None:  # type: ignore[no-untyped-def]
-    adopted = dataclasses.replace(current_text(minimal_model), versie="1.0", commit="abc")
-    model = dataclasses.replace(minimal_model, geschiedenis=(adopted,))
+def test_latest_adopted_text_is_in_force_and_changes_make_a_concept(minimal) -> None:  # type: ignore[no-untyped-def]
+    adopted = dataclasses.replace(current_text(minimal), versie="1.0", commit="abc")
+    model = dataclasses.replace(minimal, geschiedenis=(adopted,))
     st = status(model)
     assert st.adopted is not None and st.adopted.versie == "1.0" and not st.concept
     changed = dataclasses.replace(model, visie=dataclasses.replace(
@@ -179,11 +175,11 @@ def test_latest_adopted_text_is_in_force_and_changes_make_a_concept(minimal_mode
     assert (old, new) == ("1.0", CURRENT) and cmp.changed
 
 
-def test_an_older_text_is_never_shown_as_in_force(minimal_model) -> None:  # type: ignore[no-untyped-def]
-    older = dataclasses.replace(current_text(minimal_model), versie="0.9")
-    versies = (dataclasses.replace(minimal_model.versies[0], versie="0.9"),
-               *minimal_model.versies)
-    model = dataclasses.replace(minimal_model, versies=versies, geschiedenis=(older,))
+def test_an_older_text_is_never_shown_as_in_force(minimal) -> None:  # type: ignore[no-untyped-def]
+    older = dataclasses.replace(current_text(minimal), versie="0.9")
+    versies = (dataclasses.replace(minimal.versies[0], versie="0.9"),
+               *minimal.versies)
+    model = dataclasses.replace(minimal, versies=versies, geschiedenis=(older,))
     st = status(model)  # 0.9 was read, 1.0 (the latest adopted) was not
     assert st.adopted is None and st.missing is not None and st.missing.versie == "1.0"
     ed = editions(model)
@@ -191,11 +187,11 @@ def test_an_older_text_is_never_shown_as_in_force(minimal_model) -> None:  # typ
     assert [(e.slug, e.kind) for e in ed.editions] == [("0.9", VERVALLEN)]
 
 
-def test_editions_name_the_concept_after_its_pending_entry(minimal_model) -> None:  # type: ignore[no-untyped-def]
-    adopted = dataclasses.replace(current_text(minimal_model), versie="1.0")
+def test_editions_name_the_concept_after_its_pending_entry(minimal) -> None:  # type: ignore[no-untyped-def]
+    adopted = dataclasses.replace(current_text(minimal), versie="1.0")
     model = dataclasses.replace(
-        minimal_model, geschiedenis=(adopted,),
-        visie=dataclasses.replace(minimal_model.visie, body="Een andere tekst."))
+        minimal, geschiedenis=(adopted,),
+        visie=dataclasses.replace(minimal.visie, body="Een andere tekst."))
     ed = editions(model)
     assert [(e.slug, e.kind) for e in ed.editions] == [("1.0", GELDEND), ("1.1", "concept")]
     assert [p.slug for p in ed.pairs] == ["1.0-1.1"]
@@ -219,18 +215,6 @@ def test_readable_text_drops_markdown_syntax() -> None:
 
 # --- reading from git (edge) ---------------------------------------------------------------------
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.nl",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.nl",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_DATE": "2024-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2024-06-01T12:00:00Z"}
-
-
-def git(repo: Path, *args: str) -> str:
-    proc = subprocess.run(["git", "-C", str(repo), *args], env={**os.environ, **GIT_ENV},
-                          check=True, capture_output=True, text=True)
-    return proc.stdout.strip()
-
-
 def init_repo(repo: Path) -> None:
     git(repo, "init", "-q", "-b", "main")
     # `datavisie versie vaststellen` commits without our test environment (gitio drops GIT_*)
@@ -238,12 +222,6 @@ def init_repo(repo: Path) -> None:
     git(repo, "config", "user.email", "test@example.nl")
     git(repo, "config", "commit.gpgsign", "false")
     git(repo, "config", "tag.gpgsign", "false")
-
-
-def commit_all(repo: Path, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    return git(repo, "rev-parse", "HEAD")
 
 
 OLD_VISION = """---
@@ -287,13 +265,13 @@ def old_repo(tmp_path: Path) -> Path:
     (repo / "content" / "themas" / "ethiek.md").write_text(OLD_THEME, encoding="utf-8")
     (repo / "content" / "themas" / "open.md").write_text(STRING_PRINCIPLES, encoding="utf-8")
     init_repo(repo)
-    commit_all(repo, "Versie 1.0")
+    commit(repo, "Versie 1.0")
     git(repo, "tag", "-a", "visie-1.0", "-m", "Versie 1.0")
     for path in (repo / "content" / "themas").glob("*.md"):
         path.unlink()
     for path, data in current.items():
         path.write_bytes(data)
-    commit_all(repo, "Werktekst")
+    commit(repo, "Werktekst")
     return repo
 
 
@@ -323,7 +301,7 @@ def test_not_a_git_repository_gives_one_note(tmp_path: Path) -> None:
 def test_missing_tag_gives_one_note_with_the_fix(tmp_path: Path) -> None:
     project = shutil.copytree(MINIMAL, tmp_path / "zonder-tags")
     init_repo(project)
-    commit_all(project, "Alles")
+    commit(project, "Alles")
     _, notes = attach(load(project), project)
     text = _one_note(notes)
     assert "visie-1.0" in text and "git fetch --tags" in text and "--unshallow" not in text
@@ -332,7 +310,7 @@ def test_missing_tag_gives_one_note_with_the_fix(tmp_path: Path) -> None:
 def test_shallow_clone_says_to_unshallow(old_repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "ondiep"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{old_repo}", str(clone)],
-                   check=True, env={**os.environ, **GIT_ENV}, capture_output=True)
+                   check=True, env=git.env(), capture_output=True)
     _, notes = attach(load(clone), clone)
     assert "git fetch --tags --unshallow" in _one_note(notes)
 
@@ -346,7 +324,7 @@ def clean_repo(tmp_path: Path) -> Path:
     versies.write_text("# Versies van de visie, oudste eerst. Dit commentaar blijft staan.\n"
                        + versies.read_text(encoding="utf-8"), encoding="utf-8")
     init_repo(repo)
-    commit_all(repo, "Start")
+    commit(repo, "Start")
     git(repo, "tag", "-a", "visie-1.0", "-m", "Versie 1.0")
     return repo
 
@@ -392,7 +370,7 @@ def test_adopting_refuses_invalid_content(clean_repo: Path,
     visie = clean_repo / "content" / "visie.md"
     visie.write_text(visie.read_text(encoding="utf-8").replace("titel:", "tittel:", 1),
                      encoding="utf-8")
-    commit_all(clean_repo, "Tikfout")
+    commit(clean_repo, "Tikfout")
     assert main(["--root", str(clean_repo), *ADOPT]) == 1
     assert "tittel" in capsys.readouterr().out
     assert git(clean_repo, "tag", "-l", "visie-1.1") == ""
@@ -483,10 +461,10 @@ def test_a_moved_tag_makes_the_history_be_read_again(old_repo: Path, tmp_path: P
     current = visie.read_bytes()
     visie.write_text(OLD_VISION.replace("Datavisie (eerste versie)", "Datavisie (versie 1)"),
                      encoding="utf-8")
-    commit_all(old_repo, "Correctie")
+    commit(old_repo, "Correctie")
     git(old_repo, "tag", "-f", "-a", "visie-1.0", "-m", "Versie 1.0, gecorrigeerd")
     visie.write_bytes(current)  # the working text as before: only the tag moved
-    commit_all(old_repo, "Werktekst terug")
+    commit(old_repo, "Werktekst terug")
     moved = _read(old_repo, cache)
     assert [t.titel for t in moved.model.geschiedenis] == ["Datavisie (versie 1)"]
 

@@ -4,12 +4,12 @@ or anything git could read as an option. The refusal is a content error at the `
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from gitkit import Git
 from hypothesis import given
 from hypothesis import strategies as st
 from places import MINIMAL
@@ -17,18 +17,9 @@ from sitekit import BIN, bouw, make_project
 
 from build_tools.history.refs import FULL_ID, ref_problem
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.nl",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.nl",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_DATE": "2025-06-01T12:00:00Z", "GIT_COMMITTER_DATE": "2025-06-01T12:00:00Z"}
+git = Git(when="2025-06-01T12:00:00Z")
 TAG_LINE = 8  # of `tag:` in the versies.yml written below
 HANG_LIMIT = 120
-
-
-def git(repo: Path, *args: str) -> str:
-    proc = subprocess.run(["git", "-C", str(repo), *args], env={**os.environ, **GIT_ENV},
-                          check=True, capture_output=True, text=True)
-    return proc.stdout.strip()
 
 
 VERSIONS = """\
@@ -73,7 +64,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _with_tag(repo: Path, tmp_path: Path, tag: str) -> Path:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--no-local", str(repo), str(clone)], check=True,
-                   env={**os.environ, **GIT_ENV})
+                   env=git.env())
     git(clone, "fetch", "-q", "origin", "zijtak:zijtak")
     (clone / "content" / "versies.yml").write_text(VERSIONS.format(tag=tag), encoding="utf-8")
     return clone
@@ -82,7 +73,7 @@ def _with_tag(repo: Path, tmp_path: Path, tag: str) -> Path:
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(BIN / "datavisie"), "--root", str(project), *args],
                           capture_output=True, text=True, timeout=HANG_LIMIT, cwd=project,
-                          env={**os.environ, **GIT_ENV})
+                          env=git.env())
 
 
 def _commit(repo: Path, rev: str) -> str:
@@ -157,12 +148,12 @@ def test_a_missing_tag_is_a_note_not_an_error(repo: Path, tmp_path: Path) -> Non
 def test_the_build_refuses_a_branch_and_builds_a_full_commit(repo: Path,
                                                              tmp_path: Path) -> None:
     branch = bouw(_with_tag(repo, tmp_path / "tak", "zijtak"), tmp_path / "site-tak",
-                  env=GIT_ENV, timeout=HANG_LIMIT * 3)
+                  env=git.variables, timeout=HANG_LIMIT * 3)
     assert branch.returncode == 1 and "Traceback" not in branch.stderr, branch.stderr
     assert f"content/versies.yml:{TAG_LINE}:8: DV222" in branch.stdout + branch.stderr
     adopted = _commit(repo, "visie-1.0^{commit}")
     commit = bouw(_with_tag(repo, tmp_path / "commit", adopted), tmp_path / "site",
-                  env=GIT_ENV, timeout=HANG_LIMIT * 3)
+                  env=git.variables, timeout=HANG_LIMIT * 3)
     assert commit.returncode == 0, commit.stderr[-3000:]
     assert (tmp_path / "site" / "1.0" / "index.html").is_file()
 

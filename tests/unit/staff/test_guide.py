@@ -9,18 +9,10 @@ from xml.etree import ElementTree
 
 import markdown
 import pytest
-from places import MINIMAL
 
-from build_tools.audience import for_audience
 from build_tools.content.contract import FILE_SCHEMAS
-from build_tools.content.load import load
 from build_tools.content.types import ListOf, Record
 from build_tools.staff.guide import GuidePage, forge_of, guide_pages
-
-
-@pytest.fixture(scope="module")
-def model():  # type: ignore[no-untyped-def]
-    return for_audience(load(MINIMAL), "publiek")
 
 
 @pytest.fixture(scope="module")

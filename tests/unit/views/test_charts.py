@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from places import MINIMAL, NOORDKUST, REPO
+from places import NOORDKUST, REPO
 
 from build_tools.audience import for_audience
 from build_tools.content.load import load
@@ -18,16 +18,6 @@ from build_tools.housestyle.tokens import Style
 from build_tools.views import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def model() -> Datavisie:
-    return for_audience(load(MINIMAL), "publiek")
-
-
-@pytest.fixture(scope="module")
-def style() -> Style:
-    return load_style(REPO / "theme", REPO)
 
 
 def parse(svg: str) -> ET.Element:

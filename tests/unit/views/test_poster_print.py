@@ -15,26 +15,13 @@ from PIL import Image
 from places import MINIMAL, REPO
 from pypdf import PdfReader
 
-from build_tools.audience import for_audience
-from build_tools.content.load import load
 from build_tools.content.model import Datavisie
-from build_tools.housestyle.css import load_style
 from build_tools.housestyle.tokens import Style
 from build_tools.views import posters
 from build_tools.views.posters.printing import BLEED_MM, MARGIN_MM, print_svg
 
 PT = 72 / 25.4
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def model() -> Datavisie:
-    return for_audience(load(MINIMAL), "publiek")
-
-
-@pytest.fixture(scope="module")
-def style() -> Style:
-    return load_style(REPO / "theme", REPO)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import jinja2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from places import MINIMAL, NOORDKUST, REPO
+from places import NOORDKUST, REPO
 from sitekit import BIN, bouw, make_project
 
 from build_tools.audience import for_audience
@@ -36,16 +36,6 @@ POSTERS = REPO / "posters"
 LINE = "{{ band|n }}"  # posters/thema.svg.j2, line 6: where the payloads go
 ISSUE_PAYLOAD = '{{ cycler.__init__.__globals__.os.popen("id").read() }}'
 CHILD_MEMORY = 3 * 1024**3  # address space of a checking process: far below the machine's
-
-
-@pytest.fixture(scope="module")
-def model() -> Datavisie:
-    return for_audience(load(MINIMAL), "publiek")
-
-
-@pytest.fixture(scope="module")
-def style() -> Style:
-    return load_style(REPO / "theme", REPO)
 
 
 def _posters_with(tmp_path: Path, payload: str, *, name: str = "thema.svg.j2",

@@ -38,16 +38,6 @@ REFERENCE = FIXTURES / "posters" / "thema-ethiek-40dpi.png"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(scope="module")
-def model() -> Datavisie:
-    return for_audience(load(MINIMAL), "publiek")
-
-
-@pytest.fixture(scope="module")
-def style() -> Style:
-    return load_style(REPO / "theme", REPO)
-
-
 def defs() -> list[layout.PosterDef]:
     found, issues = layout.read_definitions(POSTERS, REPO)
     assert issues == []
