@@ -10,19 +10,16 @@ mutations: tests/mutations.py; whole-site builds: tests/sitekit.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from places import MINIMAL, REPO, copy_minimal
+from places import MINIMAL, REPO, Factory, copy_minimal
 
 from build_tools.audience import for_audience
 from build_tools.content.load import load
 from build_tools.content.model import Datavisie
 from build_tools.housestyle.css import load_style
 from build_tools.housestyle.tokens import Style
-
-Factory = Callable[..., Path]
 
 
 @pytest.fixture

@@ -25,8 +25,9 @@ class Git:
     @property
     def variables(self) -> dict[str, str]:
         """The GIT_* variables alone (identity, no configuration, the date)."""
-        dates = {"GIT_AUTHOR_DATE": self.when, "GIT_COMMITTER_DATE": self.when}
-        return {**IDENTITY, **(dates if self.when else {})}
+        if self.when is None:
+            return dict(IDENTITY)
+        return {**IDENTITY, "GIT_AUTHOR_DATE": self.when, "GIT_COMMITTER_DATE": self.when}
 
     def env(self) -> dict[str, str]:
         """This process's environment with the GIT_* variables: for git and our commands."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
@@ -16,6 +17,9 @@ NOORDKUST = FIXTURES / "noordkust"  # a second municipality with its own house s
 GOLDEN = TESTS / "golden" / "cases"  # bad/, huisstijl/, posters/ (format in test_bad_inputs.py)
 BENCHMARKS = TESTS / "benchmarks"
 BIN = Path(sys.executable).parent   # the venv's datavisie and mkdocs
+
+# the `valid_content` fixture: `valid_content()` -> a fresh copy of the minimal project
+Factory = Callable[..., Path]
 
 
 def copy_minimal(dest: Path) -> Path:

@@ -13,6 +13,7 @@ from places import MINIMAL, REPO
 
 from build_tools.cli.main import main
 from build_tools.cli.wijzigingen import load_revision
+from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError, UserError
 from build_tools.history.texts import Segment
 from build_tools.staff.changes.compare import Change, compare_models
@@ -230,12 +231,12 @@ def test_internal_changes_stay_out_of_the_public_summary(tmp_path: Path) -> None
 # --- the pure comparison on a loaded model --------------------------------------------------
 
 @pytest.fixture(scope="module")
-def base_model(history: tuple[Path, dict[str, str]]):  # type: ignore[no-untyped-def]
+def base_model(history: tuple[Path, dict[str, str]]) -> Datavisie:
     repo, refs = history
     return load_revision(repo, refs["basis"])
 
 
-def test_project_fields_show_old_and_new(base_model) -> None:  # type: ignore[no-untyped-def]
+def test_project_fields_show_old_and_new(base_model: Datavisie) -> None:
     old = base_model.projecten[0]
     status = "pilot" if old.status != "pilot" else "in-gebruik"
     new = dataclasses.replace(old, status=status, eigenaar="Team Nieuw")
@@ -246,7 +247,7 @@ def test_project_fields_show_old_and_new(base_model) -> None:  # type: ignore[no
     assert FieldChange("status", old.status, status) in change.details
 
 
-def test_principles_and_versions(base_model) -> None:  # type: ignore[no-untyped-def]
+def test_principles_and_versions(base_model: Datavisie) -> None:
     from build_tools.content.model import Decision, Principle
 
     theme = base_model.themas[0]
@@ -283,7 +284,7 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     assert change.sentence == "Mijlpaal ‘Nulmeting uitgevoerd’: status van ‘loopt’ naar ‘gereed’."
 
 
-def test_a_new_adopted_version_shows_its_summary(base_model) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_adopted_version_shows_its_summary(base_model: Datavisie) -> None:
     from build_tools.content.model import Decision, Version
     from build_tools.content.types import parse_when
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def branch(repo: Path, name: str, change) -> str:  # type: ignore[no-untyped-def]
+def branch(repo: Path, name: str, change: Callable[[Path], object]) -> str:
     """Make `change(repo)` on a new branch from main and commit it; back to main after."""
     git(repo, "checkout", "-q", "-b", name, "main")
     change(repo)

@@ -45,7 +45,9 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
-    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    read: dict[Any, Any] = workflow  # YAML 1.1 reads a bare `on` as the key true
+    on = read.get("on", read.get(True))
+    assert on is not None, "a workflow without triggers"
     return on if isinstance(on, dict) else {name: None for name in on}
 
 

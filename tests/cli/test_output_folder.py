@@ -247,7 +247,7 @@ def test_a_folder_taken_between_its_making_and_its_locking_is_not_used(
     real = publish.tempfile.mkdtemp
 
     def mkdtemp(**kwargs: str) -> str:
-        path = real(**kwargs)  # type: ignore[call-overload]
+        path = real(**kwargs)
         made.append(Path(path))
         if len(made) == 1:
             assert publish.clean_stale(tmp_path, (".x.bouw-",)) == [Path(path)]

@@ -42,6 +42,11 @@ def _replace(project: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _replace_all(project: Path, *edits: tuple[str, str, str]) -> None:
+    for name, old, new in edits:
+        _replace(project, name, old, new)
+
+
 def _own_template(project: Path, main: str) -> None:
     """A municipality's own template folder (`custom_dir`), over the plugin's templates."""
     folder = project / "theme" / "overrides"
@@ -58,9 +63,9 @@ FAILURES: dict[str, tuple[Callable[[Path], None], int, str]] = {
     "house-style error": (lambda p: _replace(p, "theme/huisstijl.yml", "kleuren:",
                                              "kleuren:\n  onbekend: \"#ffffff\""),
                           EXIT_CONTENT, "theme/huisstijl.yml"),
-    "poster definition error": (lambda p: (
-        _replace(p, "mkdocs.yml", "      posters: false\n", ""),
-        _replace(p, "posters/visie.yml", "titel:", "titel: Visie\nonzin: 1\n#")), EXIT_CONTENT,
+    "poster definition error": (lambda p: _replace_all(
+        p, ("mkdocs.yml", "      posters: false\n", ""),
+        ("posters/visie.yml", "titel:", "titel: Visie\nonzin: 1\n#")), EXIT_CONTENT,
         "posters/visie.yml"),
     "exception in a page template": (lambda p: _own_template(
         p, "{% extends 'base.html' %}{% block extrahead %}"

@@ -32,6 +32,7 @@ from internkit import (
     renderable,
     shown,
 )
+from places import Factory
 from sitekit import (
     bouw,
     make_project,
@@ -47,10 +48,12 @@ from build_tools.content.grammar import (
     DEFAULT_EXTENSIONS,
     DEFAULT_GRAMMAR,
     Grammar,
+    Parsed,
     project_grammar,
     renderer,
 )
 from build_tools.content.load import load
+from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError
 from build_tools.gate.leaks import LeakScanner
 
@@ -216,7 +219,7 @@ def test_generated_nestings_are_removed_or_refused(items: list[tuple[tuple[str, 
 
 # --- the leak scan's needles come from the parsed blocks ------------------------------------
 
-def test_the_leak_scan_knows_every_nested_block(valid_content) -> None:  # type: ignore[no-untyped-def]
+def test_the_leak_scan_knows_every_nested_block(valid_content: Factory) -> None:
     """With the filter switched off, the scan finds every secret in the rendered text: its
     needles come from the same parse, not from a stripper that sees only line starts."""
     import dataclasses
@@ -261,7 +264,8 @@ def nested_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[in
 
 
 @slow
-def test_public_site_holds_no_nested_internal_text_anywhere(nested_site) -> None:  # type: ignore[no-untyped-def]
+def test_public_site_holds_no_nested_internal_text_anywhere(
+        nested_site: tuple[Path, dict[int, str], list[Placement]]) -> None:
     site, where, clean = nested_site
     kinds = {p.suffix for p in output_files(site)}
     assert {".html", ".json", ".csv", ".ics", ".xml", ".svg", ".png", ".pdf"} <= kinds
@@ -320,7 +324,7 @@ git = Git(when="2025-06-01T12:00:00Z")
 commit = git.commit
 
 
-def read_history(root: Path):  # type: ignore[no-untyped-def]
+def read_history(root: Path) -> tuple[Datavisie, Datavisie]:
     """What the site reads (website/inputs.py) without the house style: content, the texts at
     the tags, their checks, the public model."""
     from build_tools.history.texts import attach, history_issues
@@ -333,7 +337,7 @@ def read_history(root: Path):  # type: ignore[no-untyped-def]
     return full, for_audience(full)
 
 
-def test_a_version_at_its_tag_gets_the_same_filter_and_checks(valid_content) -> None:  # type: ignore[no-untyped-def]
+def test_a_version_at_its_tag_gets_the_same_filter_and_checks(valid_content: Factory) -> None:
     root = valid_content()
     git(root, "init", "-q", "-b", "main")
     meta, body = read_markdown(root / "content/visie.md")
@@ -482,7 +486,7 @@ def test_thousands_of_odd_blocks_cost_a_bounded_amount_of_parsing(
     parsed: list[int] = []
     real = blockfilter.parse
 
-    def counting(text: str, grammar: Grammar):  # type: ignore[no-untyped-def]
+    def counting(text: str, grammar: Grammar) -> Parsed:
         parsed.append(len(text))
         return real(text, grammar)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from places import Factory
 from sitekit import (
     Html,
     bouw,
@@ -368,7 +369,7 @@ def test_links_from_public_pages_to_internal_pages_are_removed(project: Path) ->
 
 @pytest.mark.parametrize("name", ["export.csv", "visie.md.bak", ".env", "paginas/oud.md~",
                                   "notities.txt", "themas/.ethiek.md.swp"])
-def test_stray_files_in_content_are_refused(valid_content, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_stray_files_in_content_are_refused(valid_content: Factory, name: str) -> None:
     from build_tools.content.load import load
     from build_tools.errors import ContentError
 

@@ -17,6 +17,7 @@ from sitekit import earlier_output
 from build_tools.audience import for_audience, internal_fragments
 from build_tools.content.forge import forge_of
 from build_tools.content.load import load
+from build_tools.content.model import Datavisie
 from build_tools.views.website import SiteContext, build_site, insert_blocks, sanitize_html
 from build_tools.views.website.context import milestone_anchor
 from build_tools.views.website.links import docs_relative, rebase
@@ -89,12 +90,12 @@ def noordkust(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def denhelder_model():  # type: ignore[no-untyped-def]
+def denhelder_model() -> Datavisie:
     return for_audience(load(REPO))
 
 
 @pytest.fixture(scope="session")
-def noordkust_model():  # type: ignore[no-untyped-def]
+def noordkust_model() -> Datavisie:
     return for_audience(load(NOORDKUST))
 
 
@@ -146,7 +147,7 @@ def test_glossary_marks_first_use_only_outside_headings_links_and_code() -> None
     assert "<h1>DPIA</h1>" in html and "dpia." in html  # acronyms match their exact case
 
 
-def test_content_links_are_rebased_onto_generated_pages(denhelder_model) -> None:  # type: ignore[no-untyped-def]
+def test_content_links_are_rebased_onto_generated_pages(denhelder_model: Datavisie) -> None:
     from build_tools.views.website.links import page_map
 
     mapping = page_map(denhelder_model)
@@ -196,7 +197,7 @@ def test_blocks_go_in_after_rendering_and_only_our_own() -> None:
     assert '<div class="dv-x">ons</div>' in page.plain_document()
 
 
-def test_navigation_order_and_project_pages_outside_it(denhelder_model) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_order_and_project_pages_outside_it(denhelder_model: Datavisie) -> None:
     pages = build_pages(SiteContext(model=denhelder_model))
     nav = navigation(pages)
     top = [next(iter(item)) if isinstance(item, dict) else item for item in nav]
@@ -213,20 +214,20 @@ def test_navigation_order_and_project_pages_outside_it(denhelder_model) -> None:
     assert "projecten/wmo-monitor.md" not in str(nav)
 
 
-def test_every_placeholder_is_in_its_page(denhelder_model) -> None:  # type: ignore[no-untyped-def]
+def test_every_placeholder_is_in_its_page(denhelder_model: Datavisie) -> None:
     site = build_site(SiteContext(model=denhelder_model))
     for page in site.pages:
         for token in page.blocks:
             assert f"\n{token}\n" in page.markdown, (page.path, token)
 
 
-def test_no_maturity_page_without_measurements(noordkust_model) -> None:  # type: ignore[no-untyped-def]
+def test_no_maturity_page_without_measurements(noordkust_model: Datavisie) -> None:
     paths = {p.path for p in build_pages(SiteContext(model=noordkust_model))}
     assert "ontwikkeling.md" not in paths
     assert len([p for p in paths if p.startswith("themas/")]) == 6
 
 
-def test_site_generation_is_deterministic(denhelder_model) -> None:  # type: ignore[no-untyped-def]
+def test_site_generation_is_deterministic(denhelder_model: Datavisie) -> None:
     a = build_site(SiteContext(model=denhelder_model))
     b = build_site(SiteContext(model=denhelder_model))
     assert a == b
@@ -236,7 +237,8 @@ def test_site_generation_is_deterministic(denhelder_model) -> None:  # type: ign
 
 
 @slow
-def test_every_theme_milestone_and_project_is_on_its_pages(denhelder, denhelder_model) -> None:  # type: ignore[no-untyped-def]
+def test_every_theme_milestone_and_project_is_on_its_pages(
+        denhelder: Path, denhelder_model: Datavisie) -> None:
     home = read(denhelder, "")
     roadmap = read(denhelder, "routekaart")
     register = read(denhelder, "projecten")
@@ -259,7 +261,7 @@ def test_every_theme_milestone_and_project_is_on_its_pages(denhelder, denhelder_
 
 
 @slow
-def test_every_page_is_dutch_and_internal_links_resolve(denhelder) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_is_dutch_and_internal_links_resolve(denhelder: Path) -> None:
     for path in html_pages(denhelder):
         doc = Doc(path.read_text(encoding="utf-8"))
         assert doc.find("html", lang="nl"), path
@@ -361,7 +363,7 @@ def test_edit_links_point_at_existing_source_files(which: str,
 
 
 @slow
-def test_second_municipality_has_its_own_colours_only(noordkust) -> None:  # type: ignore[no-untyped-def]
+def test_second_municipality_has_its_own_colours_only(noordkust: Path) -> None:
     def colours(path: Path) -> set[str]:
         return {c.lower() for c in re.findall(r'"(#[0-9a-fA-F]{6})"', path.read_text())}
 
@@ -380,7 +382,8 @@ def test_second_municipality_has_its_own_colours_only(noordkust) -> None:  # typ
 
 
 @slow
-def test_sitemap_lists_pages_outside_the_navigation(denhelder, denhelder_model) -> None:  # type: ignore[no-untyped-def]
+def test_sitemap_lists_pages_outside_the_navigation(
+        denhelder: Path, denhelder_model: Datavisie) -> None:
     sitemap = (denhelder / "sitemap.xml").read_text(encoding="utf-8")
     site_url = denhelder_model.organisatie.site_url
     for p in denhelder_model.projecten:
@@ -389,7 +392,7 @@ def test_sitemap_lists_pages_outside_the_navigation(denhelder, denhelder_model) 
 
 
 @slow
-def test_downloads_are_on_the_site(denhelder, denhelder_model) -> None:  # type: ignore[no-untyped-def]
+def test_downloads_are_on_the_site(denhelder: Path, denhelder_model: Datavisie) -> None:
     for name in ("projecten.json", "projecten.csv", "routekaart.json", "routekaart.ics"):
         assert (denhelder / "data" / name).is_file()
     for p in denhelder_model.projecten:
@@ -398,7 +401,7 @@ def test_downloads_are_on_the_site(denhelder, denhelder_model) -> None:  # type:
 
 
 @slow
-def test_charts_and_tables_say_the_same(denhelder) -> None:  # type: ignore[no-untyped-def]
+def test_charts_and_tables_say_the_same(denhelder: Path) -> None:
     roadmap = (denhelder / "routekaart/index.html").read_text(encoding="utf-8")
     maturity = (denhelder / "ontwikkeling/index.html").read_text(encoding="utf-8")
     assert 'class="dv-chart dv-tijdlijn"' in roadmap and "<table" in roadmap

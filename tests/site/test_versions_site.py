@@ -261,7 +261,8 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
 # --- with history ------------------------------------------------------------------------------
 
 @slow
-def test_the_adopted_text_is_the_vision_and_the_concept_is_announced(history_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_adopted_text_is_the_vision_and_the_concept_is_announced(
+        history_site: tuple[Path, Path, str]) -> None:
     _, site, log = history_site
     assert HISTORY_NOTE not in log
     privacy = read(site, "themas/privacy/")
@@ -283,7 +284,8 @@ def test_the_adopted_text_is_the_vision_and_the_concept_is_announced(history_sit
 
 
 @slow
-def test_every_version_has_its_own_pages_marked_with_its_status(history_site) -> None:  # type: ignore[no-untyped-def]
+def test_every_version_has_its_own_pages_marked_with_its_status(
+        history_site: tuple[Path, Path, str]) -> None:
     _, site, _ = history_site
     v10 = read(site, "1.0/")
     assert "Deze versie geldt niet meer" in v10.text and "Versie 2.0 geldt nu." in v10.text
@@ -310,7 +312,8 @@ def test_every_version_has_its_own_pages_marked_with_its_status(history_site) ->
 
 
 @slow
-def test_compare_pages_show_the_right_insertions_and_deletions(history_site) -> None:  # type: ignore[no-untyped-def]
+def test_compare_pages_show_the_right_insertions_and_deletions(
+        history_site: tuple[Path, Path, str]) -> None:
     _, site, _ = history_site
     first = read(site, "versies/vergelijk/1.0-1.1/")
     kern = section(first, "wijziging-kernvisie")
@@ -341,7 +344,7 @@ def test_compare_pages_show_the_right_insertions_and_deletions(history_site) -> 
 
 
 @slow
-def test_versions_json_feeds_materials_selector(history_site) -> None:  # type: ignore[no-untyped-def]
+def test_versions_json_feeds_materials_selector(history_site: tuple[Path, Path, str]) -> None:
     _, site, _ = history_site
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
     assert [v["version"] for v in versions] == ["2.0", "2.1", "1.1", "1.0"]
@@ -364,7 +367,7 @@ def test_versions_json_feeds_materials_selector(history_site) -> None:  # type: 
 
 
 @slow
-def test_atom_feed_of_versions(history_site) -> None:  # type: ignore[no-untyped-def]
+def test_atom_feed_of_versions(history_site: tuple[Path, Path, str]) -> None:
     _, site, _ = history_site
     root = ET.parse(site / "versies" / "feed.xml").getroot()
     assert root.tag == f"{ATOM}feed"
@@ -373,11 +376,12 @@ def test_atom_feed_of_versions(history_site) -> None:  # type: ignore[no-untyped
         "Concept voor versie 2.1", "Versie 2.0: vastgesteld door de gemeenteraad",
         "Versie 1.1: vastgesteld door het college",
         "Versie 1.0: vastgesteld door het managementteam"]
-    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    ids = [e.findtext(f"{ATOM}id", "") for e in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("https://") for i in ids)
     assert root.findtext(f"{ATOM}updated") == "2025-09-01T00:00:00Z"
     assert entries[1].findtext(f"{ATOM}updated") == "2025-03-20T00:00:00Z"
-    assert entries[1].find(f"{ATOM}link[@rel='alternate']").get("href") == \
+    alternate = entries[1].find(f"{ATOM}link[@rel='alternate']")
+    assert alternate is not None and alternate.get("href") == \
         "https://data.noordkust.example.org/2.0/"
     assert "zes thema" in (entries[1].findtext(f"{ATOM}summary") or "")
     head = read(site, "versies/")
@@ -387,7 +391,8 @@ def test_atom_feed_of_versions(history_site) -> None:  # type: ignore[no-untyped
 
 
 @slow
-def test_nothing_internal_and_no_commit_address_in_the_history_pages(history_site) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_internal_and_no_commit_address_in_the_history_pages(
+        history_site: tuple[Path, Path, str]) -> None:
     _, site, _ = history_site
     for path in site.rglob("*"):
         if path.suffix in (".html", ".json", ".xml"):
@@ -484,7 +489,7 @@ def test_no_tags_builds_as_a_concept_with_one_warning(tmp_path: Path) -> None:
 
 @slow
 def test_shallow_clone_builds_as_a_concept_and_says_to_unshallow(
-        history_site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        history_site: tuple[Path, Path, str], tmp_path: Path) -> None:
     repo, _, _ = history_site
     clone = tmp_path / "ondiep"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],

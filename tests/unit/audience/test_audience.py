@@ -14,7 +14,7 @@ import pytest
 from build_tools.audience import for_audience, is_internal_markdown, strip_internal_blocks
 from build_tools.content import blockfilter
 from build_tools.content.load import load
-from build_tools.content.model import Datavisie
+from build_tools.content.model import Datavisie, Milestone, Project
 
 Factory = Callable[..., Path]
 
@@ -70,7 +70,8 @@ def test_references_to_internal_themes_are_dropped(minimal: Datavisie) -> None:
     public = for_audience(minimal)
     nulmeting = public.routekaart.milestone("nulmeting")
     assert nulmeting is not None and nulmeting.themas == ("transparantie",)
-    for item in (*public.routekaart.mijlpalen, *public.projecten):
+    items: list[Milestone | Project] = [*public.routekaart.mijlpalen, *public.projecten]
+    for item in items:
         assert set(item.themas) <= {t.id for t in public.themas}
 
 

@@ -23,12 +23,12 @@ from build_tools.content.freshness import (
     reference_day,
 )
 from build_tools.content.model import Datavisie
-from build_tools.content.types import parse_when
+from build_tools.content.types import When, parse_when
 
 Factory = Callable[..., Path]
 
 
-def _when(text: str):  # type: ignore[no-untyped-def]
+def _when(text: str) -> When:
     found = parse_when(text)
     assert found is not None
     return found

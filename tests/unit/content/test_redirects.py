@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from gitkit import Git
+from places import Factory
 from sitekit import bouw, make_project
 
 from build_tools.content.addresses import key, shown
@@ -66,7 +67,7 @@ def test_the_link_check_follows_a_redirect() -> None:
     ("[projecten/meldingen/]", "DV251", 2),  # a page that exists
     ("[assets/x.html]", "DV251", 2),  # the site's own folder
 ])
-def test_old_addresses_that_cannot_lead_anywhere(valid_content, value: str, code: str,  # type: ignore[no-untyped-def]
+def test_old_addresses_that_cannot_lead_anywhere(valid_content: Factory, value: str, code: str,
                                                  line: int) -> None:
     root = valid_content()
     edit(root / "content" / "projecten" / "afval.yml", "naam: ",
@@ -77,7 +78,7 @@ def test_old_addresses_that_cannot_lead_anywhere(valid_content, value: str, code
         ("content/projecten/afval.yml", code)]
 
 
-def test_one_old_address_for_two_pages_is_refused(valid_content) -> None:  # type: ignore[no-untyped-def]
+def test_one_old_address_for_two_pages_is_refused(valid_content: Factory) -> None:
     root = valid_content()
     for name in ("afval", "meldingen"):
         edit(root / "content" / "projecten" / f"{name}.yml", "naam: ",

@@ -37,7 +37,8 @@ def node(text: str) -> Node:
     """The Node of `v` in `v: <text>` (or in `text` itself when it starts with `v:`)."""
     n, issues = parse_yaml(text if text.startswith("v:") else f"v: {text}\n", "t.yml")
     assert not issues and n is not None
-    return n.value["v"]  # type: ignore[no-any-return]
+    found: Node = n.value["v"]
+    return found
 
 
 def check(t: Type, text: str) -> tuple[Any, list[tuple[str, int, int]]]:

@@ -78,10 +78,14 @@ def test_milestone_on_phase_edges_is_inside(minimal: Datavisie) -> None:
 
     ms, *rest = minimal.routekaart.mijlpalen
     for text in ("2023-01-01", "2023-12-31", "2023-Q4", "2023-12"):
-        moved = dataclasses.replace(ms, wanneer=parse_when(text))
+        when = parse_when(text)
+        assert when is not None
+        moved = dataclasses.replace(ms, wanneer=when)
         rk = dataclasses.replace(minimal.routekaart, mijlpalen=(moved, *rest))
         assert validate(dataclasses.replace(minimal, routekaart=rk)) == [], text
-    outside = dataclasses.replace(ms, wanneer=parse_when("2022-12-31"))
+    before = parse_when("2022-12-31")
+    assert before is not None
+    outside = dataclasses.replace(ms, wanneer=before)
     rk = dataclasses.replace(minimal.routekaart, mijlpalen=(outside, *rest))
     assert [i.code for i in validate(dataclasses.replace(minimal, routekaart=rk))] == ["DV204"]
 

@@ -363,7 +363,7 @@ def test_libyaml_nesting_limit_reads_as_too_deep(monkeypatch: pytest.MonkeyPatch
             pass
 
         def get_event(self) -> None:
-            mark = yaml.Mark("<unicode string>", 1000, 0, 1000, None, None)
+            mark = yaml.Mark("<unicode string>", 1000, 0, 1000, None, None)  # type: ignore[arg-type]
             raise yaml.scanner.ScannerError("while increasing flow level", None,
                                             "exceeded maximum nesting depth", mark)
 

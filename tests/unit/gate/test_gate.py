@@ -16,10 +16,13 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.config.defaults import MkDocsConfig
+from places import Factory
 from sitekit import REPO, earlier_output, make_project, pdf_text
 
 from build_tools.content.load import load
@@ -163,7 +166,7 @@ def test_any_short_id_is_found_in_structure_and_never_in_prose(
 
 # --- where the rules come from --------------------------------------------------------------
 
-def test_the_rules_name_what_the_audience_filter_removes(valid_content) -> None:  # type: ignore[no-untyped-def]
+def test_the_rules_name_what_the_audience_filter_removes(valid_content: Factory) -> None:
     rules = structure_rules(load(valid_content()), site_url=SITE_URL,
                             files=["posters/thema-geheim.pdf"])
     assert rules.theme_ids == {"geheim"}
@@ -212,16 +215,16 @@ Een notitie die alleen het programmateam leest.
 """
 
 
-def _project(tmp_path: Path, *, clone: bool = False, **options: bool) -> Path:
+def _project(tmp_path: Path, *, clone: bool = False, posters: bool = False) -> Path:
     """The example with an internal theme `ai` that has its own house-style colour. `clone`:
     in a clone of this repository, so the adopted versions are read from git too."""
     project = tmp_path / "project"
     if clone:
         subprocess.run(["git", "clone", "-q", str(REPO), str(project)], check=True)
-        make_project(tmp_path / "kopie", **{"posters": False, "cards": False, **options})
+        make_project(tmp_path / "kopie", posters=posters, cards=False)
         shutil.copy2(tmp_path / "kopie/mkdocs.yml", project / "mkdocs.yml")
     else:
-        make_project(project, **{"posters": False, "cards": False, **options})
+        make_project(project, posters=posters, cards=False)
     (project / "content/themas/ai.md").write_text(INTERNAL_THEME, encoding="utf-8")
     style = project / "theme/huisstijl.yml"
     text = style.read_text(encoding="utf-8")
@@ -297,7 +300,7 @@ def _build(project: Path, site: Path, monkeypatch: pytest.MonkeyPatch,
     original = getattr(DatavisiePlugin._render_posters, "__wrapped__",
                        DatavisiePlugin._render_posters)
 
-    def render_then_plant(self: DatavisiePlugin, config) -> None:  # type: ignore[no-untyped-def]
+    def render_then_plant(self: DatavisiePlugin, config: MkDocsConfig) -> None:
         original(self, config)
         if plant is not None:
             plant(Path(config.site_dir))
@@ -347,7 +350,7 @@ def test_a_kept_verdict_that_vouches_for_a_leak_is_not_trusted(
     seen: list[gate.LeakRules] = []
     check_output = gate.check_output
 
-    def spy(site_dir: Path, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(site_dir: Path, **kwargs: Any) -> gate.OutputReport:
         seen.append(kwargs["rules"])
         shutil.copytree(site_dir, copy, dirs_exist_ok=True)
         return check_output(site_dir, **kwargs)
@@ -414,7 +417,7 @@ def test_serve_takes_the_gates_rules_from_the_repository_not_from_the_kept_read(
     planted: list[Callable[[Path], None]] = []
     original = DatavisiePlugin._render_posters
 
-    def render_then_plant(self: DatavisiePlugin, config) -> None:  # type: ignore[no-untyped-def]
+    def render_then_plant(self: DatavisiePlugin, config: MkDocsConfig) -> None:
         original(self, config)
         for plant in planted:
             plant(Path(config.site_dir))
@@ -440,7 +443,9 @@ def test_serve_takes_the_gates_rules_from_the_repository_not_from_the_kept_read(
     try:
         assert not serve_build().inputs.kept
         store = project / ".cache/datavisie/inputs/invoer-publiek.pickle"
-        key, commits, kept = inputs._kept(store)  # type: ignore[misc]
+        entry = inputs._kept(store)
+        assert isinstance(entry, tuple)
+        key, commits, kept = entry
         inputs._keep(store, (key, commits, replace(kept, full=for_audience(kept.full, PUBLIC))))
         planted.append(MUTATIONS["link to an internal page"])
         warnings.clear()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -156,8 +157,12 @@ def test_a_clean_folder_is_not_checked_again_but_a_changed_one_is(
     cache = tmp_path / "cache"
     calls: list[int] = []
     original = linkcheck.check_pages
-    monkeypatch.setattr(linkcheck, "check_pages",
-                        lambda *a, **k: calls.append(1) or original(*a, **k))
+
+    def counted(*a: Any, **k: Any) -> Any:
+        calls.append(1)
+        return original(*a, **k)
+
+    monkeypatch.setattr(linkcheck, "check_pages", counted)
     assert check_site(site, cache_dir=cache) == []
     assert check_site(site, cache_dir=cache) == []
     assert len(calls) == 1

@@ -35,7 +35,7 @@ def _events(repo: Path) -> dict[str, icalendar.Event]:
     model = for_audience(load(repo))
     ics = export_files(model, milestone_revisions(repo, ROADMAP))["data/routekaart.ics"]
     return {str(e["UID"]).split("@")[0]: e for e in
-            icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+            icalendar.Calendar.from_ical(ics).walk("VEVENT") if isinstance(e, icalendar.Event)}
 
 
 def _edit(repo: Path, change: dict[str, object], index: int = 0) -> None:

@@ -8,6 +8,7 @@ import dataclasses
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from places import MINIMAL, REPO
 
 from build_tools.cli.main import main
 from build_tools.content.load import load
-from build_tools.content.model import ThemeText, VisionText
+from build_tools.content.model import Datavisie, ThemeText, VisionText
 from build_tools.history.texts import (
     CURRENT,
     Segment,
@@ -93,7 +94,7 @@ def test_redline_ignores_reflowed_lines() -> None:
 # --- compare (pure) --------------------------------------------------------------------------
 
 def theme(tid: str, **kw: object) -> ThemeText:
-    base = {"titel": tid.capitalize(), "ambitie": f"Ambitie van {tid}.",
+    base: dict[str, object] = {"titel": tid.capitalize(), "ambitie": f"Ambitie van {tid}.",
             "body": f"De tekst over {tid}, met genoeg woorden om te herkennen."}
     base.update(kw)
     return ThemeText(tid, **base)  # type: ignore[arg-type]
@@ -157,13 +158,13 @@ def test_unrelated_added_and_removed_themes_are_not_a_rename() -> None:
 
 # --- status and editions (pure) ---------------------------------------------------------------
 
-def test_nothing_adopted_means_concept(minimal) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_adopted_means_concept(minimal: Datavisie) -> None:
     st = status(minimal)  # 1.0 is adopted, but no text was read from git
     assert st.adopted is None and st.concept and st.missing is not None
     assert st.missing.versie == "1.0"
 
 
-def test_latest_adopted_text_is_in_force_and_changes_make_a_concept(minimal) -> None:  # type: ignore[no-untyped-def]
+def test_latest_adopted_text_is_in_force_and_changes_make_a_concept(minimal: Datavisie) -> None:
     adopted = dataclasses.replace(current_text(minimal), versie="1.0", commit="abc")
     model = dataclasses.replace(minimal, geschiedenis=(adopted,))
     st = status(model)
@@ -175,7 +176,7 @@ def test_latest_adopted_text_is_in_force_and_changes_make_a_concept(minimal) -> 
     assert (old, new) == ("1.0", CURRENT) and cmp.changed
 
 
-def test_an_older_text_is_never_shown_as_in_force(minimal) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_text_is_never_shown_as_in_force(minimal: Datavisie) -> None:
     older = dataclasses.replace(current_text(minimal), versie="0.9")
     versies = (dataclasses.replace(minimal.versies[0], versie="0.9"),
                *minimal.versies)
@@ -187,7 +188,7 @@ def test_an_older_text_is_never_shown_as_in_force(minimal) -> None:  # type: ign
     assert [(e.slug, e.kind) for e in ed.editions] == [("0.9", VERVALLEN)]
 
 
-def test_editions_name_the_concept_after_its_pending_entry(minimal) -> None:  # type: ignore[no-untyped-def]
+def test_editions_name_the_concept_after_its_pending_entry(minimal: Datavisie) -> None:
     adopted = dataclasses.replace(current_text(minimal), versie="1.0")
     model = dataclasses.replace(
         minimal, geschiedenis=(adopted,),
@@ -287,7 +288,7 @@ def test_old_shaped_text_is_read_from_its_tag(old_repo: Path) -> None:
     assert st.adopted is not None and st.adopted.versie == "1.0" and st.concept
 
 
-def _one_note(notes: list) -> str:  # type: ignore[type-arg]
+def _one_note(notes: Sequence[object]) -> str:
     assert len(notes) == 1
     return str(notes[0])
 

@@ -80,7 +80,7 @@ def _tree(svg: str) -> ET.Element:
 
 def _only_allowed(root: ET.Element, ids: set[str] | None = None) -> None:
     """Every element and attribute on the allow-list, every reference to the logo itself."""
-    ids = {el.get("id") for el in root.iter() if el.get("id")} if ids is None else ids
+    ids = {el.get("id", "") for el in root.iter() if el.get("id")} if ids is None else ids
     for el in root.iter():
         assert el.tag.startswith(f"{{{SVG}}}"), el.tag
         assert el.tag.split("}")[1] in ELEMENTS
@@ -170,7 +170,7 @@ def test_generated_logos_keep_only_the_allow_list(children: list[str]) -> None:
     nested = _tree(f'<svg xmlns="{SVG}">{inner}</svg>')
     assert view_box == "0 0 10 10"
     for tree in (root, nested):
-        _only_allowed(tree, {el.get("id") for el in tree.iter() if el.get("id")})
+        _only_allowed(tree, {el.get("id", "") for el in tree.iter() if el.get("id")})
         for el in tree.iter():  # text may say anything; values and style sheets may not
             values = [v for k, v in el.attrib.items() if k != "aria-label"]
             if el.tag == f"{{{SVG}}}style":

@@ -11,12 +11,13 @@ import markdown
 import pytest
 
 from build_tools.content.contract import FILE_SCHEMAS
+from build_tools.content.model import Datavisie
 from build_tools.content.types import ListOf, Record
 from build_tools.staff.guide import GuidePage, forge_of, guide_pages
 
 
 @pytest.fixture(scope="module")
-def pages(model) -> dict[str, GuidePage]:  # type: ignore[no-untyped-def]
+def pages(model: Datavisie) -> dict[str, GuidePage]:
     return {p.path: p for p in guide_pages(model)}
 
 
@@ -41,7 +42,7 @@ def test_pages_and_order(pages: dict[str, GuidePage]) -> None:
             assert f"meedoen/{link}" in pages, link
 
 
-def test_same_model_same_pages(model) -> None:  # type: ignore[no-untyped-def]
+def test_same_model_same_pages(model: Datavisie) -> None:
     assert guide_pages(model) == guide_pages(model)
 
 
@@ -80,7 +81,7 @@ def test_tables_render(pages: dict[str, GuidePage]) -> None:
             assert len(widths) == 1, page.path
 
 
-def test_nothing_internal_and_content_escaped(model) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_internal_and_content_escaped(model: Datavisie) -> None:
     pages = guide_pages(model)
     text = "\n".join(p.markdown for p in pages)
     assert "geheim" not in text  # the internal theme of the fixture
@@ -104,7 +105,7 @@ def test_nothing_internal_and_content_escaped(model) -> None:  # type: ignore[no
      "https://git.example.nl/gemeente/datavisie/_edit/main/content/visie.md"),
     ("https://git.example.nl/gemeente/datavisie", None, "onbekend", None),
 ])
-def test_forge_links(model, url: str, forge: str | None, kind: str,  # type: ignore[no-untyped-def]
+def test_forge_links(model: Datavisie, url: str, forge: str | None, kind: str,
                      edit: str | None) -> None:
     org = dataclasses.replace(model.organisatie, repo_url=url, repo_branch="main", forge=forge)
     changed = dataclasses.replace(model, organisatie=org)
@@ -120,7 +121,7 @@ def test_forge_links(model, url: str, forge: str | None, kind: str,  # type: ign
     ("gitea", "pull request", "Wijzigingen doorvoeren"),
     ("forgejo", "pull request", "Wijzigingen doorvoeren"),
 ])
-def test_guide_speaks_the_forges_words(model, kind: str, request_word: str,  # type: ignore[no-untyped-def]
+def test_guide_speaks_the_forges_words(model: Datavisie, kind: str, request_word: str,
                                        button: str) -> None:
     org = dataclasses.replace(model.organisatie, repo_url="https://git.example.nl/g/d",
                               forge=kind)

@@ -34,7 +34,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     for key, value in values.items():
         pattern = re.compile(rf"^(\s*(?:- )?){re.escape(key)}:(?: \[\])?$", re.M)
         assert pattern.search(text), key
-        text = pattern.sub(lambda m, v=value, k=key: f"{m.group(1)}{k}: {v}", text, count=1)
+        text = pattern.sub(lambda m: f"{m.group(1)}{key}: {value}", text, count=1)  # noqa: B023
     return text
 
 

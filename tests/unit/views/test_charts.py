@@ -63,8 +63,8 @@ def test_status_is_not_told_by_colour_alone(model: Datavisie, style: Style) -> N
 def test_ids_are_prefixed_so_charts_share_a_page(model: Datavisie, style: Style) -> None:
     a = parse(charts.timeline_svg(model, style, width=600, height=300, id_prefix="a"))
     b = parse(charts.radar_svg(model, style, size=300, id_prefix="b"))
-    ids_a = {e.get("id") for e in a.iter() if e.get("id")}
-    ids_b = {e.get("id") for e in b.iter() if e.get("id")}
+    ids_a = {e.get("id", "") for e in a.iter() if e.get("id")}
+    ids_b = {e.get("id", "") for e in b.iter() if e.get("id")}
     assert all(i.startswith("a") for i in ids_a) and all(i.startswith("b") for i in ids_b)
     assert not ids_a & ids_b
 
@@ -155,8 +155,10 @@ def test_a_roadmap_over_thousands_of_years_draws_a_bounded_axis(model: Datavisie
     from build_tools.content.types import parse_when
 
     road = model.routekaart
-    first = dataclasses.replace(road.fasen[0], start=parse_when("0001-Q1"))
-    last = dataclasses.replace(road.fasen[-1], eind=parse_when("9998-Q4"))
+    start, end = parse_when("0001-Q1"), parse_when("9998-Q4")
+    assert start is not None and end is not None
+    first = dataclasses.replace(road.fasen[0], start=start)
+    last = dataclasses.replace(road.fasen[-1], eind=end)
     wide = dataclasses.replace(road, fasen=(first, *road.fasen[1:-1], last))
     root = parse(charts.timeline_svg(dataclasses.replace(model, routekaart=wide), style,
                                      width=900, height=400))

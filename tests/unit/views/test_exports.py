@@ -17,6 +17,7 @@ from build_tools.audience import for_audience, internal_fragments
 from build_tools.content import labels
 from build_tools.content.contract import MILESTONE_STATUS, PROJECT_STATUS
 from build_tools.content.load import load
+from build_tools.content.model import Datavisie
 from build_tools.views.algoritmeregister.entry import build_entry
 from build_tools.views.algoritmeregister.html import allowed_tags
 from build_tools.views.downloads import CSV_COLUMNS, export_files
@@ -24,13 +25,16 @@ from build_tools.views.downloads import CSV_COLUMNS, export_files
 ROOTS = {"denhelder": REPO, "noordkust": NOORDKUST}
 
 
+Project = tuple[Datavisie, Datavisie]  # the full model and the public one
+
+
 @pytest.fixture(scope="module", params=sorted(ROOTS))
-def project(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def project(request: pytest.FixtureRequest) -> Project:
     raw = load(ROOTS[request.param])
     return raw, for_audience(raw)
 
 
-def test_exports_are_deterministic_and_hold_nothing_internal(project) -> None:  # type: ignore[no-untyped-def]
+def test_exports_are_deterministic_and_hold_nothing_internal(project: Project) -> None:
     raw, model = project
     files = export_files(model)
     assert files == export_files(model)
@@ -42,7 +46,7 @@ def test_exports_are_deterministic_and_hold_nothing_internal(project) -> None:  
             assert fragment not in text, (path, fragment)
 
 
-def test_projects_json_has_every_public_project_in_id_order(project) -> None:  # type: ignore[no-untyped-def]
+def test_projects_json_has_every_public_project_in_id_order(project: Project) -> None:
     _, model = project
     data = export_files(model)["data/projecten.json"]
     assert data.endswith(b"\n") and b"\r" not in data
@@ -59,7 +63,7 @@ def test_projects_json_has_every_public_project_in_id_order(project) -> None:  #
     ("projecten.csv", "utf-8-sig", ";"),  # for a Dutch spreadsheet
     ("projecten-komma.csv", "utf-8", ","),  # RFC 4180
 ])
-def test_projects_csv_is_one_row_per_project(project, name: str, encoding: str,  # type: ignore[no-untyped-def]
+def test_projects_csv_is_one_row_per_project(project: Project, name: str, encoding: str,
                                              delimiter: str) -> None:
     _, model = project
     raw = export_files(model)[f"data/{name}"]
@@ -71,13 +75,14 @@ def test_projects_csv_is_one_row_per_project(project, name: str, encoding: str, 
     assert [r["id"] for r in rows] == sorted(p.id for p in model.projecten)
     for row in rows:
         p = model.project(row["id"])
+        assert p is not None
         assert row["algoritme"] == ("ja" if p.algoritme else "nee")
         assert row["persoonsgegevens"] == ("ja" if p.persoonsgegevens else "nee")
         assert set(row["themas"].split(";")) == set(p.themas)
         assert row["naam"] == p.naam  # "ë" and friends intact
 
 
-def test_roadmap_json_lists_phases_and_milestones(project) -> None:  # type: ignore[no-untyped-def]
+def test_roadmap_json_lists_phases_and_milestones(project: Project) -> None:
     _, model = project
     doc = json.loads(export_files(model)["data/routekaart.json"])
     assert [f["id"] for f in doc["fasen"]] == [f.id for f in model.routekaart.fasen]
@@ -90,7 +95,7 @@ def _unfold(ics: str) -> list[str]:
     return ics.replace("\r\n ", "").split("\r\n")
 
 
-def test_roadmap_ics_is_valid_icalendar(project) -> None:  # type: ignore[no-untyped-def]
+def test_roadmap_ics_is_valid_icalendar(project: Project) -> None:
     _, model = project
     raw = export_files(model)["data/routekaart.ics"]
     text = raw.decode("utf-8")
@@ -102,6 +107,7 @@ def test_roadmap_ics_is_valid_icalendar(project) -> None:  # type: ignore[no-unt
     assert events == len(model.routekaart.mijlpalen)
     uids = [line for line in lines if line.startswith("UID:")]
     assert len(set(uids)) == events
+    assert model.stand is not None
     stamp = model.stand.strftime("%Y%m%d")  # without git: the content's date
     assert all(line == f"DTSTAMP:{stamp}T000000Z" for line in lines if line.startswith("DTSTAMP"))
     host = urlsplit(model.organisatie.site_url).hostname
@@ -127,7 +133,7 @@ REQUIRED = ("name", "organization", "description_short", "status", "publication_
             "contact_email", "lang", "standard_version", "website", "source_id")
 
 
-def test_algorithms_use_the_register_standard(project) -> None:  # type: ignore[no-untyped-def]
+def test_algorithms_use_the_register_standard(project: Project) -> None:
     _, model = project
     files = export_files(model)
     with_algorithm = [p for p in model.projecten if p.algoritme]
@@ -167,7 +173,7 @@ def test_every_status_has_a_label() -> None:
 # --- what other programs read: spreadsheets, JSON Schema, calendars --------------------------
 
 
-def test_the_spreadsheet_csv_reads_as_excel_reads_it(project) -> None:  # type: ignore[no-untyped-def]
+def test_the_spreadsheet_csv_reads_as_excel_reads_it(project: Project) -> None:
     """Dutch Excel's list separator is ";" and it takes UTF-8 only with the byte order mark:
     a cell with a separator, a quote or a line break inside stays one cell."""
     _, model = project
@@ -178,7 +184,7 @@ def test_the_spreadsheet_csv_reads_as_excel_reads_it(project) -> None:  # type: 
     assert names == {p.naam for p in model.projecten}
 
 
-def test_every_json_download_validates_against_its_published_schema(project) -> None:  # type: ignore[no-untyped-def]
+def test_every_json_download_validates_against_its_published_schema(project: Project) -> None:
     from jsonschema import Draft202012Validator, FormatChecker
 
     _, model = project
@@ -205,7 +211,7 @@ def test_every_json_download_validates_against_its_published_schema(project) -> 
         assert not errors, (path, [f"{list(e.path)}: {e.message}" for e in errors[:5]])
 
 
-def test_the_schemas_say_which_fields_are_markdown(project) -> None:  # type: ignore[no-untyped-def]
+def test_the_schemas_say_which_fields_are_markdown(project: Project) -> None:
     _, model = project
     schema = json.loads(export_files(model)["data/projecten.schema.json"])
     project_fields = schema["$defs"]["project"]["properties"]
@@ -213,7 +219,7 @@ def test_the_schemas_say_which_fields_are_markdown(project) -> None:  # type: ig
     assert all(field.get("description") for field in project_fields.values())
 
 
-def test_the_calendar_reads_in_icalendar(project) -> None:  # type: ignore[no-untyped-def]
+def test_the_calendar_reads_in_icalendar(project: Project) -> None:
     import icalendar
 
     _, model = project

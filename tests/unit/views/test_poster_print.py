@@ -9,6 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -97,7 +98,7 @@ def test_print_pdf_colour_runs_into_the_bleed(printed: dict[str, posters.PosterF
         rgb = im.convert("RGB")
         px = 72 / 25.4
         mid = rgb.width // 2
-        inside_bleed = rgb.getpixel((mid, round((MARGIN_MM - BLEED_MM / 2) * px)))
+        inside_bleed: Any = rgb.getpixel((mid, round((MARGIN_MM - BLEED_MM / 2) * px)))
         outside = rgb.getpixel((mid, round((MARGIN_MM - BLEED_MM - 3) * px)))
     assert inside_bleed != (255, 255, 255) and inside_bleed[2] > inside_bleed[0]  # the band
     assert outside == (255, 255, 255)
@@ -114,7 +115,7 @@ def test_pdfs_carry_title_subject_author_and_language(printed: dict[str, posters
             assert meta.title and f.title in meta.title, (name, meta.title)
             assert meta.author == model.organisatie.naam
             assert meta.subject == f.alt_text
-            root = reader.trailer["/Root"]
+            root: Any = reader.trailer["/Root"]
             assert root["/Lang"] == "nl-NL"
             assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
 
@@ -124,7 +125,7 @@ def test_emoji_and_symbol_are_drawn_not_boxes(printed: dict[str, posters.PosterF
     """In the PDF the title's ★ comes from the fallback font (embedded) and the 🐟 is the
     colour emoji's picture (cairo draws a colour glyph as an image)."""
     reader = PdfReader(printed["visie"].paths["pdf"])
-    resources = reader.pages[0]["/Resources"]
+    resources: Any = reader.pages[0]["/Resources"]
     fonts = {str(f.get_object()["/BaseFont"]) for f in resources["/Font"].values()}
     assert any("Symbols2" in n for n in fonts), fonts
     images = [x.get_object() for x in resources.get("/XObject", {}).values()
