@@ -487,6 +487,7 @@ def test_properdocs_builds_the_example(tmp_path: Path) -> None:
     assert (tmp_path / "site/projecten/wmo-monitor/index.html").is_file()
 
 
+@slow  # reads both built sites (the session's real `mkdocs build --strict` of each)
 @pytest.mark.parametrize("which", ["denhelder", "noordkust"])
 def test_open_data_page_explains_every_download_and_field(request: pytest.FixtureRequest,
                                                           which: str) -> None:
