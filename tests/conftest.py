@@ -1,33 +1,29 @@
-"""Shared fixtures: a small, complete, valid content set copied into tmp_path.
+"""Shared fixtures: the minimal project, its models, and the example's house style.
 
 `tests/fixtures/minimal/` is independent of the example content in `content/`, so editing
 the example never breaks these tests. It holds one of everything, including internal parts
 (an `intern:` subtree, a `zichtbaarheid: intern` theme, project and page, `!!! intern` blocks).
+
+Where the inputs are: tests/places.py; git in test repositories: tests/gitkit.py; golden-case
+mutations: tests/mutations.py; whole-site builds: tests/sitekit.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from places import MINIMAL, REPO, Factory, copy_minimal
 
-TESTS = Path(__file__).resolve().parent
-REPO = TESTS.parent
-MINIMAL = TESTS / "fixtures" / "minimal"
-
-
-def copy_minimal(dest: Path) -> Path:
-    """Copy the minimal project (its content/) to `dest` and return `dest`."""
-    shutil.copytree(MINIMAL, dest, dirs_exist_ok=True)
-    return dest
+from build_tools.audience import for_audience
+from build_tools.content.load import load
+from build_tools.content.model import Datavisie
+from build_tools.housestyle.css import load_style
+from build_tools.housestyle.tokens import Style
 
 
 @pytest.fixture
-def valid_content(tmp_path: Path) -> Callable[..., Path]:
+def valid_content(tmp_path: Path) -> Factory:
     """Factory: `valid_content()` -> a fresh copy of the minimal project root in tmp_path.
     `valid_content("naam")` makes several independent copies in one test."""
     counter = iter(range(1_000_000))
@@ -38,24 +34,19 @@ def valid_content(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-def mutate(root: Path, mutation: dict[str, Any]) -> None:
-    """Apply one mutation of a bad-input case (tests/cases/bad/, format in test_bad_inputs)."""
-    target = root / mutation["file"]
-    if mutation.get("delete"):
-        target.unlink()
-    elif "symlink" in mutation:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.symlink(root / mutation["symlink"], target)
-    elif "replace" in mutation:
-        old, new = mutation["replace"]["old"], mutation["replace"]["new"]
-        text = target.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{mutation['file']}: {old!r} occurs {text.count(old)} times"
-        target.write_text(text.replace(old, new), encoding="utf-8")
-    elif "content" in mutation:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(mutation["content"].encode(mutation.get("encoding", "utf-8")))
-    elif "append" in mutation:
-        with target.open("a", encoding="utf-8") as fh:
-            fh.write(mutation["append"] * int(mutation.get("times", 1)))
-    else:  # pragma: no cover - a broken case file
-        raise AssertionError(f"unknown mutation {mutation!r}")
+@pytest.fixture
+def minimal(valid_content: Factory) -> Datavisie:
+    """The full model (internal parts included) of a fresh copy of the minimal project."""
+    return load(valid_content())
+
+
+@pytest.fixture(scope="session")
+def model() -> Datavisie:
+    """The public model of the minimal project (frozen: shared by every test)."""
+    return for_audience(load(MINIMAL), "publiek")
+
+
+@pytest.fixture(scope="session")
+def style() -> Style:
+    """The example's house style (theme/), read as the build reads it."""
+    return load_style(REPO / "theme", REPO)

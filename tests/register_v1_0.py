@@ -26,14 +26,14 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import lxml.html
 from lxml import etree
+from places import BUILD_TOOLS
 
-CONFIG = (Path(__file__).resolve().parent.parent / "build_tools" / "views" / "algoritmeregister"
+CONFIG = (BUILD_TOOLS / "views" / "algoritmeregister"
           / "v1_0.json")
 SOURCE = "MinBZK/Algoritmeregister backend/app/schemas/config/v1_0.json"
 COMMIT = "559218f55d46e2fa89a3f97a36d1cb1414494409"
@@ -45,7 +45,7 @@ def config() -> dict[str, Any]:
     data = json.loads(CONFIG.read_text(encoding="utf-8"))
     assert data["commit"] == COMMIT and data["standard_version"] == VERSION
     assert data["path"] == "backend/app/schemas/config/v1_0.json"
-    return data  # type: ignore[no-any-return]
+    return data
 
 
 def strip_html(value: str) -> str:

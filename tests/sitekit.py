@@ -11,7 +11,6 @@ import io
 import os
 import shutil
 import subprocess
-import sys
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -19,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from places import BIN, REPO
 
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PROJECT_PARTS = ("content", "theme", "posters", "mkdocs.yml")
 
 

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -125,7 +125,7 @@ def _rasterised() -> int:
 
 
 def _build_once(config_file: str, site_dir: str, spent: dict[str, float], *,
-                command: str | None) -> dict[str, Any]:
+                command: Literal["build", "serve"] | None) -> dict[str, Any]:
     """`command` "build" or "serve": the first build of a process (plugins see on_startup, as
     MkDocs calls it); None: a later `mkdocs serve` rebuild (the same plugin instances)."""
     from mkdocs.commands.build import build
@@ -179,12 +179,12 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         _patch_timers(spent)
     config_file, site_dir = spec["config"], spec["site"]
     if spec["mode"] == "build":
-        out = _build_once(config_file, site_dir, spent, command="build")
+        built = _build_once(config_file, site_dir, spent, command="build")
         raster = sys.modules.get("build_tools.views.posters.raster")
         if raster is not None and hasattr(raster, "_close_shared"):
             raster._close_shared()  # join the poster workers: their CPU becomes countable
         workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return {**out, "workers_cpu": workers.ru_utime + workers.ru_stime}
+        return {**built, "workers_cpu": workers.ru_utime + workers.ru_stime}
     if spec["mode"] == "serve":
         # `mkdocs serve`: one process, first build, then a fresh config + full build per edit.
         first = _build_once(config_file, site_dir, spent, command="serve")
@@ -665,7 +665,8 @@ def machine() -> str:
     except OSError:
         pass
     try:
-        mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())[1]) / 2**20
+        total = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+        mem = int(total[1]) / 2**20 if total else float("nan")
     except (OSError, TypeError):
         mem = float("nan")
     import importlib.metadata as md

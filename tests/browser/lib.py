@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import places
 import pytest
 
 from build_tools.views.website import csp
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = places.REPO
 NODE_MODULES = REPO / ".cache" / "node" / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

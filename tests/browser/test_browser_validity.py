@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from places import MINIMAL, NOORDKUST
 
 from build_tools.views.website.material_html import mend_page
 
@@ -24,8 +25,7 @@ from .lib import REPO
 pytestmark = [pytest.mark.slow]
 
 SITES = ("denhelder", "intern", "noordkust", "nieuw")
-NOORDKUST = REPO / "tests" / "fixtures" / "noordkust"
-MINIMAL = REPO / "tests" / "fixtures" / "minimal" / "content"
+MINIMAL_CONTENT = MINIMAL / "content"
 
 
 def run_vnu(vnu: list[str], targets: list[Path], *, kind: str) -> list[dict[str, Any]]:
@@ -63,7 +63,7 @@ def _new_municipality(dest: Path) -> Path:
     municipality: what a municipality starting from this repository publishes first."""
     for part in ("theme", "posters"):
         shutil.copytree(REPO / part, dest / part)
-    shutil.copytree(MINIMAL, dest / "content")
+    shutil.copytree(MINIMAL_CONTENT, dest / "content")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     cache = REPO / ".cache" / "datavisie"
     (dest / "mkdocs.yml").write_text(
