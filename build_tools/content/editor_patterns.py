@@ -1,7 +1,7 @@
 """The check's rules for single values, written as JSON Schema for editors. An editor reads
 YAML 1.2 (`naam: 2024` is a number there, `versie: 1.10` the number 1.1), the check reads every
 scalar as the text it is; these schemas accept what the check accepts, as far as JSON can
-tell (tests/test_editor_agreement.py runs both over the bad-input corpus). Regular
+tell (tests/unit/staff/test_editor_agreement.py runs both over the bad-input corpus). Regular
 expressions are ECMA-262, the dialect editors use, and mean the same in Python."""
 
 from __future__ import annotations

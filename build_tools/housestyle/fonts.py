@@ -76,7 +76,7 @@ def inspect_font(path: Path) -> FontFace:
     A plain TTF/OTF is read directly (three small tables; importing fontTools and its `name`
     table is most of a cold `datavisie check`'s house-style time); anything else (WOFF, a
     collection, a name in an unusual encoding, a damaged table) goes to fontTools, which says
-    what is wrong. Both give the same answer (tests/test_style.py)."""
+    what is wrong. Both give the same answer (tests/unit/housestyle/test_style.py)."""
     try:
         found = _read_sfnt(path.read_bytes())
     except OSError as exc:
