@@ -2,7 +2,7 @@
 every content file and in the Markdown bodies, a real build per payload, and every HTML page,
 the search index, the posters' SVG and the downloads read back and checked for anything that
 could run: scripts other than Material's and ours, event handlers, script URLs, frames,
-forms, base/refresh, CSS expressions. Policy per field: README.md."""
+forms, base/refresh, CSS expressions. Policy per field: docs/threat-model.md."""
 
 from __future__ import annotations
 
@@ -471,7 +471,7 @@ def test_plain_text_fields_stay_text(template: Path, tmp_path: Path) -> None:
     assert shown > 10
 
 
-# The policy the README recommends (README.md; the browser tests send it).
+# The policy docs/content-security-policy.md recommends (the browser tests send it).
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
        "form-action 'none'")
@@ -482,7 +482,7 @@ def test_pages_need_nothing_the_content_security_policy_forbids(template: Path,
                                                                 tmp_path: Path) -> None:
     """Static half of the CSP check (the browser tests load every page under it): no inline
     script or style, no handler attributes, no script URLs, nothing from another host."""
-    notes = (REPO / "README.md").read_text(encoding="utf-8")
+    notes = (REPO / "docs" / "content-security-policy.md").read_text(encoding="utf-8")
     assert f"Content-Security-Policy: {CSP}" in notes
     project = tmp_path / "p"
     shutil.copytree(template, project)
