@@ -40,8 +40,7 @@ from mkdocs.structure.pages import Page
 
 from build_tools.audience import AUDIENCES, PUBLIC, for_audience
 from build_tools.build import advice, outputdir, preview, publish
-from build_tools.build.cache import CACHE_DIR
-from build_tools.build.inputs import kept_site, log_history_notes, read_site_inputs
+from build_tools.build.inputs import log_history_notes, read_site_inputs
 from build_tools.content.forge import UNKNOWN, forge_of
 from build_tools.content.grammar import Grammar
 from build_tools.content.model import Datavisie
@@ -49,6 +48,7 @@ from build_tools.errors import ContentError, Issue, LeakError, raise_for_errors
 from build_tools.gate import rules as gate
 from build_tools.history.revisions import milestone_revisions
 from build_tools.housestyle.tokens import Style
+from build_tools.project import CACHE_DIR, THEME_DIR, Project
 from build_tools.staff.guide import guide_pages
 from build_tools.views.downloads import export_files
 from build_tools.views.website import (
@@ -102,8 +102,8 @@ class BrokenLinks(PluginError):
 
 
 class DatavisieConfig(base.Config):
-    doelgroep = c.Choice(AUDIENCES, default="publiek")
-    huisstijl = c.Type(str, default="theme")  # folder with huisstijl.yml, relative to mkdocs.yml
+    doelgroep = c.Choice(AUDIENCES, default=PUBLIC)
+    huisstijl = c.Type(str, default=THEME_DIR)  # folder with huisstijl.yml, relative to mkdocs.yml
     cache = c.Type(str, default=CACHE_DIR)  # kept between builds (fonts, posters)
     posters = c.Type(bool, default=True)  # render the posters into site/posters/
     sociale_kaarten = c.Type(bool, default=True)  # a 1200x630 preview image per page
@@ -126,6 +126,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     staging: Path | None = None
     failure: Exception | None = None  # what ended the last build (read by `datavisie bouw`)
     warnings: tuple[Issue, ...] = ()  # content warnings of the last build (reported)
+    project: Project | None = None  # given by `datavisie bouw`, else read in on_config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -144,8 +145,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         if refused:
             raise PluginError("mkdocs.yml: " + "\n".join(refused))
         root = Path(config.config_file_path or ".").resolve().parent
+        if self.project is None or self.project.root != root:
+            self.project = Project.load(root, options=self.config)
         self.root = root
-        self.theme_dir = root / self.config.huisstijl
+        self.theme_dir = self.project.theme_dir
         if self.command != "serve":  # serve builds in a temporary folder of its own
             reason = outputdir.refusal(Path(config.site_dir), root,
                                        also=[Path(config.docs_dir), self.theme_dir])
@@ -161,13 +164,12 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             preview.configure(config)
         content = os.path.relpath(config.docs_dir, root)
         self.content = content
-        self.cache = root / self.config.cache
+        self.cache = self.project.cache_dir
         # what this build may read from the cache folder: nothing, when it publishes
         self.kept: Path | None = None if self.publishing else self.cache
         try:
-            inputs = read_site_inputs(root, content=content, theme=self.config.huisstijl,
+            inputs = read_site_inputs(self.project, content=content,
                                       audience=audience,  # with the adopted texts from git
-                                      cache_dir=self._kept("inputs"),
                                       # the filter reads Markdown as these pages will
                                       grammar=Grammar.from_config(config.markdown_extensions,
                                                                   config.mdx_configs))
@@ -190,7 +192,7 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         unshipped = _note_unshipped_fonts(style)
         self.audience = audience
         if audience != PUBLIC and self.command != "serve":
-            published = outputdir.published_dir(config.config_file_path, root)
+            published = self.project.published_dir
             if Path(config.site_dir).resolve() == published:
                 raise PluginError(
                     f"De interne site hoort niet in {published.name}/: dat is de map die "
@@ -232,13 +234,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
                               for path, data in export_files(model, revisions).items())
             return dataclasses.replace(site, assets=(*site.assets, *downloads))
 
-        # Kept next to the read it is made of; not with fonts the build converts itself (their
-        # bytes depend on the installed fontTools, which no key here holds).
+        del unshipped
         try:
-            self.site: Site = build() if unshipped else kept_site(
-                inputs, self._kept("inputs"), build,
-                f"directory_urls={config.use_directory_urls}", repr(posters), repr(revisions),
-                repr((self.warnings, today)))  # the internal site lists them (Onderhoud)
+            self.site: Site = build()
         except ContentError as exc:  # an old address the site itself uses
             return self._content_error(exc, config)
         self.site = _without_expired(self.site, model.organisatie.pos.path,
@@ -405,9 +403,6 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         """The gate's rules, from the repository as it is now: the read this build made, or a
         new one when that read came from the cache (`mkdocs serve`)."""
         full = self.inputs.full
-        if self.inputs.kept:
-            full = read_site_inputs(self.root, content=self.content,
-                                    theme=self.config.huisstijl, audience=PUBLIC).full
         public = for_audience(full, PUBLIC)
         internal_posters: list[str] = []
         if self.config.posters and self.site_posters:
@@ -451,8 +446,8 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
         """The posters the site will link to; their content must fit (checked before building)."""
         self.site_posters: tuple[PosterLink, ...] = ()
         self.poster_warnings: list[Issue] = []
-        own = self.root / "posters"
-        self.posters_dir = own if own.is_dir() else None
+        assert self.project is not None
+        self.posters_dir = self.project.posters_dir
         if not self.config.posters:
             return ()
         from build_tools.views import posters

@@ -15,6 +15,7 @@ from conftest import mutate
 
 from build_tools.cli import main as cli
 from build_tools.cli.main import main
+from build_tools.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = sorted((REPO / "tests" / "cases" / "bad").glob("*.yml"))
@@ -248,11 +249,11 @@ def test_site_options_follow_inherit_and_tolerate_tags(tmp_path: Path) -> None:
         encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("INHERIT: basis.yml\nsite_url: !ENV [URL, 'x']\n",
                                          encoding="utf-8")
-    assert cli.site_options(tmp_path) == {"huisstijl": "stijl", "posters": False}
+    assert Project.load(tmp_path).options == {"huisstijl": "stijl", "posters": False}
     (tmp_path / "mkdocs.yml").write_text("plugins: [datavisie]\n", encoding="utf-8")
-    assert cli.site_options(tmp_path) == {}
+    assert Project.load(tmp_path).options == {}
     (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")  # broken: MkDocs says
-    assert cli.site_options(tmp_path) == {}
+    assert Project.load(tmp_path).options == {}
 
 
 def test_check_works_where_the_cache_cannot_be_written(

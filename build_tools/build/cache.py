@@ -15,7 +15,6 @@ from pathlib import Path
 from build_tools.build.publish import write_atomic
 
 PACKAGE = Path(__file__).resolve().parents[1]  # build_tools/
-CACHE_DIR = ".cache/datavisie"  # relative to mkdocs.yml; the plugin's `cache:` option
 
 
 def digest(*parts: str | bytes) -> str:
