@@ -5,6 +5,7 @@ code that tells who must act: 0 built, 1 content or style errors, 2 leak, 3 inte
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -47,7 +48,7 @@ def exit_code(failure: BaseException | None) -> int:
     """The exit code for how a build ended (None: it succeeded)."""
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from build_tools.mkdocs_plugin import LeakFound
+    from build_tools.build.failures import LeakFound
 
     if failure is None:
         return EXIT_OK
@@ -70,7 +71,7 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from build_tools.build.preview import ENV_PREVIEW
-    from build_tools.mkdocs_plugin import ENV_AUDIENCE
+    from build_tools.build.sitebuild import ENV_AUDIENCE
 
     project = Project.load(root)
     config_file = root / CONFIG_FILE
@@ -109,7 +110,8 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
             raise UserError(f"de interne site hoort niet in {public_dir.name}/, de map die "
                             "gepubliceerd wordt; kies een andere map met --uit")
         if plugin is not None:
-            project = Project.load(root, options=plugin.config)  # as MkDocs checked them
+            # the options as MkDocs checked them, on the settings read above
+            project = dataclasses.replace(project, options=dict(plugin.config))
             plugin.project = project  # the plugin does not read mkdocs.yml again
         refused = outputdir.refusal(Path(config.site_dir), root,
                                     also=[Path(config.docs_dir), project.theme_dir])
