@@ -1,7 +1,9 @@
-"""Content hashes that key what a build keeps in `.cache/datavisie/` between builds (our own
-code, a folder of inputs, a file), and `Kept`, the small JSON map the keyed results are
-listed in. A key holds everything the cached result was made of, so a hit is the same result
-the work would give (README, "What a build keeps between builds")."""
+"""Content hashes that key what a build keeps in the cache folder between builds (our own
+code, the libraries that draw, a folder of inputs, a file), the keys of the poster and raster
+caches, and `Kept`, the small JSON map the keyed results are listed in. A key holds everything
+the cached result was made of and is derived from it, never bumped by hand, so a hit is the
+same result the work would give. What is kept, and on what, is listed in
+docs/caches.md. Only `mkdocs serve` reads any of it (build/sitebuild.py)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,56 @@ def package_digest() -> str:
                     for p in files))
 
 
+@lru_cache(maxsize=1)
+def renderer_digest() -> str:
+    """The libraries whose code decides a raster's or PDF's bytes: CairoSVG, cairocffi and
+    Pillow (from their package metadata) and libcairo itself (its own version string, read
+    through ctypes: importing cairocffi in the build process, where only the workers draw,
+    would cost a third of a second per build)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for name in ("cairosvg", "cairocffi", "pillow"):
+        try:
+            parts.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name} -")
+    return digest(*parts, f"libcairo {_libcairo_version()}")
+
+
+def _libcairo_version() -> str:
+    import ctypes
+    import ctypes.util
+
+    for name in ("libcairo.so.2", ctypes.util.find_library("cairo") or "", "libcairo-2.dll"):
+        if not name:
+            continue
+        try:
+            found = ctypes.CDLL(name).cairo_version_string
+        except (OSError, AttributeError):
+            continue
+        found.restype = ctypes.c_char_p
+        return str(found().decode("ascii", "replace"))
+    return "-"  # no libcairo: nothing is drawn either
+
+
+def raster_key(svg: bytes, fmt: str, dpi: int, epoch: int, meta: object,
+               fonts: list[bytes]) -> str:
+    """A rendered PNG or PDF (views/posters/raster.py): our code, the renderer, the output's
+    format, resolution, PDF date and metadata, the SVG and the fonts' bytes (their hashes)."""
+    return digest("raster", package_digest(), renderer_digest(), fmt, str(dpi), str(epoch),
+                  repr(meta), svg, *fonts)
+
+
+def poster_context_key(style: object, folder: Path, fonts: str, epoch: int, *,
+                       renderer: bool = True) -> str:
+    """Everything a poster or card is made of but the model: code, the poster folder
+    (definitions and templates), house style, fonts, PDF date, and the renderer
+    (`renderer=False` for what only lays out, which the renderer plays no part in)."""
+    return digest("poster", package_digest(), renderer_digest() if renderer else "layout",
+                  tree_digest(folder), fonts, repr(style), str(epoch))
+
+
 def tree_digest(folder: Path) -> str:
     """Every entry under `folder`: names, file bytes, symbolic links as links (not followed).
     A missing folder has a digest too."""
@@ -70,6 +122,24 @@ def file_sha256(path: Path) -> bytes:
 def _file_sha256(path: str, mtime_ns: int, size: int) -> bytes:
     del mtime_ns, size  # part of the memo key only
     return hashlib.sha256(Path(path).read_bytes()).digest()
+
+
+class Digests:
+    """A memo of digests of large immutable values (a model's text is 12 MB at 5,000
+    projects), held by the build that asks for them more than once (build/sitebuild.py) and
+    gone with it. Keyed on identity: the memo holds each value, so an id is never reused while
+    it is here, and the values are frozen, so a value's digest cannot change."""
+
+    def __init__(self) -> None:
+        self.made: list[tuple[object, str]] = []
+
+    def of(self, value: object) -> str:
+        for kept, found in self.made:
+            if kept is value:
+                return found
+        found = digest(repr(value))
+        self.made.append((value, found))
+        return found
 
 
 class Kept:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.build.cache import Digests
 from build_tools.content.model import Datavisie
 from build_tools.errors import Issue, raise_for_errors
 from build_tools.housestyle.tokens import Style
@@ -29,14 +30,14 @@ class PosterPlan:
 
 
 def plan(model: Datavisie, style: Style, *, enabled: bool, posters_dir: Path | None,
-         cache_dir: Path | None) -> PosterPlan:
+         cache_dir: Path | None, digests: Digests | None = None) -> PosterPlan:
     """The posters the site will link to; ContentError when their content does not fit."""
     if not enabled:
         return PosterPlan(posters_dir=posters_dir)
     from build_tools.views import posters
 
     warnings = raise_for_errors(posters.check_fit(model, style, posters_dir=posters_dir,
-                                                  cache_dir=cache_dir))
+                                                  cache_dir=cache_dir, digests=digests))
     links = tuple(
         PosterLink(p.name, p.title, (
             *((fmt.upper(), f"posters/{p.name}.{fmt}") for fmt in FORMATS),
@@ -54,14 +55,14 @@ def card_path(page: SitePage, *, directory_urls: bool) -> str:
 
 def render(out: Path, chosen: PosterPlan, model: Datavisie, style: Style,
            pages: Iterable[SitePage], *, cards: bool, directory_urls: bool,
-           cache_dir: Path | None) -> None:
+           cache_dir: Path | None, digests: Digests | None = None) -> None:
     """The linked posters into out/posters/, and with `cards` a social card per page."""
     from build_tools.views import posters
 
     kept = (lambda name: cache_dir / name) if cache_dir is not None else (lambda name: None)
     if chosen.links:
         posters.render_all(model, style, out_dir=out / "posters", cache_dir=kept("posters"),
-                           posters_dir=chosen.posters_dir)
+                           posters_dir=chosen.posters_dir, digests=digests)
     if cards:
         made = [posters.SocialCard(card_name(page_url(p.path, directory_urls=directory_urls)),
                                    p.title, p.description, p.section or "") for p in pages]

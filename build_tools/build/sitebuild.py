@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from build_tools.audience import AUDIENCES, PUBLIC
 from build_tools.build import advice, mkdocs_config, posters, preview, release
+from build_tools.build.cache import Digests
 from build_tools.build.failures import ContentProblem
 from build_tools.build.inputs import SiteInputs, log_history_notes, read_site_inputs
 from build_tools.build.posters import PosterPlan
@@ -60,6 +61,7 @@ class SiteRun:
     broken: list[Issue] | None = None  # `mkdocs serve` with content errors
     staged: release.Staging | None = None
     source_day: list[date | None] = field(default_factory=list)  # computed once, when asked
+    digests: Digests = field(default_factory=Digests)  # the model's, for the poster keys
 
     @property
     def cache(self) -> Path | None:
@@ -106,7 +108,8 @@ def start(config: MkDocsConfig, options: Mapping[str, Any], project: Project, *,
                                                                   config.mdx_configs))
         model, style = run.inputs.model, run.inputs.style
         run.poster_plan = posters.plan(model, style, enabled=bool(options["posters"]),
-                                   posters_dir=project.posters_dir, cache_dir=run.kept("posters"))
+                                   posters_dir=project.posters_dir, cache_dir=run.kept("posters"),
+                                   digests=run.digests)
     except ContentError as exc:  # one message with every issue, no traceback
         return _content_error(run, exc)
     try:
@@ -169,7 +172,8 @@ def finish(config: MkDocsConfig, run: SiteRun, options: Mapping[str, Any]) -> No
         try:
             posters.render(Path(config.site_dir), run.poster_plan, run.inputs.model,
                            run.inputs.style, run.site.pages, cards=bool(options["sociale_kaarten"]),
-                           directory_urls=config.use_directory_urls, cache_dir=run.cache)
+                           directory_urls=config.use_directory_urls, cache_dir=run.cache,
+                           digests=run.digests)
         except ContentError as exc:
             if run.serving:
                 log.error(exc.summary())

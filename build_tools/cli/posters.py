@@ -14,6 +14,7 @@ def cmd_posters(args: argparse.Namespace) -> int:
     """The posters of the project, with the build's folders (project.py): its poster
     definitions, its cache under the plugin's `cache:`, and by default its published site's
     `posters/`. A wrong argument is the author's to fix (exit 1), never the leak code."""
+    from build_tools.build.cache import Digests
     from build_tools.build.inputs import read_inputs
     from build_tools.cli.main import find_root
     from build_tools.project import Project
@@ -32,13 +33,14 @@ def cmd_posters(args: argparse.Namespace) -> int:
     model, style = read_inputs(project)
     posters_dir = project.posters_dir
     cache = None if args.geen_cache else project.cache_dir / "posters"
+    digests = Digests()  # the model's digest, once for both keys
     for warning in raise_for_errors(check_fit(model, style, posters_dir=posters_dir,
-                                              cache_dir=cache)):
+                                              cache_dir=cache, digests=digests)):
         print(warning.format(), file=sys.stderr)
     out = Path(args.uit) if args.uit else project.published_dir / "posters"
     start = time.perf_counter()
     files = render_all(model, style, out_dir=out, formats=formats, dpi=args.dpi,
-                       cache_dir=cache, posters_dir=posters_dir)
+                       cache_dir=cache, posters_dir=posters_dir, digests=digests)
     for f in files:
         made = ", ".join(f"{fmt} {sec:.1f}s" for fmt, sec in f.seconds.items() if fmt != "svg")
         print(f"{f.name:<32} {made or 'uit de cache'}", file=sys.stderr)

@@ -47,7 +47,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from build_tools.build.cache import Kept, digest, tree_digest
+from build_tools.build.cache import Digests, Kept, digest, tree_digest
 from build_tools.build.publish import write_atomic
 from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError, Issue, raise_for_errors, sort_issues
@@ -142,13 +142,14 @@ def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[Po
 
 
 def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
-              cache_dir: Path | None = None, cards: bool = False) -> list[Issue]:
+              cache_dir: Path | None = None, cards: bool = False,
+              digests: Digests | None = None) -> list[Issue]:
     """Every issue a poster build would raise short of rendering: the definitions, the
     templates, the content's fit, and (`cards`: the site makes social cards) the card's
     definition."""
     manifest = Kept(cache_dir, "passend")
     key = _posters_key(model, style, posters_dir, "check_fit", f"cards={cards}",
-                       renderer=False) if cache_dir else ""
+                       renderer=False, digests=digests) if cache_dir else ""
     if cache_dir is not None and manifest.get(key) == "past":
         return []  # these very inputs fitted before
     defs, issues = _definitions(posters_dir)
@@ -167,24 +168,12 @@ def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None
 
 
 def _posters_key(model: Datavisie, style: Style, posters_dir: Path | None, *what: str,
-                 renderer: bool = True) -> str:
-    """Key of everything a poster is made of (see memo.py); the whole model counts."""
+                 renderer: bool = True, digests: Digests | None = None) -> str:
+    """Key of everything a poster is made of (see memo.py); the whole model counts, its digest
+    made once per build that passes its `digests`."""
     context = context_key(style, posters_dir or DEFAULT_DIR, _font_paths(style), _epoch(model),
                           renderer=renderer)
-    return digest(*what, context, _model_digest(model))
-
-
-_LAST_MODEL: list[tuple[Datavisie, str]] = []
-
-
-def _model_digest(model: Datavisie) -> str:
-    """The model's text as a hash, made once per (immutable) model: a build asks for it in
-    `check_fit` and again in `render_all`, and at 5,000 projects that text is 12 MB."""
-    if _LAST_MODEL and _LAST_MODEL[0][0] is model:
-        return _LAST_MODEL[0][1]
-    found = digest(repr(model))
-    _LAST_MODEL[:] = [(model, found)]  # one entry: keeps one model alive, not every one
-    return found
+    return digest(*what, context, (digests or Digests()).of(model))
 
 
 def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
@@ -218,7 +207,8 @@ def _font_paths(style: Style) -> list[Path]:
 
 def render_all(model: Datavisie, style: Style, *, out_dir: Path,
                formats: Sequence[str] = FORMATS, dpi: int = 150, cache_dir: Path | None = None,
-               thumbnails: bool = True, posters_dir: Path | None = None) -> list[PosterFile]:
+               thumbnails: bool = True, posters_dir: Path | None = None,
+               digests: Digests | None = None) -> list[PosterFile]:
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown poster formats: {unknown}")
@@ -229,7 +219,7 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
         (["thumb"] if thumbnails else [])
     manifest = Kept(cache_dir, "posters")
     key = _posters_key(model, style, posters_dir, "render_all", ",".join(formats), str(dpi),
-                       str(thumbnails)) if cache_dir else ""
+                       str(thumbnails), digests=digests) if cache_dir else ""
     made = _from_manifest(manifest.get(key), cache_dir, list(jobs), wanted, "svg" in formats)
     if made is not None:  # nothing changed since these posters were made: copy them out
         svgs = {name: made[(name, "svg")].decode("utf-8") for name in jobs} \
