@@ -11,12 +11,25 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from build_tools.build.publish import write_atomic
 
 PACKAGE = Path(__file__).resolve().parents[1]  # build_tools/
+
+# What is kept, under the project's cache folder (project.py: the plugin's `cache:`), each
+# keyed below; docs/caches.md is the table.
+POSTERS = "posters"  # rendered posters (raster_key files) and the JSON maps FIT and RENDERED
+SOCIAL = "social"  # social cards (raster_key files) and the JSON map CARDS
+FONTS = "fonts"  # WOFF2 conversions of fonts the theme does not ship (woff2_key files)
+CHECKS = "checks"  # the JSON maps LEAK_VERDICTS and LINK_VERDICTS
+FIT = "passend"  # poster_key("check_fit", ...) -> "past": these inputs fitted
+RENDERED = "posters"  # poster_key("render_all", ...) -> per poster and format its raster_key
+CARDS = "kaarten"  # card_key(...) -> the card's raster_key
+LEAK_VERDICTS = "lekscan"  # leak_verdict_key(...) -> content hashes of files found clean
+LINK_VERDICTS = "linkcontrole"  # link_verdict_key(...) -> [] when the folder was clean
 
 
 def digest(*parts: str | bytes) -> str:
@@ -88,6 +101,36 @@ def poster_context_key(style: object, folder: Path, fonts: str, epoch: int, *,
     (`renderer=False` for what only lays out, which the renderer plays no part in)."""
     return digest("poster", package_digest(), renderer_digest() if renderer else "layout",
                   tree_digest(folder), fonts, repr(style), str(epoch))
+
+
+def poster_key(context: str, model_digest: str, *what: str) -> str:
+    """What `check_fit` or `render_all` did with the posters of a model: the poster context,
+    the whole model's digest, and the call's own options (`what`)."""
+    return digest(*what, context, model_digest)
+
+
+def card_key(context: str, title: str, subtitle: str, section: str) -> str:
+    """A social card: the poster context with the masthead, and the card's texts."""
+    return digest("kaart", context, title, subtitle, section)
+
+
+def woff2_key(data: bytes) -> str:
+    """A font converted to WOFF2: its bytes and the fontTools that converts it."""
+    import fontTools
+
+    return digest("woff2", data, str(fontTools.version))
+
+
+def leak_verdict_key(needles: Iterable[str], literal: Iterable[str], structure: str) -> str:
+    """The leak scan's verdicts: our code and every rule of the scan (gate/leaks.py)."""
+    return digest(package_digest(), "needles", *needles, "literal", *literal,
+                  "structure", structure)
+
+
+def link_verdict_key(base_path: str, entries: Iterable[str]) -> str:
+    """The link check's verdict on a folder: our code, the site's base path, every file's
+    name and every page's content hash (`entries`)."""
+    return digest(package_digest(), base_path, *entries)
 
 
 def tree_digest(folder: Path) -> str:

@@ -57,11 +57,12 @@ def check_project(root: Path, audience: str, *, cache_root: Path | None = None,
     if model is not None and style is not None:
         what = "Inhoud en huisstijl"
         if project.posters:
+            from build_tools.build import cache
             from build_tools.views.posters import check_fit
 
             base = cache_root or project.cache_dir
             issues += check_fit(model, style, posters_dir=project.posters_dir,
-                                cache_dir=base / "posters", cards=project.social_cards)
+                                cache_dir=base / cache.POSTERS, cards=project.social_cards)
             what = "Inhoud, huisstijl en posters"
     return Checked(model, sort_issues(issues), what, readable)
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.build import cache
 from build_tools.build.cache import Digests
 from build_tools.content.model import Datavisie
 from build_tools.errors import Issue, raise_for_errors
@@ -61,13 +62,13 @@ def render(out: Path, chosen: PosterPlan, model: Datavisie, style: Style,
 
     kept = (lambda name: cache_dir / name) if cache_dir is not None else (lambda name: None)
     if chosen.links:
-        posters.render_all(model, style, out_dir=out / "posters", cache_dir=kept("posters"),
+        posters.render_all(model, style, out_dir=out / "posters", cache_dir=kept(cache.POSTERS),
                            posters_dir=chosen.posters_dir, digests=digests)
     if cards:
         made = [posters.SocialCard(card_name(page_url(p.path, directory_urls=directory_urls)),
                                    p.title, p.description, p.section or "") for p in pages]
         posters.social_cards(model, style, made, out_dir=out / SOCIAL,
-                             cache_dir=kept("social"), posters_dir=chosen.posters_dir)
+                             cache_dir=kept(cache.SOCIAL), posters_dir=chosen.posters_dir)
 
 
 def internal_files(full: Datavisie, public: Datavisie, chosen: PosterPlan) -> list[str]:

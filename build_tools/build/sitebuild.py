@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from build_tools.audience import AUDIENCES, PUBLIC
-from build_tools.build import advice, mkdocs_config, posters, preview, release
+from build_tools.build import advice, cache, mkdocs_config, posters, preview, release
 from build_tools.build.cache import Digests
 from build_tools.build.failures import ContentProblem
 from build_tools.build.inputs import SiteInputs, log_history_notes, read_site_inputs
@@ -108,8 +108,8 @@ def start(config: MkDocsConfig, options: Mapping[str, Any], project: Project, *,
                                                                   config.mdx_configs))
         model, style = run.inputs.model, run.inputs.style
         run.poster_plan = posters.plan(model, style, enabled=bool(options["posters"]),
-                                   posters_dir=project.posters_dir, cache_dir=run.kept("posters"),
-                                   digests=run.digests)
+                                       posters_dir=project.posters_dir,
+                                       cache_dir=run.kept(cache.POSTERS), digests=run.digests)
     except ContentError as exc:  # one message with every issue, no traceback
         return _content_error(run, exc)
     try:
@@ -147,7 +147,7 @@ def make_site(config: MkDocsConfig, run: SiteRun, model: Any, style: Style,
     revisions = milestone_revisions(run.project.root, model.routekaart.path)  # the calendar
     ctx = SiteContext(model=model, style=style, directory_urls=config.use_directory_urls,
                       posters=run.poster_plan.links, figures=site_figures(),
-                      font_cache=run.kept("fonts"), warnings=run.warnings, today=today,
+                      font_cache=run.kept(cache.FONTS), warnings=run.warnings, today=today,
                       published=revisions.made.date() if revisions.made else None)
     site = build_site(ctx)
     downloads = tuple(Asset(path, data) for path, data in export_files(model, revisions).items())
@@ -191,7 +191,7 @@ def finish(config: MkDocsConfig, run: SiteRun, options: Mapping[str, Any]) -> No
     rules = release.leak_rules(config, run.project, run.inputs.full, run.poster_plan,
                                Path(config.site_dir), run.staged.target) \
         if run.audience == PUBLIC else None
-    release.check_and_promote(config, run.staged, rules, run.kept("checks"))
+    release.check_and_promote(config, run.staged, rules, run.kept(cache.CHECKS))
 
 
 def note_unshipped_fonts(style: Style) -> list[str]:

@@ -93,7 +93,7 @@ REGISTER.append(register_staff)
 def cmd_markdown(args: argparse.Namespace) -> int:
     from html import escape
 
-    from build_tools.build import outputdir, publish
+    from build_tools.build import cache, outputdir, publish
     from build_tools.build.inputs import read_site_inputs
     from build_tools.errors import UserError
     from build_tools.history.revisions import milestone_revisions
@@ -116,7 +116,7 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     model, style = inputs.model, inputs.style
     revisions = milestone_revisions(root, model.routekaart.path)
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
-                      font_cache=project.cache_dir / "fonts",
+                      font_cache=project.cache_dir / cache.FONTS,
                       published=revisions.made.date() if revisions.made else None)
     site = build_site(ctx)
     # content, escaped: Material prints site_name unescaped

@@ -14,7 +14,7 @@ def cmd_posters(args: argparse.Namespace) -> int:
     """The posters of the project, with the build's folders (project.py): its poster
     definitions, its cache under the plugin's `cache:`, and by default its published site's
     `posters/`. A wrong argument is the author's to fix (exit 1), never the leak code."""
-    from build_tools.build.cache import Digests
+    from build_tools.build.cache import POSTERS, Digests
     from build_tools.build.inputs import read_inputs
     from build_tools.cli.main import find_root
     from build_tools.project import Project
@@ -32,7 +32,7 @@ def cmd_posters(args: argparse.Namespace) -> int:
     project = Project.load(find_root(Path(args.root)))
     model, style = read_inputs(project)
     posters_dir = project.posters_dir
-    cache = None if args.geen_cache else project.cache_dir / "posters"
+    cache = None if args.geen_cache else project.cache_dir / POSTERS
     digests = Digests()  # the model's digest, once for both keys
     for warning in raise_for_errors(check_fit(model, style, posters_dir=posters_dir,
                                               cache_dir=cache, digests=digests)):

@@ -47,7 +47,17 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from build_tools.build.cache import Digests, Kept, digest, tree_digest
+from build_tools.build.cache import (
+    CARDS,
+    FIT,
+    RENDERED,
+    Digests,
+    Kept,
+    card_key,
+    digest,
+    poster_key,
+    tree_digest,
+)
 from build_tools.build.publish import write_atomic
 from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError, Issue, raise_for_errors, sort_issues
@@ -147,7 +157,7 @@ def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None
     """Every issue a poster build would raise short of rendering: the definitions, the
     templates, the content's fit, and (`cards`: the site makes social cards) the card's
     definition."""
-    manifest = Kept(cache_dir, "passend")
+    manifest = Kept(cache_dir, FIT)
     key = _posters_key(model, style, posters_dir, "check_fit", f"cards={cards}",
                        renderer=False, digests=digests) if cache_dir else ""
     if cache_dir is not None and manifest.get(key) == "past":
@@ -173,7 +183,7 @@ def _posters_key(model: Datavisie, style: Style, posters_dir: Path | None, *what
     made once per build that passes its `digests`."""
     context = context_key(style, posters_dir or DEFAULT_DIR, _font_paths(style), _epoch(model),
                           renderer=renderer)
-    return digest(*what, context, (digests or Digests()).of(model))
+    return poster_key(context, (digests or Digests()).of(model), *what)
 
 
 def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
@@ -217,7 +227,7 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     jobs = {j.name: j for j in jobs_for(model, defs)}
     wanted = [f for f in ("png", "pdf", "drukwerk") if f in formats] + \
         (["thumb"] if thumbnails else [])
-    manifest = Kept(cache_dir, "posters")
+    manifest = Kept(cache_dir, RENDERED)
     key = _posters_key(model, style, posters_dir, "render_all", ",".join(formats), str(dpi),
                        str(thumbnails), digests=digests) if cache_dir else ""
     made = _from_manifest(manifest.get(key), cache_dir, list(jobs), wanted, "svg" in formats)
@@ -385,13 +395,13 @@ def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
     pending: list[tuple[Path, Future[tuple[bytes, float]], str]] = []
     written = []
     job = _card_job(posters_dir)  # read the definitions once, not once per page
-    manifest = Kept(cache_dir, "kaarten")
+    manifest = Kept(cache_dir, CARDS)
     # a card is made of the masthead and its own texts only (card.py): its key needs no layout
     context = digest(context_key(style, posters_dir or DEFAULT_DIR, fonts, epoch),
                      repr(masthead(model))) if cache_dir else ""
     for card in sorted(cards, key=lambda c: c.path):
         target = out_dir / f"{card.path}.png"
-        inputs = digest("kaart", context, card.title, card.subtitle, card.section)
+        inputs = card_key(context, card.title, card.subtitle, card.section)
         known = manifest.get(inputs) if cache_dir else None
         cached = cache_get(cache_dir, known, "png") if isinstance(known, str) else None
         if cached is None:
