@@ -68,9 +68,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure, self.run = None, None
         root = Path(config.config_file_path or ".").resolve().parent
-        if self.project is None or self.project.root != root:
-            self.project = Project.load(root, options=self.config)
-        self.run = sitebuild.start(config, self.config, self.project,
+        given = self.project if self.project is not None and self.project.root == root \
+            else None  # read once by `datavisie bouw`; else mkdocs.yml as it is now
+        self.run = sitebuild.start(config, self.config,
+                                   given or Project.load(root, options=self.config),
                                    serving=self.command == "serve", dirty=self.dirty)
         return config
 
@@ -107,8 +108,10 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             release.discard(self.run.staged)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        assert self.project is not None
-        server.watch(str(self.project.theme_dir))  # content/: docs_dir, watched by MkDocs
-        if self.project.posters_dir is not None:
-            server.watch(str(self.project.posters_dir))
+        if self.run is None:  # the first build failed: MkDocs does not serve
+            return server
+        project = self.run.project
+        server.watch(str(project.theme_dir))  # content/: docs_dir, watched by MkDocs
+        if project.posters_dir is not None:
+            server.watch(str(project.posters_dir))
         return server
