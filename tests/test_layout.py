@@ -79,9 +79,9 @@ def imports_of(path: Path, known: Mapping[str, Path],
             for target in named:
                 yield Import(target, node.lineno)
         elif isinstance(node, ast.Call):
-            target = _literal_import(node)
-            if target is not None:
-                yield Import(target, node.lineno)
+            literal = _literal_import(node)
+            if literal is not None:
+                yield Import(literal, node.lineno)
 
 
 def graph() -> dict[str, dict[str, int]]:

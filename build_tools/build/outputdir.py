@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 PROJECT_FOLDERS = ("content", "theme", "posters", "build_tools", ".git")
 # written by every site build (website/assets.py: STATIC)
@@ -62,25 +61,3 @@ def refusal(target: Path, root: Path, *, also: Iterable[Path] = ()) -> str | Non
                     "alles erin vervangen. Kies een nieuwe of lege map, of maak deze map eerst "
                     "zelf leeg")
     return None
-
-
-def settings(config_file: Path | str | None) -> dict[str, Any]:
-    """mkdocs.yml as MkDocs reads it (its own loader: `!ENV`, `INHERIT`), before MkDocs
-    checks it; {} when it cannot be read (MkDocs then says what is wrong)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    if not config_file:
-        return {}
-    try:
-        with open(config_file, encoding="utf-8") as handle:
-            data = yaml_load(handle)
-    except Exception:  # noqa: BLE001 - reported by MkDocs' own reading, in its words
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def published_dir(config_file: Path | str | None, root: Path) -> Path:
-    """The output folder mkdocs.yml names (what gets published), whatever the command line
-    says (`-d` replaces `site_dir` in the loaded configuration)."""
-    name = settings(config_file).get("site_dir")
-    return (root / (name if isinstance(name, str) and name else "site")).resolve()

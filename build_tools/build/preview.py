@@ -31,7 +31,8 @@ def wanted(option: bool) -> bool:
 
 
 def shim() -> bytes:
-    return resources.files("build_tools.views.website").joinpath("preview/iframe-worker.js").read_bytes()
+    shim_file = resources.files("build_tools.views.website").joinpath("preview/iframe-worker.js")
+    return shim_file.read_bytes()
 
 
 def configure(config: Any) -> None:

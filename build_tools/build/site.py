@@ -5,6 +5,7 @@ code that tells who must act: 0 built, 1 content or style errors, 2 leak, 3 inte
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -12,6 +13,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from build_tools.audience import AUDIENCES, PUBLIC
 from build_tools.build import outputdir
 from build_tools.errors import (
     EXIT_CONTENT,
@@ -21,6 +23,7 @@ from build_tools.errors import (
     UserError,
     count_label,
 )
+from build_tools.project import CONFIG_FILE, PUBLISHED_DIR, Project
 
 INTERNAL_DEFAULT_DIR = "site-intern"
 
@@ -45,7 +48,7 @@ def exit_code(failure: BaseException | None) -> int:
     """The exit code for how a build ended (None: it succeeded)."""
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from build_tools.mkdocs_plugin import LeakFound
+    from build_tools.build.failures import LeakFound
 
     if failure is None:
         return EXIT_OK
@@ -68,12 +71,13 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from build_tools.build.preview import ENV_PREVIEW
-    from build_tools.mkdocs_plugin import ENV_AUDIENCE
+    from build_tools.build.sitebuild import ENV_AUDIENCE
 
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
+    project = Project.load(root)
+    config_file = root / CONFIG_FILE
+    if not project.has_config:
         raise UserError(f"{config_file} ontbreekt: dit is geen datavisie-project")
-    _refuse_output(root, config_file, out)  # before MkDocs reads or writes anything
+    _refuse_output(project, out)  # before MkDocs reads or writes anything
     handler = _logging()
     previous = os.environ.get(ENV_AUDIENCE)
     previous_preview = os.environ.get(ENV_PREVIEW)
@@ -96,18 +100,21 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
         if plugin is not None and peildatum:
             plugin.config["peildatum"] = peildatum
         effective = audience or os.environ.get(ENV_AUDIENCE) or (
-            plugin.config.doelgroep if plugin is not None else "publiek")
+            plugin.config.doelgroep if plugin is not None else PUBLIC)
         public_dir = Path(config.site_dir).resolve()
         if out:
             config.site_dir = str(Path(out).resolve())
-        elif effective == "intern":
+        elif effective != PUBLIC:
             config.site_dir = str(root / INTERNAL_DEFAULT_DIR)
-        if effective == "intern" and Path(config.site_dir).resolve() == public_dir:
+        if effective != PUBLIC and Path(config.site_dir).resolve() == public_dir:
             raise UserError(f"de interne site hoort niet in {public_dir.name}/, de map die "
                             "gepubliceerd wordt; kies een andere map met --uit")
-        theme = plugin.config.huisstijl if plugin is not None else "theme"
+        if plugin is not None:
+            # the options as MkDocs checked them, on the settings read above
+            project = dataclasses.replace(project, options=dict(plugin.config))
+            plugin.project = project  # the plugin does not read mkdocs.yml again
         refused = outputdir.refusal(Path(config.site_dir), root,
-                                    also=[Path(config.docs_dir), root / theme])
+                                    also=[Path(config.docs_dir), project.theme_dir])
         if refused:
             raise UserError(f"de uitvoermap {config.site_dir} {refused}. Er is niets "
                             "geschreven.")
@@ -148,16 +155,16 @@ def build(root: Path, *, audience: str | None = None, out: str | None = None,
                     os.environ[name] = was
 
 
-def _refuse_output(root: Path, config_file: Path, out: str | None) -> None:
+def _refuse_output(project: Project, out: str | None) -> None:
     """UserError when the output folder (`--uit`, else mkdocs.yml's `site_dir`) may not be
     written (outputdir.py), checked before MkDocs reads the configuration: MkDocs refuses
     `site_dir: .` itself, but in English and with its own advice."""
-    settings = outputdir.settings(config_file)
-    docs = root / str(settings.get("docs_dir") or "docs")
+    root = project.root
+    docs = root / project.content
     if out:
         label, target = f"--uit {out}", Path(out)
     else:
-        value = str(settings.get("site_dir") or "site")
+        value = str(project.settings.get("site_dir") or PUBLISHED_DIR)
         label, target = f"site_dir in mkdocs.yml ({value})", root / value
     refused = outputdir.refusal(target, root, also=[docs])
     if refused:
@@ -177,7 +184,7 @@ def cmd_bouw(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     p = sub.add_parser("bouw", help="bouw de site (zoals mkdocs build) en controleer of er "
                                     "niets interns in staat")
-    p.add_argument("--doelgroep", choices=("publiek", "intern"), default=None,
+    p.add_argument("--doelgroep", choices=AUDIENCES, default=None,
                    help="voor wie de site is (standaard: wat mkdocs.yml zegt, meestal publiek)")
     p.add_argument("--uit", default=None,
                    help=f"map voor de site (standaard: site_dir uit mkdocs.yml; voor de interne "

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from build_tools.audience import for_audience
+from build_tools.audience import PUBLIC, for_audience
 from build_tools.errors import ContentError, LeakError, UserError
 
 DEFAULT_FOLDER = "algoritmeregister"
@@ -57,7 +57,7 @@ def cmd_algoritmeregister(args: argparse.Namespace) -> int:
 
     root = find_root(Path(args.root))
     full = load(root)
-    found = entries(for_audience(full, "publiek"))
+    found = entries(for_audience(full, PUBLIC))
     issues = register_errors(found)
     if issues:
         raise ContentError(issues)

@@ -93,29 +93,30 @@ REGISTER.append(register_staff)
 def cmd_markdown(args: argparse.Namespace) -> int:
     from html import escape
 
-    from build_tools.build import outputdir, publish
-    from build_tools.build.cache import CACHE_DIR
+    from build_tools.build import cache, outputdir, publish
     from build_tools.build.inputs import read_site_inputs
     from build_tools.errors import UserError
     from build_tools.history.revisions import milestone_revisions
+    from build_tools.project import Project
     from build_tools.views.downloads import export_files
     from build_tools.views.website import SiteContext, build_site
     from build_tools.views.website.context import TEMPLATES, site_name
     from build_tools.views.website.figures import site_figures
     from build_tools.views.website.folder import mkdocs_config, write_folder
 
-    root = _root(args)
+    project = Project.load(_root(args))
+    root = project.root
     out = Path(args.uit).resolve()
     refused = outputdir.refusal(out, root)
     if refused:
         raise UserError(f"--uit {args.uit} {refused}. Er is niets geschreven.")
-    inputs = read_site_inputs(root, audience=args.doelgroep)
+    inputs = read_site_inputs(project, audience=args.doelgroep)
     for note in inputs.notes:
         print(f"waarschuwing: {note}", file=sys.stderr)
     model, style = inputs.model, inputs.style
     revisions = milestone_revisions(root, model.routekaart.path)
     ctx = SiteContext(model=model, style=style, figures=site_figures(),
-                      font_cache=root / CACHE_DIR / "fonts",
+                      font_cache=project.cache_dir / cache.FONTS,
                       published=revisions.made.date() if revisions.made else None)
     site = build_site(ctx)
     # content, escaped: Material prints site_name unescaped
@@ -137,10 +138,12 @@ def cmd_markdown(args: argparse.Namespace) -> int:
 
 
 def register_markdown(sub: Any) -> None:
+    from build_tools.audience import AUDIENCES, PUBLIC
+
     p = sub.add_parser("markdown", help="schrijf de site als gewone Markdown-bestanden "
                        "(voor een andere site-bouwer)")
     p.add_argument("--uit", required=True, help="map waarin de bestanden komen")
-    p.add_argument("--doelgroep", choices=("publiek", "intern"), default="publiek",
+    p.add_argument("--doelgroep", choices=AUDIENCES, default=PUBLIC,
                    help="voor wie de site is (standaard: publiek)")
     p.set_defaults(func=cmd_markdown)
 

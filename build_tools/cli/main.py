@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from build_tools.build.check import site_options
+from build_tools.audience import AUDIENCES, PUBLIC
 from build_tools.errors import (
     EXIT_CONTENT,
     EXIT_INTERNAL,
@@ -27,7 +27,7 @@ from build_tools.errors import (
     format_issues,
 )
 
-__all__ = ["find_root", "main", "site_options"]
+__all__ = ["find_root", "main"]
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser("check", help="controleer de inhoud in content/")
-    p.add_argument("--doelgroep", choices=("publiek", "intern"), default="publiek",
+    p.add_argument("--doelgroep", choices=AUDIENCES, default=PUBLIC,
                    help="voor wie de site is (standaard: publiek)")
     p.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text",
                    help="uitvoer: tekst, JSON voor programma's, GitHub-annotaties of een "

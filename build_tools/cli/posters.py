@@ -7,12 +7,17 @@ import sys
 import time
 from pathlib import Path
 
-from build_tools.errors import raise_for_errors
+from build_tools.errors import UserError, raise_for_errors
 
 
 def cmd_posters(args: argparse.Namespace) -> int:
+    """The posters of the project, with the build's folders (project.py): its poster
+    definitions, its cache under the plugin's `cache:`, and by default its published site's
+    `posters/`. A wrong argument is the author's to fix (exit 1), never the leak code."""
+    from build_tools.build.cache import POSTERS, Digests
     from build_tools.build.inputs import read_inputs
     from build_tools.cli.main import find_root
+    from build_tools.project import Project
     from build_tools.views.posters import FORMATS, check_fit, render_all
 
     formats = tuple(f.strip() for f in args.formaat.split(",") if f.strip())
@@ -20,22 +25,22 @@ def cmd_posters(args: argparse.Namespace) -> int:
         formats += ("drukwerk",)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        print(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit "
-              f"{', '.join(FORMATS)}", file=sys.stderr)
-        return 2
+        raise UserError(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit "
+                        f"{', '.join(FORMATS)}")
     if not 10 <= args.dpi <= 600:
-        print("--dpi moet tussen 10 en 600 liggen", file=sys.stderr)
-        return 2
-    root = find_root(Path(args.root))
-    model, style = read_inputs(root)
-    posters_dir = root / "posters" if (root / "posters").is_dir() else None
-    for warning in raise_for_errors(check_fit(model, style, posters_dir=posters_dir)):
+        raise UserError("--dpi moet tussen 10 en 600 liggen")
+    project = Project.load(find_root(Path(args.root)))
+    model, style = read_inputs(project)
+    posters_dir = project.posters_dir
+    cache = None if args.geen_cache else project.cache_dir / POSTERS
+    digests = Digests()  # the model's digest, once for both keys
+    for warning in raise_for_errors(check_fit(model, style, posters_dir=posters_dir,
+                                              cache_dir=cache, digests=digests)):
         print(warning.format(), file=sys.stderr)
-    out = Path(args.uit) if args.uit else root / "site" / "posters"
-    cache = None if args.geen_cache else root / ".cache" / "posters"
+    out = Path(args.uit) if args.uit else project.published_dir / "posters"
     start = time.perf_counter()
     files = render_all(model, style, out_dir=out, formats=formats, dpi=args.dpi,
-                       cache_dir=cache, posters_dir=posters_dir)
+                       cache_dir=cache, posters_dir=posters_dir, digests=digests)
     for f in files:
         made = ", ".join(f"{fmt} {sec:.1f}s" for fmt, sec in f.seconds.items() if fmt != "svg")
         print(f"{f.name:<32} {made or 'uit de cache'}", file=sys.stderr)

@@ -149,7 +149,8 @@ def changed_files(root: Path, base: str, target: str | None) -> list[ChangedFile
 def summarise(root: Path, basis: str, doel: str | None, *, audience: str = "publiek",
               content_dir: str = "content") -> Report:
     """Everything a reviewer should know about the change from `basis` to `doel`."""
-    from build_tools.build.check import check_project, site_options
+    from build_tools.build.check import check_project
+    from build_tools.project import Project
     from build_tools.staff.changes.compare import compare_models
     from build_tools.staff.changes.files import (
         Sides,
@@ -161,7 +162,7 @@ def summarise(root: Path, basis: str, doel: str | None, *, audience: str = "publ
 
     files = changed_files(root, basis, doel)
     with revision_folder(root, basis) as old_dir, revision_folder(root, doel) as new_dir:
-        cache = root / ".cache" / "datavisie"
+        cache = Project.load(root).cache_dir
         checked = check_project(new_dir, audience, cache_root=cache)
         base = check_project(old_dir, audience, cache_root=cache)
         old, new = base.readable, checked.readable
@@ -169,7 +170,7 @@ def summarise(root: Path, basis: str, doel: str | None, *, audience: str = "publ
         changes: list[Change] = []
         if old is not None and new is not None:
             changes = compare_models(old, new, moved=_content_moves(files, content_dir))
-        theme = str(site_options(new_dir).get("huisstijl") or "theme")
+        theme = Project.load(new_dir).theme
         sides = Sides(old_dir, new_dir)
         style, claimed_style = style_changes(sides, files, theme)
         posters, claimed_posters = poster_changes(sides, files)
@@ -230,7 +231,7 @@ def _root(args: Any) -> Path:
 
 
 def register(sub: Any) -> None:
-    from build_tools.audience import AUDIENCES
+    from build_tools.audience import AUDIENCES, PUBLIC
 
     p = sub.add_parser(
         "wijzigingen", help="wat een wijziging doet met de visie, in gewone taal",
@@ -245,7 +246,7 @@ def register(sub: Any) -> None:
                    help="de nieuwe versie (standaard: de werkmap)")
     p.add_argument("--format", choices=("markdown", "text"), default="text",
                    help="markdown voor een reactie bij een pull request, text voor de terminal")
-    p.add_argument("--doelgroep", choices=AUDIENCES, default="publiek",
+    p.add_argument("--doelgroep", choices=AUDIENCES, default=PUBLIC,
                    help="vergelijk wat deze doelgroep ziet (standaard: publiek)")
     p.add_argument("--basis-naam", metavar="NAAM", default=None,
                    help="hoe de samenvatting de oude versie noemt (standaard: BASIS), "

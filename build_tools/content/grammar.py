@@ -21,6 +21,8 @@ from typing import Any
 import markdown
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from build_tools.project import CONFIG_FILE, read_settings
+
 # MkDocs puts these before the configured extensions of every site (config_options.py)
 MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
 # the plugin adds our content extension to every site (plugin.py): raw HTML shown as text
@@ -96,44 +98,17 @@ class Grammar:
 DEFAULT_GRAMMAR = Grammar.from_config(DEFAULT_EXTENSIONS)
 
 
-def project_grammar(root: Path) -> Grammar:
-    """The grammar of the project at `root`: its mkdocs.yml's extensions, or the default."""
-    config = mkdocs_config(root)
+def project_grammar(root: Path, settings: Mapping[str, object] | None = None) -> Grammar:
+    """The grammar of the project at `root`: its mkdocs.yml's extensions (`settings`, when
+    the caller has read them: project.py), or the default without a mkdocs.yml."""
+    config = settings if settings is not None else read_settings(root)
     if "markdown_extensions" not in config:
-        return DEFAULT_GRAMMAR if not (root / "mkdocs.yml").is_file() \
+        return DEFAULT_GRAMMAR if not (root / CONFIG_FILE).is_file() \
             else Grammar.from_config(())
     value = config["markdown_extensions"]
     if isinstance(value, Mapping):
         value = [{k: v} for k, v in value.items()]
     return Grammar.from_config(value if isinstance(value, list) else ())
-
-
-def mkdocs_config(root: Path) -> dict[str, object]:
-    """`root/mkdocs.yml` as plain data ({} without one), read without importing MkDocs:
-    unknown tags (`!ENV`, `!!python/name:`) read as empty, `INHERIT` is followed."""
-    import yaml
-
-    class _Tolerant(yaml.SafeLoader):
-        pass
-
-    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-    _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config: dict[str, object] = {}
-    path, seen = root / "mkdocs.yml", set()
-    while path.is_file() and path not in seen:
-        seen.add(path)
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)  # noqa: S506
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            break
-        if not isinstance(data, dict):
-            break
-        config = {**data, **config}  # the inheriting file wins
-        parent = data.get("INHERIT")
-        if not isinstance(parent, str):
-            break
-        path = (path.parent / parent).resolve()
-    return config
 
 
 @functools.cache

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.build.cache import package_digest
-from build_tools.gate.outputs import OutputFolder, Verdicts, digest
+from build_tools.build.cache import LEAK_VERDICTS, leak_verdict_key
+from build_tools.gate.outputs import OutputFolder, Verdicts
 from build_tools.gate.structure import StructureRules, StructureScanner
 from build_tools.gate.textsearch import Needles
 
@@ -80,11 +80,8 @@ class LeakScanner:
         # never part of the verdict key
         self.transient = tuple(sorted({s for s in transient if s} - set(self.literal)))
         self.structure = StructureScanner(structure) if structure is not None else None
-        self.key = digest("\0".join([package_digest(),
-                                      "needles", *self.needles.needles,
-                                      "literal", *self.literal,
-                                      "structure", structure.key if structure else ""])
-                          .encode("utf-8"))
+        self.key = leak_verdict_key(self.needles.needles, self.literal,
+                                    structure.key if structure else "")
 
     def file_findings(self, rel: str) -> list[Finding]:
         """What the place of a file alone gives away (an internal page's address)."""
@@ -126,7 +123,7 @@ def scan(site_dir: Path | OutputFolder, *, fragments: Iterable[str],
     no verdict it did not reach itself (the cache folder is not part of what is reviewed)."""
     folder = site_dir if isinstance(site_dir, OutputFolder) else OutputFolder(site_dir)
     scanner = LeakScanner(fragments, forbidden_strings, transient, structure)
-    verdicts = Verdicts(cache_dir, "lekscan", scanner.key)
+    verdicts = Verdicts(cache_dir, LEAK_VERDICTS, scanner.key)
     clean: list[str] = []
     findings = [Finding(rel, "koppeling (symlink) in de uitvoer") for rel in folder.links]
     for rel in folder.files:

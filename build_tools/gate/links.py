@@ -15,8 +15,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from build_tools.build.cache import package_digest
-from build_tools.gate.outputs import OutputFolder, Verdicts, digest
+from build_tools.build.cache import LINK_VERDICTS, link_verdict_key
+from build_tools.gate.outputs import OutputFolder, Verdicts
 
 # (tag, attribute) pairs that make a browser follow or fetch an address
 _LINKING = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
@@ -175,10 +175,9 @@ def check_site(site_dir: Path | OutputFolder, *, base_path: str = "/",
     folder = site_dir if isinstance(site_dir, OutputFolder) else OutputFolder(site_dir)
     pages = [f for f in folder.files if f.endswith(".html")]
     html = set(pages)  # only pages are read; of other files only their existence counts
-    parts = [package_digest(), base_path]
-    parts += [f"{f}\t{folder.digest(f) if f in html else ''}" for f in folder.files]
-    key = digest("\0".join(parts).encode("utf-8"))
-    verdicts = Verdicts(cache_dir, "linkcontrole", key)
+    key = link_verdict_key(base_path, (f"{f}\t{folder.digest(f) if f in html else ''}"
+                                       for f in folder.files))
+    verdicts = Verdicts(cache_dir, LINK_VERDICTS, key)
     if key in verdicts:
         return []
     texts = {f: folder.read(f).decode("utf-8", "replace") for f in pages}

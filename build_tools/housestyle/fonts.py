@@ -10,13 +10,12 @@ setting) and kept in a content-addressed cache (in memory, and on disk when aske
 
 from __future__ import annotations
 
-import hashlib
 import io
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.build.cache import file_sha256
+from build_tools.build.cache import file_sha256, woff2_key
 from build_tools.build.publish import write_atomic
 
 WEIGHTS: dict[str, int] = {
@@ -186,14 +185,6 @@ def woff2_bytes(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _cache_key(data: bytes) -> str:
-    import fontTools
-
-    digest = hashlib.sha256(data)
-    digest.update(fontTools.version.encode())
-    return digest.hexdigest()
-
-
 _MEMO: dict[str, bytes] = {}
 
 
@@ -225,7 +216,7 @@ def woff2_cached(path: Path, *, cache_dir: Path | None = None) -> bytes:
     if shipped.is_file():
         return shipped.read_bytes()
     data = path.read_bytes()
-    key = _cache_key(data)
+    key = woff2_key(data)
     cached = cache_dir / f"{key}.woff2" if cache_dir else None
     if cached is not None and cached.is_file():
         return cached.read_bytes()

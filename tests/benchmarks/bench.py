@@ -44,8 +44,8 @@ EXAMPLE = "voorbeeld"
 
 # Functions timed inside the child, by where the plugin looks them up at call time.
 TIMED = {
-    "build_tools.mkdocs_plugin": ("read_site_inputs", "export_files", "sanitize_html",
-                           "insert_blocks"),
+    "build_tools.build.sitebuild": ("read_site_inputs", "export_files"),
+    "build_tools.build.pages": ("sanitize_html", "insert_blocks"),
     "build_tools.views.website.pages": ("build_site",),  # imported by the plugin when it builds
     "build_tools.build.inputs": ("load_checked",),
     "build_tools.audience": ("internal_fragments",),  # imported by the gate when it scans

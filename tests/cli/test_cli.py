@@ -16,6 +16,7 @@ from places import GOLDEN, REPO
 
 from build_tools.cli import main as cli
 from build_tools.cli.main import main
+from build_tools.project import Project
 
 CASES = sorted((GOLDEN / "bad").glob("*.yml"))
 Factory = Callable[..., Path]
@@ -248,11 +249,11 @@ def test_site_options_follow_inherit_and_tolerate_tags(tmp_path: Path) -> None:
         encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("INHERIT: basis.yml\nsite_url: !ENV [URL, 'x']\n",
                                          encoding="utf-8")
-    assert cli.site_options(tmp_path) == {"huisstijl": "stijl", "posters": False}
+    assert Project.load(tmp_path).options == {"huisstijl": "stijl", "posters": False}
     (tmp_path / "mkdocs.yml").write_text("plugins: [datavisie]\n", encoding="utf-8")
-    assert cli.site_options(tmp_path) == {}
+    assert Project.load(tmp_path).options == {}
     (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")  # broken: MkDocs says
-    assert cli.site_options(tmp_path) == {}
+    assert Project.load(tmp_path).options == {}
 
 
 def test_check_works_where_the_cache_cannot_be_written(
@@ -269,3 +270,37 @@ def test_check_works_where_the_cache_cannot_be_written(
     code, out, err = run(capsys, "--root", str(root), "check")
     assert code == 0 and out == "" and "Inhoud, huisstijl en posters in orde" in err
     assert not (root / ".cache").exists()
+
+
+def test_a_project_derives_its_folders_once_from_mkdocs_yml(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """project.py: the folders every command uses, from mkdocs.yml and the plugin's options;
+    `!ENV` as MkDocs reads it, the defaults without a mkdocs.yml."""
+    bare = Project.load(tmp_path)
+    assert (bare.content, bare.theme_dir, bare.posters_dir) == ("content", tmp_path / "theme", None)
+    assert bare.cache_dir == tmp_path / ".cache/datavisie"
+    assert bare.published_dir == (tmp_path / "site").resolve()
+    monkeypatch.setenv("UITMAP", "publiek-uit")
+    (tmp_path / "posters").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "docs_dir: inhoud\nsite_dir: !ENV [UITMAP, site]\nplugins:\n  - datavisie:\n"
+        "      huisstijl: stijl\n      cache: .elders\n      posters: false\n", encoding="utf-8")
+    project = Project.load(tmp_path)
+    assert project.content == "inhoud" and project.theme_dir == tmp_path / "stijl"
+    assert project.cache_dir == tmp_path / ".elders" and project.posters_dir == tmp_path / "posters"
+    assert project.published_dir == (tmp_path / "publiek-uit").resolve()
+    assert not project.posters and project.social_cards
+    checked = Project.load(tmp_path, options={"cache": ".anders"})  # as MkDocs checked them
+    assert checked.cache_dir == tmp_path / ".anders" and checked.settings == project.settings
+
+
+def test_every_command_offers_the_audiences_of_the_audience_filter() -> None:
+    from build_tools.audience import AUDIENCES
+
+    cli._load_extensions()
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    offered = {name: tuple(action.choices) for name, p in sub.choices.items()  # type: ignore[union-attr]
+               for action in p._actions if action.dest == "doelgroep"}
+    assert set(offered) >= {"check", "bouw", "markdown", "wijzigingen"}
+    assert all(choices == AUDIENCES for choices in offered.values()), offered

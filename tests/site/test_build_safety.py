@@ -221,25 +221,27 @@ def test_exit_codes_say_who_must_act(failure: str | None, code: int) -> None:
 
 
 def test_serve_builds_without_staging(tmp_path: Path) -> None:
-    from build_tools.mkdocs_plugin import DatavisiePlugin
+    from build_tools.build import release
 
-    plugin = DatavisiePlugin()
-    plugin.on_startup(command="serve", dirty=True)
     config = SimpleNamespace(site_dir=str(tmp_path / "serve"))
-    plugin._stage(config)  # type: ignore[arg-type]
-    assert config.site_dir == str(tmp_path / "serve") and plugin.staging is None
+    staged = release.stage(config, serving=True, dirty=True)  # type: ignore[arg-type]
+    assert config.site_dir == str(tmp_path / "serve") and staged.folder is None
 
 
 def test_dirty_build_starts_from_the_last_site(tmp_path: Path) -> None:
+    from build_tools.build import release, sitebuild
     from build_tools.mkdocs_plugin import DatavisiePlugin
+    from build_tools.project import Project
 
     site = tmp_path / "site"
     _previous_site(site)
     plugin = DatavisiePlugin()
     plugin.on_startup(command="build", dirty=True)
     config = SimpleNamespace(site_dir=str(site))
-    plugin._stage(config)  # type: ignore[arg-type]
+    plugin.run = sitebuild.SiteRun(Project(tmp_path), serving=False)
+    plugin.run.staged = release.stage(config, serving=False, dirty=True)  # type: ignore[arg-type]
     staging = Path(config.site_dir)
+    assert plugin.staging == staging
     assert staging != site and (staging / "oud.txt").read_text(encoding="utf-8") == "blijft"
     plugin.on_build_error(error=RuntimeError("x"))
     assert not staging.exists()

@@ -268,15 +268,15 @@ def config_changes(sides: Sides, files: Sequence[ChangedFile], theme: str
                    ) -> tuple[list[Change], set[str]]:
     """mkdocs.yml setting by setting (values shown when short), and the site's own page
     templates in the theme folder by name."""
-    from build_tools.build.check import read_config_text
+    from build_tools.project import read_settings_text
 
     changed = {p for f in files for p in f.paths}
     out: list[Change] = []
     claimed: set[str] = set()
     if "mkdocs.yml" in changed:
         claimed.add("mkdocs.yml")
-        old = read_config_text(sides.text("old", "mkdocs.yml") or "") or {}
-        new = read_config_text(sides.text("new", "mkdocs.yml") or "") or {}
+        old = read_settings_text(sides.text("old", "mkdocs.yml") or "", env=False) or {}
+        new = read_settings_text(sides.text("new", "mkdocs.yml") or "", env=False) or {}
         details = _value_changes(_flatten(old, depth=2), _flatten(new, depth=2)) \
             if isinstance(old, dict) and isinstance(new, dict) else []
         if details:

@@ -44,7 +44,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.build.cache import Kept, digest
+from build_tools.build.cache import FIT, RENDERED, Digests, Kept, poster_key
 from build_tools.build.publish import write_atomic
 from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError, Issue, raise_for_errors, sort_issues
@@ -112,13 +112,14 @@ def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[Po
 
 
 def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
-              cache_dir: Path | None = None, cards: bool = False) -> list[Issue]:
+              cache_dir: Path | None = None, cards: bool = False,
+              digests: Digests | None = None) -> list[Issue]:
     """Every issue a poster build would raise short of rendering: the definitions, the
     templates, the content's fit, and (`cards`: the site makes social cards) the card's
     definition."""
-    manifest = Kept(cache_dir, "passend")
+    manifest = Kept(cache_dir, FIT)
     key = _posters_key(model, style, posters_dir, "check_fit", f"cards={cards}",
-                       renderer=False) if cache_dir else ""
+                       renderer=False, digests=digests) if cache_dir else ""
     if cache_dir is not None and manifest.get(key) == "past":
         return []  # these very inputs fitted before
     defs, issues = _definitions(posters_dir)
@@ -137,24 +138,12 @@ def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None
 
 
 def _posters_key(model: Datavisie, style: Style, posters_dir: Path | None, *what: str,
-                 renderer: bool = True) -> str:
-    """Key of everything a poster is made of (see memo.py); the whole model counts."""
+                 renderer: bool = True, digests: Digests | None = None) -> str:
+    """Key of everything a poster is made of (see memo.py); the whole model counts, its digest
+    made once per build that passes its `digests`."""
     context = context_key(style, posters_dir or DEFAULT_DIR, _font_paths(style), _epoch(model),
                           renderer=renderer)
-    return digest(*what, context, _model_digest(model))
-
-
-_LAST_MODEL: list[tuple[Datavisie, str]] = []
-
-
-def _model_digest(model: Datavisie) -> str:
-    """The model's text as a hash, made once per (immutable) model: a build asks for it in
-    `check_fit` and again in `render_all`, and at 5,000 projects that text is 12 MB."""
-    if _LAST_MODEL and _LAST_MODEL[0][0] is model:
-        return _LAST_MODEL[0][1]
-    found = digest(repr(model))
-    _LAST_MODEL[:] = [(model, found)]  # one entry: keeps one model alive, not every one
-    return found
+    return poster_key(context, (digests or Digests()).of(model), *what)
 
 
 def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = None,
@@ -171,7 +160,8 @@ def render_svgs(model: Datavisie, style: Style, *, posters_dir: Path | None = No
 
 def render_all(model: Datavisie, style: Style, *, out_dir: Path,
                formats: Sequence[str] = FORMATS, dpi: int = 150, cache_dir: Path | None = None,
-               thumbnails: bool = True, posters_dir: Path | None = None) -> list[PosterFile]:
+               thumbnails: bool = True, posters_dir: Path | None = None,
+               digests: Digests | None = None) -> list[PosterFile]:
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown poster formats: {unknown}")
@@ -180,9 +170,9 @@ def render_all(model: Datavisie, style: Style, *, out_dir: Path,
     jobs = {j.name: j for j in jobs_for(model, defs)}
     wanted = [f for f in ("png", "pdf", "drukwerk") if f in formats] + \
         (["thumb"] if thumbnails else [])
-    manifest = Kept(cache_dir, "posters")
+    manifest = Kept(cache_dir, RENDERED)
     key = _posters_key(model, style, posters_dir, "render_all", ",".join(formats), str(dpi),
-                       str(thumbnails)) if cache_dir else ""
+                       str(thumbnails), digests=digests) if cache_dir else ""
     made = _from_manifest(manifest.get(key), cache_dir, list(jobs), wanted, "svg" in formats)
     if made is not None:  # nothing changed since these posters were made: copy them out
         svgs = {name: made[(name, "svg")].decode("utf-8") for name in jobs} \

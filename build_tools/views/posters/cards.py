@@ -9,7 +9,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.build.cache import Kept, digest
+from build_tools.build.cache import CARDS, Kept, card_key, digest
 from build_tools.build.publish import write_atomic
 from build_tools.content.model import Datavisie
 from build_tools.errors import ContentError, Issue
@@ -79,13 +79,13 @@ def social_cards(model: Datavisie, style: Style, cards: Sequence[SocialCard], *,
     pending: list[tuple[Path, Future[tuple[bytes, float]], str]] = []
     written = []
     job = _card_job(posters_dir)  # read the definitions once, not once per page
-    manifest = Kept(cache_dir, "kaarten")
+    manifest = Kept(cache_dir, CARDS)
     # a card is made of the masthead and its own texts only (card.py): its key needs no layout
     context = digest(context_key(style, posters_dir or DEFAULT_DIR, fonts, epoch),
                      repr(masthead(model))) if cache_dir else ""
     for card in sorted(cards, key=lambda c: c.path):
         target = out_dir / f"{card.path}.png"
-        inputs = digest("kaart", context, card.title, card.subtitle, card.section)
+        inputs = card_key(context, card.title, card.subtitle, card.section)
         known = manifest.get(inputs) if cache_dir else None
         cached = cache_get(cache_dir, known, "png") if isinstance(known, str) else None
         if cached is None:

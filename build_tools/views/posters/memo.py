@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from build_tools.build.cache import digest, file_sha256, package_digest, tree_digest
+from build_tools.build.cache import digest, file_sha256, poster_context_key
 from build_tools.housestyle.tokens import Style
-from build_tools.views.posters.raster import RENDER_REVISION, _cairosvg_version
 
 
 def fonts_digest(fonts: Sequence[Path]) -> str:
@@ -26,10 +25,5 @@ def fonts_digest(fonts: Sequence[Path]) -> str:
 
 def context_key(style: Style, folder: Path, fonts: Sequence[Path], epoch: int, *,
                 renderer: bool = True) -> str:
-    """Everything but the model: code, the poster folder (definitions and templates), house
-    style, fonts, PDF date, and the renderer (CairoSVG's version; `renderer=False` for what
-    only lays out, which CairoSVG plays no part in: asking the package metadata for it costs
-    `datavisie check` 20 ms)."""
-    return digest(f"datavisie-poster-{RENDER_REVISION}",
-                  _cairosvg_version() if renderer else "layout", package_digest(),
-                  tree_digest(folder), fonts_digest(fonts), repr(style), str(epoch))
+    """Everything but the model (build/cache.py, poster_context_key)."""
+    return poster_context_key(style, folder, fonts_digest(fonts), epoch, renderer=renderer)

@@ -11,19 +11,17 @@ fetcher that refuses everything but inline data.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import io
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from build_tools.build.cache import file_sha256
+from build_tools.build.cache import file_sha256, raster_key
 from build_tools.build.publish import clean_stale, locked_dir, remove, write_atomic
 from build_tools.views.posters.textfit import face_family
 
@@ -31,7 +29,6 @@ if TYPE_CHECKING:  # the pool is imported when something is rasterised, not by a
     from concurrent.futures import Future
 
 THUMB_WIDTH = 600
-RENDER_REVISION = 3  # part of every cache key: raise it when the rasterising code changes
 FONTS_PREFIX = "datavisie-fonts-"  # the workers' fontconfig folder in the temporary folder
 EMPTY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
 
@@ -229,25 +226,9 @@ def _close_shared() -> None:
 
 
 def cache_key(task: Task, fonts: Sequence[Path], epoch: int) -> str:
-    """Content hash of everything that decides the output bytes."""
-    h = hashlib.sha256()
-    for part in (f"datavisie-poster-{RENDER_REVISION}".encode(), _cairosvg_version().encode(),
-                 task.fmt.encode(), str(task.dpi).encode(), str(epoch).encode(),
-                 repr((task.meta, task.print_box)).encode(), task.svg):
-        h.update(len(part).to_bytes(8, "big"))
-        h.update(part)
-    for p in sorted(fonts):
-        h.update(file_sha256(p))
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _cairosvg_version() -> str:
-    """From the package metadata: importing cairosvg in the build process (only the workers
-    draw) loads cairo and parses its C declarations, a third of a second per build."""
-    from importlib.metadata import version
-
-    return version("cairosvg")
+    """Content hash of everything that decides the output bytes (build/cache.py)."""
+    return raster_key(task.svg, task.fmt, task.dpi, epoch, (task.meta, task.print_box),
+                      [file_sha256(p) for p in sorted(fonts)])
 
 
 def cache_get(cache_dir: Path | None, key: str, ext: str) -> bytes | None:

@@ -15,8 +15,8 @@ __all__ = ["Asset", "Figures", "PosterLink", "Site", "SiteContext", "SitePage", 
 
 
 def __getattr__(name: str) -> Any:
-    # The page builders (a dozen modules) are imported when a site is built, not when a
-    # build finds the site it would make already kept (website/inputs.py, kept_site).
+    # The page builders (a dozen modules) are imported when a site is built, not by what
+    # only needs the site's types (`datavisie check`, the change summary).
     if name == "build_site":
         from build_tools.views.website.pages import build_site
 

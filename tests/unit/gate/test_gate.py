@@ -14,14 +14,12 @@ import json
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mkdocs.config.defaults import MkDocsConfig
 from places import Factory
 from sitekit import REPO, earlier_output, make_project, pdf_text
 
@@ -293,20 +291,19 @@ def _build(project: Path, site: Path, monkeypatch: pytest.MonkeyPatch,
            plant: Callable[[Path], None] | None) -> int:
     """`datavisie bouw` in this process, with `plant` run on the staging folder after every
     page and file is written and before the gate reads it."""
+    from build_tools.build import posters
     from build_tools.build import site as sitebuild
-    from build_tools.mkdocs_plugin import DatavisiePlugin
 
-    # the plugin's own method, also when an earlier call of this test patched it
-    original = getattr(DatavisiePlugin._render_posters, "__wrapped__",
-                       DatavisiePlugin._render_posters)
+    # the build's own function, also when an earlier call of this test patched it
+    original = getattr(posters.render, "__wrapped__", posters.render)
 
-    def render_then_plant(self: DatavisiePlugin, config: MkDocsConfig) -> None:
-        original(self, config)
+    def render_then_plant(out: Path, *args: Any, **kwargs: Any) -> None:
+        original(out, *args, **kwargs)
         if plant is not None:
-            plant(Path(config.site_dir))
+            plant(out)
 
     render_then_plant.__wrapped__ = original  # type: ignore[attr-defined]
-    monkeypatch.setattr(DatavisiePlugin, "_render_posters", render_then_plant)
+    monkeypatch.setattr(posters, "render", render_then_plant)
     return sitebuild.build(project, out=str(site), strict=False)
 
 
@@ -378,12 +375,12 @@ def test_a_replaced_cached_poster_is_not_published(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A cached PDF replaced in the cache folder: a build that reads the cache (as `mkdocs
     serve` does) would publish it; a publishing build renders the poster itself."""
-    from build_tools.mkdocs_plugin import DatavisiePlugin
+    from build_tools.build.sitebuild import SiteRun
 
     project = _project(tmp_path, posters=True)
     site = tmp_path / "site"
     with monkeypatch.context() as m:  # a build that trusts the cache, to fill it
-        m.setattr(DatavisiePlugin, "publishing", property(lambda self: False))
+        m.setattr(SiteRun, "cache", property(lambda self: self.project.cache_dir))
         assert _build(project, site, m, None) == EXIT_OK
         cached = sorted((project / ".cache/datavisie/posters").glob("*.pdf"))
         assert cached
@@ -399,30 +396,29 @@ def test_a_replaced_cached_poster_is_not_published(tmp_path: Path,
 
 
 @slow
-def test_serve_takes_the_gates_rules_from_the_repository_not_from_the_kept_read(
+def test_serve_reads_the_repository_afresh_and_its_gate_still_reports(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`mkdocs serve` may use the kept read for its pages, but not for the gate: a kept read
-    whose unfiltered model was replaced by the public one (so that nothing looks internal)
-    still leaves the gate its rules."""
+    """`mkdocs serve` keeps nothing of the read between builds (no pickle, no kept site): a
+    second build reads the repository again, and the gate's rules come from that read, so a
+    link to an internal page planted in its output is reported."""
     import logging
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from build_tools.audience import PUBLIC, for_audience
-    from build_tools.build import inputs
+    from build_tools.build import posters
     from build_tools.mkdocs_plugin import DatavisiePlugin
 
     project = _project(tmp_path, clone=True)
     planted: list[Callable[[Path], None]] = []
-    original = DatavisiePlugin._render_posters
+    original = getattr(posters.render, "__wrapped__", posters.render)
 
-    def render_then_plant(self: DatavisiePlugin, config: MkDocsConfig) -> None:
-        original(self, config)
+    def render_then_plant(out: Path, *args: Any, **kwargs: Any) -> None:
+        original(out, *args, **kwargs)
         for plant in planted:
-            plant(Path(config.site_dir))
+            plant(out)
 
-    monkeypatch.setattr(DatavisiePlugin, "_render_posters", render_then_plant)
+    monkeypatch.setattr(posters, "render", render_then_plant)
     warnings: list[str] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
@@ -441,15 +437,13 @@ def test_serve_takes_the_gates_rules_from_the_repository_not_from_the_kept_read(
         return plugin
 
     try:
-        assert not serve_build().inputs.kept
-        store = project / ".cache/datavisie/inputs/invoer-publiek.pickle"
-        entry = inputs._kept(store)
-        assert isinstance(entry, tuple)
-        key, commits, kept = entry
-        inputs._keep(store, (key, commits, replace(kept, full=for_audience(kept.full, PUBLIC))))
+        first = serve_build().run
         planted.append(MUTATIONS["link to an internal page"])
         warnings.clear()
-        assert serve_build().inputs.kept
+        second = serve_build().run
     finally:
         logger.removeHandler(handler)
+    assert first is not None and second is not None
+    assert second.inputs is not first.inputs  # read again, not kept
+    assert not list(project.rglob("*.pickle"))
     assert any("adres van een interne pagina: ../werkafspraken/" in w for w in warnings), warnings

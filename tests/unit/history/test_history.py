@@ -5,7 +5,6 @@ missing, and `datavisie versie vaststellen` / `datavisie versies` in a real repo
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -409,53 +408,33 @@ def test_read_many_reads_several_files_of_a_commit_in_one_go(tmp_path: Path) -> 
     assert got[0] == repo.read(commit, "a.md") and repo.read_many(commit, []) == []
 
 
-# --- the kept read (website/inputs.py): same inputs, same result; anything changed, read again
+# --- nothing of the read is kept (build/inputs.py): every build reads the repository now ----
 
 
-def _read(project: Path, cache: Path) -> Any:
+def _read(project: Path) -> Any:
     from build_tools.build.inputs import read_site_inputs
 
     if not (project / "theme").is_dir():
         shutil.copytree(REPO / "theme", project / "theme")
-    return read_site_inputs(project, cache_dir=cache)
+    return read_site_inputs(project)
 
 
-def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_read_is_afresh_and_an_edit_is_never_stale(old_repo: Path) -> None:
     from build_tools.build import inputs
 
-    monkeypatch.setattr(inputs, "load_checked", lambda *a, **k: pytest.fail("read again"))
-
-
-def test_a_kept_read_is_used_only_while_nothing_it_was_made_of_changed(
-        old_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_tools.build import inputs
-
-    cache = tmp_path / "cache"
-    first = _read(old_repo, cache)
-    with monkeypatch.context() as m:
-        _no_reading(m)
-        again = _read(old_repo, cache)
-    assert again.kept and not first.kept  # a publishing build can tell and read afresh
-    again = dataclasses.replace(again, kept=False)
+    first = _read(old_repo)
+    again = _read(old_repo)
     assert again == first and repr(again) == repr(first)
-    # a content file changed: read again, and the change is there
     visie = old_repo / "content/visie.md"
     visie.write_text(visie.read_text(encoding="utf-8").replace(
         "kernboodschap:", "kernboodschap: Nieuw.", 1), encoding="utf-8")
-    changed = _read(old_repo, cache)
+    changed = _read(old_repo)
     assert isinstance(changed, inputs.SiteInputs) and "Nieuw." in changed.model.visie.kernboodschap
-    # a house-style file changed: read again
-    style = old_repo / "theme/huisstijl.yml"
-    style.write_text(style.read_text(encoding="utf-8") + "\n# opmerking\n", encoding="utf-8")
-    with monkeypatch.context() as m:
-        _no_reading(m)
-        with pytest.raises(pytest.fail.Exception):
-            _read(old_repo, cache)
+    assert not list(old_repo.rglob("*.pickle"))
 
 
-def test_a_moved_tag_makes_the_history_be_read_again(old_repo: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    first = _read(old_repo, cache)
+def test_a_moved_tag_makes_the_history_be_read_again(old_repo: Path) -> None:
+    first = _read(old_repo)
     assert [t.titel for t in first.model.geschiedenis] == ["Datavisie (eerste versie)"]
     # the adopted text is corrected and the tag moved to the correcting commit
     visie = old_repo / "content/visie.md"
@@ -466,89 +445,8 @@ def test_a_moved_tag_makes_the_history_be_read_again(old_repo: Path, tmp_path: P
     git(old_repo, "tag", "-f", "-a", "visie-1.0", "-m", "Versie 1.0, gecorrigeerd")
     visie.write_bytes(current)  # the working text as before: only the tag moved
     commit(old_repo, "Werktekst terug")
-    moved = _read(old_repo, cache)
+    moved = _read(old_repo)
     assert [t.titel for t in moved.model.geschiedenis] == ["Datavisie (versie 1)"]
-
-
-def test_reads_with_notes_or_issues_are_never_kept(tmp_path: Path) -> None:
-    from build_tools.errors import ContentError
-
-    project = shutil.copytree(MINIMAL, tmp_path / "los")  # not in git: a note
-    cache = tmp_path / "cache"
-    assert _read(project, cache).notes
-    assert not list(cache.glob("*.pickle"))
-    (project / "content/organisatie.yml").write_text("naam: [\n", encoding="utf-8")
-    with pytest.raises(ContentError):
-        _read(project, cache)
-    assert not list(cache.glob("*.pickle"))
-
-
-def test_a_kept_read_cannot_run_code(old_repo: Path, tmp_path: Path) -> None:
-    import pickle
-
-    from build_tools.build.cache import digest, package_digest, tree_digest
-
-    cache = tmp_path / "cache"
-    first = _read(old_repo, cache)
-    [store] = cache.glob("*.pickle")
-    marker = tmp_path / "uitgevoerd"
-
-    class Evil:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return (os.system, (f"touch {marker}",))
-
-    key = digest("site-inputs", package_digest(), str(old_repo.resolve()), "content", "theme",
-                 "publiek", "True", tree_digest(old_repo / "content"),
-                 tree_digest(old_repo / "theme"))
-    store.write_bytes(pickle.dumps((key, {}, Evil())))
-    again = _read(old_repo, cache)
-    assert not marker.exists()
-    assert again == first  # refused, so read afresh
-
-
-# --- the kept site (website/inputs.py, kept_site): the pages of a kept read -----------------
-
-
-def test_a_kept_site_is_used_only_for_the_same_read_and_the_same_rest(
-        old_repo: Path, tmp_path: Path) -> None:
-    import pickle
-
-    from build_tools.build.inputs import kept_site
-    from build_tools.views.website import Asset, Site
-
-    cache = tmp_path / "cache"
-    inputs = _read(old_repo, cache)
-    assert inputs.key
-    made: list[Site] = []
-
-    def build() -> Site:
-        made.append(Site(pages=(), assets=(Asset("a.txt", f"{len(made)}".encode()),), nav=()))
-        return made[-1]
-
-    first = kept_site(inputs, cache, build, "directory_urls=True")
-    assert kept_site(_read(old_repo, cache), cache, build, "directory_urls=True") == first
-    assert len(made) == 1
-    kept_site(inputs, cache, build, "directory_urls=False")  # something else the pages use
-    assert len(made) == 2
-    visie = old_repo / "content/visie.md"  # the content changed: a new read, a new key
-    visie.write_text(visie.read_text(encoding="utf-8").replace(
-        "kernboodschap:", "kernboodschap: Nieuw.", 1), encoding="utf-8")
-    changed = _read(old_repo, cache)
-    assert changed.key != inputs.key
-    kept_site(changed, cache, build, "directory_urls=False")
-    assert len(made) == 3
-    kept_site(dataclasses.replace(changed, key=""), cache, build)  # a read that was not kept
-    assert len(made) == 4
-    marker = tmp_path / "uitgevoerd"
-
-    class Evil:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return (os.system, (f"touch {marker}",))
-
-    [store] = cache.glob("site-*.pickle")
-    store.write_bytes(pickle.dumps(("sleutel", Evil())))
-    kept_site(changed, cache, build, "directory_urls=False")
-    assert not marker.exists() and len(made) == 5  # refused, so built afresh
 
 
 @pytest.mark.slow
@@ -564,11 +462,9 @@ def test_a_warm_build_is_the_cold_build_and_an_edit_is_never_stale(
             shutil.copy2(source, old_repo / part)
     cold = bouw(old_repo, tmp_path / "koud")
     assert cold.returncode == 0, cold.stderr[-3000:]
-    [store] = (old_repo / ".cache/datavisie/inputs").glob("site-*.pickle")
-    kept = store.stat().st_mtime_ns
     warm = bouw(old_repo, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr[-3000:]
-    assert store.stat().st_mtime_ns == kept  # the kept site was used, not made again
+    assert not list(old_repo.rglob("*.pickle"))  # nothing is kept as pickle
 
     def tree(folder: Path) -> dict[str, bytes]:
         return {p.relative_to(folder).as_posix(): p.read_bytes()
@@ -583,4 +479,3 @@ def test_a_warm_build_is_the_cold_build_and_an_edit_is_never_stale(
     assert edited.returncode == 0, edited.stderr[-3000:]
     register = (tmp_path / "bewerkt/projecten/index.html").read_text(encoding="utf-8")
     assert "Zojuist hernoemd" in register and "Slimme afvalinzameling" not in register
-    assert store.stat().st_mtime_ns != kept

@@ -27,7 +27,7 @@ from build_tools.audience import for_audience
 from build_tools.content.load import load
 from build_tools.content.model import Datavisie, Version
 from build_tools.content.types import parse_when
-from build_tools.errors import ContentError
+from build_tools.errors import EXIT_CONTENT, ContentError
 from build_tools.housestyle.css import load_style
 from build_tools.housestyle.tokens import Style
 from build_tools.views import posters
@@ -545,7 +545,30 @@ def test_cli_renders_posters(tmp_path: Path) -> None:
                  "--uit", str(out)]) == 0
     assert (out / "visie.svg").is_file() and (out / "visie.png").is_file()
     assert not (out / "visie.pdf").exists()
-    assert main(["--root", str(root), "posters", "--formaat", "gif"]) == 2
+    # kept where the build keeps its posters (project.py), not in a folder of its own
+    assert list((root / ".cache/datavisie/posters").glob("*.png"))
+    assert not (root / ".cache/posters").exists()
+    # a wrong argument is the author's to fix (1), never the leak code (2)
+    assert main(["--root", str(root), "posters", "--formaat", "gif"]) == EXIT_CONTENT
+    assert main(["--root", str(root), "posters", "--dpi", "5"]) == EXIT_CONTENT
+
+
+@pytest.mark.slow
+def test_cli_posters_keep_their_cache_under_the_plugins_cache_option(tmp_path: Path) -> None:
+    from build_tools.cli.main import main
+
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Datavisie\ndocs_dir: content\nmarkdown_extensions: [toc, admonition, "
+        "pymdownx.details, attr_list, def_list, footnotes, tables, sane_lists]\nplugins:\n"
+        "  - datavisie:\n      cache: .elders\n", encoding="utf-8")
+    out = tmp_path / "uit"
+    assert main(["--root", str(root), "posters", "--formaat", "svg,png", "--dpi", "20",
+                 "--uit", str(out)]) == 0
+    assert list((root / ".elders/posters").glob("*.png"))
+    assert not (root / ".cache").exists()
 
 
 @pytest.mark.slow
