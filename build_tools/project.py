@@ -145,3 +145,12 @@ class Project:
     @property
     def social_cards(self) -> bool:
         return self.options.get("sociale_kaarten", True) is not False
+
+
+def find_root(start: Path) -> Path:
+    """The project root: the nearest folder upwards holding content/ or mkdocs.yml."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / "content").is_dir() or (folder / "mkdocs.yml").is_file():
+            return folder
+    return here

@@ -107,9 +107,20 @@ def check_and_promote(config: MkDocsConfig, staged: Staging, rules: gate.LeakRul
         return
     if problems:
         raise problems[0]
-    if config.strict and gate.warnings_counted():
+    if config.strict and _warnings_counted():
         return  # MkDocs aborts the strict build next; on_build_error discards the folder
     publish.promote(staged.folder, staged.target)
     log.info("Site geplaatst in %s", staged.target)
     config.site_dir = str(staged.target)  # for what runs after the build (gh-deploy)
     staged.folder = None
+
+
+def _warnings_counted() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning in this build (MkDocs aborts
+    after post_build then; the output must not be published first)."""
+    import logging
+
+    from mkdocs.utils import CountHandler
+
+    return any(isinstance(h, CountHandler) and h.get_counts()
+               for h in logging.getLogger("mkdocs").handlers)

@@ -172,7 +172,7 @@ def _refuse_output(project: Project, out: str | None) -> None:
 
 
 def cmd_bouw(args: argparse.Namespace) -> int:
-    from build_tools.cli.main import find_root
+    from build_tools.project import find_root
 
     # Without --strict or --niet-strikt: MkDocs' own warnings fail the build (as always),
     # content warnings are reported and publish. --strict: both fail. --niet-strikt: neither.

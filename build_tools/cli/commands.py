@@ -77,13 +77,13 @@ REGISTER: list[Register] = [register_versions]
 
 
 def register_staff(sub: Any) -> None:
-    """wijzigingen, nieuw, schema: the staff workflow (changes_cli.py, scaffold.py,
-    jsonschema_export.py)."""
+    """wijzigingen, nieuw, schema: the staff workflow (cli/wijzigingen.py, cli/nieuw.py,
+    staff/editor_schemas.py)."""
+    from build_tools.cli import nieuw
     from build_tools.cli import wijzigingen as changes_cli
     from build_tools.staff import editor_schemas as jsonschema_export
-    from build_tools.staff import scaffold
 
-    for module in (changes_cli, scaffold, jsonschema_export):
+    for module in (changes_cli, nieuw, jsonschema_export):
         module.register(sub)
 
 

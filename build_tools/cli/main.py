@@ -26,19 +26,11 @@ from build_tools.errors import (
     errors_in,
     format_issues,
 )
+from build_tools.project import find_root
 
 __all__ = ["find_root", "main"]
 
 Command = Callable[[argparse.Namespace], int]
-
-def find_root(start: Path) -> Path:
-    """The project root: the nearest folder upwards holding content/ or mkdocs.yml."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / "content").is_dir() or (folder / "mkdocs.yml").is_file():
-            return folder
-    return here
-
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Everything a build would refuse, short of rendering and reading git (projectcheck.py).

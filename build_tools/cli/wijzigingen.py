@@ -9,11 +9,11 @@ import dataclasses
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from build_tools.errors import ContentError, Issue, UserError
+from build_tools.staff.changes.report import Problem, Report
 
 if TYPE_CHECKING:  # the comparison is imported when a comparison runs, not for `--help`
     from build_tools.content.model import Datavisie
@@ -23,23 +23,6 @@ if TYPE_CHECKING:  # the comparison is imported when a comparison runs, not for 
 
 WORKTREE_LABEL = "de werkmap"
 PARTS = ("content", "theme", "posters", "mkdocs.yml")  # what the site is made of
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An issue of the project after the change; `elders` when its file is not changed."""
-
-    issue: Issue
-    elders: bool
-    before: bool = False  # the same issue is there before the change too
-
-
-@dataclass(frozen=True)
-class Report:
-    changes: tuple[Change, ...]
-    problems: tuple[Problem, ...] = ()
-    compared: bool = True  # False: one side's content has errors, so no content comparison
-    base_broken: bool = False  # the base itself does not load
 
 
 def _repo(root: Path) -> Repo:

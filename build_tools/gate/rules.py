@@ -111,17 +111,6 @@ def temp_paths() -> list[str]:
     return [str(Path(tempfile.gettempdir()) / "datavisie-fonts-")]
 
 
-def warnings_counted() -> bool:
-    """Whether MkDocs' strict-mode counter has seen a warning in this build (MkDocs aborts
-    after post_build then; the output must not be published first)."""
-    import logging
-
-    from mkdocs.utils import CountHandler
-
-    return any(isinstance(h, CountHandler) and h.get_counts()
-               for h in logging.getLogger("mkdocs").handlers)
-
-
 # Markdown extensions and plugins that read files or run templates inside pages: content
 # could pull in any file of the project (or of the machine) with them.
 FILE_READING_EXTENSIONS = {

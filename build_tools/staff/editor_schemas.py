@@ -144,7 +144,7 @@ def write(out_dir: Path) -> list[Path]:
 # --- CLI -------------------------------------------------------------------------------
 
 def cmd_schema(args: Any) -> int:
-    from build_tools.cli.main import find_root
+    from build_tools.project import find_root
 
     root = find_root(Path(args.root))
     out = Path(args.uit) if args.uit else root / SCHEMA_DIR

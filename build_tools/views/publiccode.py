@@ -110,8 +110,8 @@ dependsOn:
 
 
 def cmd_publiccode(args: argparse.Namespace) -> int:
-    from build_tools.cli.main import find_root
     from build_tools.content.load import load
+    from build_tools.project import find_root
 
     root = find_root(Path(args.root))
     text = publiccode_yml(load(root).organisatie)

@@ -7,11 +7,11 @@ import html
 import re
 from collections.abc import Sequence
 
-from build_tools.cli.wijzigingen import Report
 from build_tools.errors import Issue
 from build_tools.history.texts import Segment
 from build_tools.staff.changes.compare import SECTIONS, Change
 from build_tools.staff.changes.details import FieldChange, TextChange
+from build_tools.staff.changes.report import Report
 
 MARKER = "<!-- datavisie-wijzigingen -->"
 MAX_SENTENCES = 20  # per text: a new chapter should not flood a pull-request comment
