@@ -31,7 +31,9 @@ def wanted(option: bool) -> bool:
 
 
 def shim() -> bytes:
-    return resources.files(__package__).joinpath("website/preview/iframe-worker.js").read_bytes()
+    """The Web Worker shim, kept with the site's other scripts (views/website/preview/)."""
+    return resources.files("build_tools.views.website").joinpath(
+        "preview/iframe-worker.js").read_bytes()
 
 
 def configure(config: Any) -> None:
