@@ -71,6 +71,6 @@ def test_axe_finds_nothing_on_a_new_municipality(browser: Any, new_site: Path,
 def test_the_nu_html_checker_finds_nothing_on_a_new_municipality(vnu: list[str],
                                                                 new_site: Path) -> None:
     for kind in ("html", "svg"):
-        errors = run_vnu(vnu, new_site, kind=kind)  # no allowances
+        errors = run_vnu(vnu, [new_site], kind=kind)  # no allowances
         assert not errors, f"de Nu Html Checker vond fouten ({kind}):\n" + \
             vnu_report(errors, new_site)

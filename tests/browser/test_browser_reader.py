@@ -328,7 +328,8 @@ def test_screenshots_of_key_pages(open_page: Any, screenshots: Path, width: int,
         page.evaluate("document.fonts.ready")
         # Lazy images below the fold load only when scrolled to; a full-page picture needs them.
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_function("[...document.images].every(i => i.complete)")
+        # a function, not an expression: Playwright evals an expression, which the CSP forbids
+        page.wait_for_function("() => [...document.images].every(i => i.complete)")
         page.evaluate("window.scrollTo(0, 0)")
         name = (url.strip("/").replace("/", "-") or "home") + f"-{width}.png"
         page.screenshot(path=str(screenshots / name), full_page=True)
