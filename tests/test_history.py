@@ -574,6 +574,28 @@ def test_a_kept_site_is_used_only_for_the_same_read_and_the_same_rest(
     assert not marker.exists() and len(made) == 5  # refused, so built afresh
 
 
+# `mkdocs serve`'s build, run once in its own process: the only build that reads the cache
+# (a publishing build trusts nothing kept: docs/threat-model.md)
+SERVE_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+config.plugins.on_shutdown()
+"""
+
+
+def _serve_build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    import sys
+
+    return subprocess.run([sys.executable, "-c", SERVE_BUILD, str(project / "mkdocs.yml"),
+                           str(out)], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+
+
 @pytest.mark.slow
 def test_a_warm_build_is_the_cold_build_and_an_edit_is_never_stale(
         old_repo: Path, tmp_path: Path) -> None:
@@ -585,25 +607,38 @@ def test_a_warm_build_is_the_cold_build_and_an_edit_is_never_stale(
             shutil.copytree(source, old_repo / part, ignore=shutil.ignore_patterns(".cache"))
         else:
             shutil.copy2(source, old_repo / part)
-    cold = bouw(old_repo, tmp_path / "koud")
-    assert cold.returncode == 0, cold.stderr[-3000:]
-    [store] = (old_repo / ".cache/datavisie/inputs").glob("site-*.pickle")
-    kept = store.stat().st_mtime_ns
-    warm = bouw(old_repo, tmp_path / "warm")
-    assert warm.returncode == 0, warm.stderr[-3000:]
-    assert store.stat().st_mtime_ns == kept  # the kept site was used, not made again
 
     def tree(folder: Path) -> dict[str, bytes]:
         return {p.relative_to(folder).as_posix(): p.read_bytes()
                 for p in sorted(folder.rglob("*")) if p.is_file()}
 
+    # a publishing build neither reads nor writes the kept read and site
+    cache = old_repo / ".cache/datavisie"
+    published = bouw(old_repo, tmp_path / "gepubliceerd")
+    assert published.returncode == 0, published.stderr[-3000:]
+    assert not list(cache.glob("inputs/*.pickle"))
+
+    # the preview's build keeps them, and a warm preview is the cold one, byte for byte
+    cold = _serve_build(old_repo, tmp_path / "koud")
+    assert cold.returncode == 0, cold.stderr[-3000:]
+    [store] = cache.glob("inputs/site-*.pickle")
+    kept = store.stat().st_mtime_ns
+    warm = _serve_build(old_repo, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr[-3000:]
+    assert store.stat().st_mtime_ns == kept  # the kept site was used, not made again
     a, b = tree(tmp_path / "koud"), tree(tmp_path / "warm")
     assert a.keys() == b.keys() and [n for n in a if a[n] != b[n]] == []
+
+    # an edit is never stale: not in the preview, not in what is published
     project = old_repo / "content/projecten/afval.yml"
     project.write_text(project.read_text(encoding="utf-8").replace(
         "naam: Slimme afvalinzameling", "naam: Zojuist hernoemd", 1), encoding="utf-8")
-    edited = bouw(old_repo, tmp_path / "bewerkt")
+    edited = _serve_build(old_repo, tmp_path / "bewerkt")
     assert edited.returncode == 0, edited.stderr[-3000:]
     register = (tmp_path / "bewerkt/projecten/index.html").read_text(encoding="utf-8")
     assert "Zojuist hernoemd" in register and "Slimme afvalinzameling" not in register
     assert store.stat().st_mtime_ns != kept
+    again = bouw(old_repo, tmp_path / "gepubliceerd")
+    assert again.returncode == 0, again.stderr[-3000:]
+    register = (tmp_path / "gepubliceerd/projecten/index.html").read_text(encoding="utf-8")
+    assert "Zojuist hernoemd" in register and "Slimme afvalinzameling" not in register
