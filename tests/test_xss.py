@@ -298,14 +298,15 @@ AUTHOR_MARKUP_CODES = {"DV130", "DV131", "DV132", "DV133"}  # build_tools/conten
 
 def _refused_markup(project: Path) -> set[str]:
     """The codes when the content check refuses the payload as author markup (an image from
-    elsewhere, an `on*` attribute from `{: }`) and for nothing else; else an empty set."""
+    elsewhere, an `on*` attribute from `{: }`) and for nothing else; else an empty set.
+    Warnings refuse nothing (a payload in a one-line field may also be reported as one)."""
     from build_tools.content.load import load
     from build_tools.errors import ContentError
 
     try:
         load(project)
     except ContentError as exc:
-        codes = {i.code for i in exc.issues}
+        codes = {i.code for i in exc.issues if not i.is_warning}
         return codes if codes <= AUTHOR_MARKUP_CODES else set()
     return set()
 
