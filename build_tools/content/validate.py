@@ -20,7 +20,8 @@ from build_tools.history.refs import ref_issue
 RESERVED_PAGE_IDS = {"visie", "themas", "routekaart", "projecten", "ontwikkeling", "begrippen",
                      "versies", "meedoen", "posters", "assets", "search", "data", "index",
                      "vergelijk", "archief", "concept",  # concept: /concept/ (site/editions.py)
-                     "algoritmeregister"}
+                     "algoritmeregister",
+                     "open-data"}  # the downloads explained (views/website/opendata.py)
 # Every other name at the top of the built site: its files, and what MkDocs and Material
 # write there (404.html, sitemap.xml, search/). A version's folder may not take one of these
 # or a page's (DV220). tests/site/test_hostile_inputs.py compares this list with the top of real

@@ -350,6 +350,14 @@ def test_every_mkdocs_command_is_valid() -> None:
             assert re.search(rf"(^|[\s,]){re.escape(flag)}\b", help_text), flag
 
 
+def test_the_preview_shim_ships_with_the_package() -> None:
+    """The Web Worker shim a preview adds is found where the package keeps it (a fast guard
+    for the slow build below: a moved file broke every preview build)."""
+    from build_tools.build.preview import shim
+
+    assert b"Worker" in shim()
+
+
 @pytest.mark.slow
 def test_preview_build_runs_as_written(tmp_path: Path) -> None:
     """The pull-request preview step, run as written, builds a site for file://."""

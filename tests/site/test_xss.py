@@ -75,6 +75,8 @@ def payload_text(payload: str, counter: dict[str, int]) -> Callable[[Text, str, 
     def text(t: Text, where: str, old: Any) -> Any:
         counter[where] = counter.get(where, 0) + 1
         n = len(counter)
+        if where.endswith(".tag"):  # names a git object, never text: every payload is
+            return old  # refused there (test_a_payload_is_never_a_versions_tag)
         if where.endswith(".versie"):  # unique and ordered
             return f"{n}{payload}"[: t.max or 20]
         if where.endswith(".term"):  # unique
@@ -297,14 +299,15 @@ AUTHOR_MARKUP_CODES = {"DV130", "DV131", "DV132", "DV133"}  # build_tools/conten
 
 def _refused_markup(project: Path) -> set[str]:
     """The codes when the content check refuses the payload as author markup (an image from
-    elsewhere, an `on*` attribute from `{: }`) and for nothing else; else an empty set."""
+    elsewhere, an `on*` attribute from `{: }`) and for nothing else; else an empty set.
+    Warnings refuse nothing (a payload in a one-line field may also be reported as one)."""
     from build_tools.content.load import load
     from build_tools.errors import ContentError
 
     try:
         load(project)
     except ContentError as exc:
-        codes = {i.code for i in exc.issues}
+        codes = {i.code for i in exc.issues if not i.is_warning}
         return codes if codes <= AUTHOR_MARKUP_CODES else set()
     return set()
 
@@ -317,6 +320,35 @@ def test_markup_payloads_the_check_refuses() -> None:
     refused = {p for p in PAYLOADS
                if findings(markdown_contexts(p)) or findings("Tekst.\n" + markdown_contexts(p))}
     assert refused == {"![plaatje](javascript:alert(1))", '{: onclick="alert(1)" }'}
+
+
+def test_a_payload_is_never_a_versions_tag(valid_content) -> None:  # type: ignore[no-untyped-def]
+    """A version's `tag` names the git object its text comes from and is never shown as text;
+    the check refuses every payload there at its `tag:` line, before anything is built (the
+    other tests leave `tag` as it was, so their builds can read history)."""
+    from build_tools.content.load import load
+    from build_tools.errors import ContentError
+
+    root = valid_content()
+    path = root / "content/versies.yml"
+    versions = read_yaml(path)
+    day = versions[0]["datum"]
+    planted = [{"versie": f"0.{i + 1}", "datum": day.replace(),  # a copy: YAML gets no anchor
+                "status": "vastgesteld-raad",
+                "besluit": {"orgaan": "gemeenteraad", "kenmerk": f"RB-{i}"},
+                "samenvatting": "Tekst.", "tag": payload}
+               for i, payload in enumerate(PAYLOADS)]
+    write_yaml(path, planted + versions)
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    at = {(i.path, i.line) for i in caught.value.issues}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    tag_lines = [n for n, line in enumerate(lines, 1) if line.startswith("  tag:")]
+    assert len(tag_lines) == len(PAYLOADS)
+    refused = [p for p, n in zip(PAYLOADS, tag_lines, strict=True)
+               if ("content/versies.yml", n) in at]
+    assert refused == PAYLOADS
+    assert "DV221" in {i.code for i in caught.value.issues}
 
 
 @slow

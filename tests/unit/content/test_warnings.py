@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitekit import bouw, make_project, mkdocs
+from sitekit import bouw, earlier_output, make_project, mkdocs
 
 import build_tools.content.validate
 from build_tools.cli.main import main
@@ -156,8 +156,9 @@ def test_a_warning_from_any_module_just_works(capsys: pytest.CaptureFixture[str]
 # --- the site build ------------------------------------------------------------------------
 
 def _previous(site: Path) -> None:
-    site.mkdir(parents=True)
-    (site / "index.html").write_text("vorige site", encoding="utf-8")
+    """The last good site: a build replaces only a folder it recognises as its own output
+    (build_tools/build/outputdir.py), so the stand-in carries our stylesheet and script."""
+    earlier_output(site, {"index.html": "vorige site"})
 
 
 @pytest.mark.slow
