@@ -58,9 +58,10 @@ def adopt_site(config: MkDocsConfig, site: Site, model: Datavisie, *, serving: b
     config.extra["datavisie"] = {
         "organisatie": model.organisatie.naam,
         "voet": [{"titel": t, "url": u} for t, u in site.footer],
-        # the policy in every page, for hosts that send no header; not under `serve`,
-        # whose live-reload script is inline
-        "csp": csp.meta() if not serving else "",
+        # the policy in every page, for hosts that send no header; not under `serve`, whose
+        # live-reload script is inline, nor in the preview opened from disk (never published),
+        # whose search runs in an iframe the shim writes inline
+        "csp": csp.meta() if not (serving or offline) else "",
     }
     extra = preview.for_disk(site.extra) if offline else site.extra
     for key, value in extra.items():  # version selector, feed, concept notice
