@@ -4,7 +4,6 @@ code that tells who must act: 0 built, 1 content or style errors, 2 leak, 3 inte
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import logging
 import os
@@ -13,7 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from build_tools.audience import AUDIENCES, PUBLIC
+from build_tools.audience import PUBLIC
 from build_tools.build import outputdir
 from build_tools.errors import (
     EXIT_CONTENT,
@@ -170,35 +169,3 @@ def _refuse_output(project: Project, out: str | None) -> None:
     if refused:
         raise UserError(f"{label} {refused}. Er is niets geschreven.")
 
-
-def cmd_bouw(args: argparse.Namespace) -> int:
-    from build_tools.project import find_root
-
-    # Without --strict or --niet-strikt: MkDocs' own warnings fail the build (as always),
-    # content warnings are reported and publish. --strict: both fail. --niet-strikt: neither.
-    return build(find_root(Path(args.root)), audience=args.doelgroep, out=args.uit,
-                 strict=args.strict is not False, warnings_fail=bool(args.strict),
-                 peildatum=args.peildatum, preview=args.voorbeeld)
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser("bouw", help="bouw de site (zoals mkdocs build) en controleer of er "
-                                    "niets interns in staat")
-    p.add_argument("--doelgroep", choices=AUDIENCES, default=None,
-                   help="voor wie de site is (standaard: wat mkdocs.yml zegt, meestal publiek)")
-    p.add_argument("--uit", default=None,
-                   help=f"map voor de site (standaard: site_dir uit mkdocs.yml; voor de interne "
-                        f"site {INTERNAL_DEFAULT_DIR}/)")
-    p.add_argument("--peildatum", metavar="JJJJ-MM-DD",
-                   help="de dag waarop je kijkt wat verouderd is (standaard: de stand van de "
-                        "inhoud)")
-    p.add_argument("--voorbeeld", action="store_true",
-                   help="een voorbeeld dat ook werkt als map op je eigen computer (file://), "
-                        "met zoeken; zonder versiekeuze")
-    strict = p.add_mutually_exclusive_group()
-    strict.add_argument("--strict", dest="strict", action="store_true", default=None,
-                        help="ook waarschuwingen over de inhoud (W-codes) laten de bouw "
-                             "mislukken (standaard: alleen fouten, en meldingen van MkDocs)")
-    strict.add_argument("--niet-strikt", dest="strict", action="store_false",
-                        help="geen enkele waarschuwing laat de bouw mislukken")
-    p.set_defaults(func=cmd_bouw)

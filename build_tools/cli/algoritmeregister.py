@@ -16,6 +16,7 @@ from pathlib import Path
 
 from build_tools.audience import PUBLIC, for_audience
 from build_tools.errors import ContentError, LeakError, UserError
+from build_tools.project import find_root
 
 DEFAULT_FOLDER = "algoritmeregister"
 
@@ -47,7 +48,6 @@ def _write(out: Path, files: dict[str, bytes]) -> None:
 
 
 def cmd_algoritmeregister(args: argparse.Namespace) -> int:
-    from build_tools.cli.main import find_root
     from build_tools.content.load import load
     from build_tools.gate.leaks import LeakScanner
     from build_tools.gate.rules import leak_rules

@@ -6,8 +6,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from build_tools.errors import UserError, raise_for_errors
+from build_tools.project import find_root
 
 
 def cmd_posters(args: argparse.Namespace) -> int:
@@ -16,7 +18,6 @@ def cmd_posters(args: argparse.Namespace) -> int:
     `posters/`. A wrong argument is the author's to fix (exit 1), never the leak code."""
     from build_tools.build.cache import POSTERS, Digests
     from build_tools.build.inputs import read_inputs
-    from build_tools.cli.main import find_root
     from build_tools.project import Project
     from build_tools.views.posters import FORMATS, check_fit, render_all
 
@@ -46,3 +47,18 @@ def cmd_posters(args: argparse.Namespace) -> int:
         print(f"{f.name:<32} {made or 'uit de cache'}", file=sys.stderr)
     print(f"{len(files)} posters in {out} ({time.perf_counter() - start:.1f}s)", file=sys.stderr)
     return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("posters", help="maak de posters (SVG, PNG, PDF) zonder de site te bouwen")
+    p.add_argument("--formaat", default="svg,png,pdf",
+                   help="welke formaten, met komma's (standaard: svg,png,pdf)")
+    p.add_argument("--dpi", type=int, default=150,
+                   help="beeldpunten per inch voor PNG (standaard 150; 300 voor drukwerk)")
+    p.add_argument("--uit", help="map voor de posters (standaard: site/posters)")
+    p.add_argument("--geen-cache", action="store_true",
+                   help="maak alles opnieuw, ook wat niet veranderd is")
+    p.add_argument("--drukwerk", action="store_true",
+                   help="ook een PDF voor de drukker: 3 mm afloop en snijtekens "
+                        "(<poster>-drukwerk.pdf)")
+    p.set_defaults(func=cmd_posters)

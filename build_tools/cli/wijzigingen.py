@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from build_tools.errors import ContentError, Issue, UserError
+from build_tools.project import find_root
 from build_tools.staff.changes.report import Problem, Report
 
 if TYPE_CHECKING:  # the comparison is imported when a comparison runs, not for `--help`
@@ -208,8 +209,6 @@ def cmd_wijzigingen(args: Any) -> int:
 
 
 def _root(args: Any) -> Path:
-    from build_tools.cli.main import find_root
-
     return find_root(Path(args.root))
 
 

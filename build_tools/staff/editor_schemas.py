@@ -140,34 +140,3 @@ def write(out_dir: Path) -> list[Path]:
             written.append(path)
     return written
 
-
-# --- CLI -------------------------------------------------------------------------------
-
-def cmd_schema(args: Any) -> int:
-    from build_tools.project import find_root
-
-    root = find_root(Path(args.root))
-    out = Path(args.uit) if args.uit else root / SCHEMA_DIR
-    written = write(out)
-    n = len(FILE_TYPES) + len(SITE_FILE_TYPES)
-    print(f"{n} JSON-schema's in {out} ({len(written)} bijgewerkt).")
-    if args.editor:
-        for name, make in (("settings.json", vscode_settings),
-                           ("extensions.json", vscode_extensions)):
-            path = root / ".vscode" / name
-            current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(json.dumps(make(current), ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
-            print(f"Editorkoppeling bijgewerkt: {path}")
-    return 0
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser("schema", help="schrijf JSON-schema's voor editors (aanvullen, fouten)",
-                       description="Schrijf een JSON-schema per soort inhoudsbestand, gemaakt "
-                                   "uit het inhoudsmodel.")
-    p.add_argument("--uit", metavar="MAP", help="map voor de schema's (standaard: schemas/)")
-    p.add_argument("--editor", action="store_true",
-                   help="werk ook .vscode/settings.json bij (yaml.schemas)")
-    p.set_defaults(func=cmd_schema)

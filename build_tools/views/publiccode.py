@@ -4,10 +4,7 @@ content/organisatie.yml, so the organisation's name, addresses and contact live 
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
-from pathlib import Path
 
 from build_tools.content.model import Organisation
 from build_tools.errors import UserError
@@ -108,21 +105,3 @@ dependsOn:
       versionMin: "9.5"
 """
 
-
-def cmd_publiccode(args: argparse.Namespace) -> int:
-    from build_tools.content.load import load
-    from build_tools.project import find_root
-
-    root = find_root(Path(args.root))
-    text = publiccode_yml(load(root).organisatie)
-    target = root / FILE
-    if args.controleer:
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            print(f"{FILE} hoort niet bij content/organisatie.yml: draai `datavisie "
-                  "publiccode` en zet het resultaat in git.", file=sys.stderr)
-            return 1
-        print(f"{FILE} hoort bij content/organisatie.yml.", file=sys.stderr)
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"{FILE} geschreven uit content/organisatie.yml.", file=sys.stderr)
-    return 0

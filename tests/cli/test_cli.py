@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -166,7 +167,49 @@ def test_main_can_run_twice(capsys: pytest.CaptureFixture[str], valid_content: F
     root = str(valid_content())
     assert run(capsys, "--root", root, "check")[0] == 0
     assert run(capsys, "--root", root, "check")[0] == 0
-    assert len(cli._EXTENSIONS) == len(set(cli._EXTENSIONS))
+    assert list(_subparsers(cli.build_parser())) == list(_subparsers(cli.build_parser()))
+
+
+HELP_ORDER = ["check", "versies", "versie", "wijzigingen", "nieuw", "schema", "markdown",
+              "lettertypen", "posters", "algoritmeregister", "bouw", "publiccode"]
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def _handlers(parser: argparse.ArgumentParser) -> dict[str, object]:
+    """Every runnable command path (`versie vaststellen`, `nieuw gemeente`) and its handler."""
+    found: dict[str, object] = {}
+    for name, p in _subparsers(parser).items():
+        if any(isinstance(a, argparse._SubParsersAction) for a in p._actions):
+            found |= {f"{name} {k}": v for k, v in _handlers(p).items()}
+        else:
+            found[name] = p.get_default("func")
+    return found
+
+
+def test_the_command_table_lists_every_command_once_in_help_order() -> None:
+    assert list(_subparsers(cli.build_parser())) == HELP_ORDER
+
+
+def test_every_command_is_handled_by_its_module_in_the_cli_package() -> None:
+    """One module per command under build_tools/cli/; the domain modules hold no handlers."""
+    handlers = _handlers(cli.build_parser())
+    assert "versie vaststellen" in handlers and "nieuw gemeente" in handlers
+    wrong = {name: f"{getattr(f, '__module__', '?')}.{getattr(f, '__name__', '?')}"
+             for name, f in handlers.items()
+             if not getattr(f, "__module__", "").startswith("build_tools.cli.")
+             or not getattr(f, "__name__", "").startswith("cmd_")}
+    assert not wrong, wrong
+
+
+def test_publiccode_check_runs_on_this_repository(capsys: pytest.CaptureFixture[str]) -> None:
+    """`datavisie publiccode --controleer` on the project's own publiccode.yml."""
+    code, _, err = run(capsys, "--root", str(REPO), "publiccode",
+                       "--controleer")
+    assert (code, err.strip()) == (0, "publiccode.yml hoort bij content/organisatie.yml.")
 
 
 def test_console_script_end_to_end(valid_content: Factory) -> None:
@@ -297,7 +340,6 @@ def test_a_project_derives_its_folders_once_from_mkdocs_yml(
 def test_every_command_offers_the_audiences_of_the_audience_filter() -> None:
     from build_tools.audience import AUDIENCES
 
-    cli._load_extensions()
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     offered = {name: tuple(action.choices) for name, p in sub.choices.items()  # type: ignore[union-attr]

@@ -6,7 +6,6 @@ own tree the open font (Open Sans) and the poster definitions. The new project p
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from build_tools.errors import UserError
 from build_tools.staff.municipality.content import THEMES, Answers, content_files
-from build_tools.staff.municipality.files import PLACEHOLDER_PACKAGE, project_files
+from build_tools.staff.municipality.files import project_files
 from build_tools.staff.municipality.housestyle import (
     huisstijl_yml,
     logo_svg,
@@ -112,32 +111,3 @@ def create(dest: Path, naam: str, *, colour: str | None = None, logo: Path | Non
               f"{colours.light['merk']} (zie theme/huisstijl.yml).", file=sys.stderr)
     return written
 
-
-def cmd_gemeente(args: argparse.Namespace) -> int:
-    dest = Path(args.uit)
-    written = create(dest, args.naam, colour=args.kleur,
-                     logo=Path(args.logo) if args.logo else None, site=args.site,
-                     repo=args.repo, package=args.pakket)
-    print(f"{len(written)} bestanden geschreven in {dest}.", file=sys.stderr)
-    if not args.pakket:
-        print(f"Vervang {PLACEHOLDER_PACKAGE} in README.md en de CI-bestanden door het adres "
-              "van de datavisie-software (of gebruik --pakket).", file=sys.stderr)
-    print(f"Volgende stap: cd {dest} && datavisie check (zegt wat er nog in te vullen is).",
-          file=sys.stderr)
-    return 0
-
-
-def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    k = kinds.add_parser("gemeente", help="een compleet nieuw project voor een gemeente",
-                         description="Maak een nieuw project: inhoud met plaatshouders, "
-                                     "huisstijl, posters, mkdocs.yml, CI en een README.")
-    k.add_argument("naam", metavar="NAAM", help='naam van de gemeente, bijvoorbeeld '
-                                                '"Gemeente Zeedorp"')
-    k.add_argument("--uit", required=True, metavar="MAP", help="nieuwe (lege) map")
-    k.add_argument("--kleur", metavar="#RRGGBB", help="hoofdkleur van de huisstijl")
-    k.add_argument("--logo", metavar="SVG", help="logo (SVG) met naam, voor de posters")
-    k.add_argument("--site", metavar="URL", help="adres waarop de site komt")
-    k.add_argument("--repo", metavar="URL", help="adres van de repository van dit project")
-    k.add_argument("--pakket", metavar="URL",
-                   help="git-adres van de datavisie-software, voor pip in README en CI")
-    k.set_defaults(func=cmd_gemeente)
