@@ -255,8 +255,9 @@ class DatavisiePlugin(BasePlugin[DatavisieConfig]):
             "organisatie": org.naam,
             "voet": [{"titel": t, "url": u} for t, u in self.site.footer],
             # the policy in every page, for hosts that send no header; not under `serve`,
-            # whose live-reload script is inline
-            "csp": csp.meta() if self.command != "serve" else "",
+            # whose live-reload script is inline, nor in a preview for file://, whose search
+            # worker shim writes an inline script into its frame (docs/content-security-policy.md)
+            "csp": csp.meta() if self.command != "serve" and not self.preview else "",
         }
         extra = preview.for_disk(self.site.extra) if self.preview else self.site.extra
         for key, value in extra.items():  # version selector, feed, concept notice
