@@ -47,6 +47,9 @@ def test_preview_is_plain_files_with_search_inlined(preview: Path) -> None:
     index = (preview / "index.html").read_text(encoding="utf-8")
     assert '<script src="assets/javascripts/iframe-worker.js">' in index
     assert '"version": null' in index  # no version selector: it needs a server
+    # no meta policy: the search shim writes an inline script into its frame (a published
+    # build carries it: tests/test_csp_meta.py)
+    assert 'http-equiv="Content-Security-Policy"' not in index
 
 
 def test_search_works_from_file_url(preview: Path, browser: Any) -> None:
