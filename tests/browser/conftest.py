@@ -1,6 +1,6 @@
 """The built example site, served on localhost, and a real Chromium to read it with.
 
-The site is built once per session (the real example in content/, posters included) into a
+The site is built once per test run (the real example in content/, posters included) into a
 temporary folder and served by http.server on a free port. Every browser page refuses requests
 to any other host and collects console errors; a test fails when either happens. Tools come
 from tests/setup-test-env.sh: Debian's /usr/bin/chromium, and axe-core and vnu-jar in

@@ -1,4 +1,4 @@
-"""The website: pure page generation (fast), and both municipalities built once per session
+"""The website: pure page generation (fast), and both municipalities built once per test run
 with the real `mkdocs build --strict` and read back as HTML (slow)."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-# --- builds (once per session) -------------------------------------------------------------
+# --- builds (once per test run) ------------------------------------------------------------
 
 
 def mkdocs(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -487,7 +487,7 @@ def test_properdocs_builds_the_example(tmp_path: Path) -> None:
     assert (tmp_path / "site/projecten/wmo-monitor/index.html").is_file()
 
 
-@slow  # reads both built sites (the session's real `mkdocs build --strict` of each)
+@slow  # reads both built sites (the test run's real `mkdocs build --strict` of each)
 @pytest.mark.parametrize("which", ["denhelder", "noordkust"])
 def test_open_data_page_explains_every_download_and_field(request: pytest.FixtureRequest,
                                                           which: str) -> None:

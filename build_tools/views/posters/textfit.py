@@ -61,7 +61,7 @@ class Face:
         if em is None:
             adv, notdef = self.advances, self.notdef
             em = sum(adv.get(ord(ch), notdef) for ch in text)
-            if len(self._ems) > 200_000:  # a long `mkdocs serve` session: start afresh
+            if len(self._ems) > 200_000:  # a long-running `mkdocs serve`: start afresh
                 self._ems.clear()
             self._ems[text] = em
         return em * size
