@@ -1,7 +1,7 @@
 """`git` in the tests' own repositories: one identity, no user or system configuration, and
 commits dated by the test (`Git(when=...)`), never by the clock unless a test asks for it
 (`Git(when=None)`). Used by the tests that build real git histories (tests/cli/,
-tests/site/, tests/unit/history/, ...)."""
+tests/sites/, tests/unit/history/, ...)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Where the tests find their inputs, named once for every test folder (tests/unit/<package>/,
-tests/golden/, tests/cli/, tests/site/, tests/browser/, tests/benchmarks/)."""
+tests/golden/, tests/cli/, tests/sites/, tests/browser/, tests/benchmarks/)."""
 
 from __future__ import annotations
 

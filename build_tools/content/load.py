@@ -44,7 +44,7 @@ IGNORED_NAMES = {".gitkeep"}
 # An id names files of the site: `<id>/index.html`, `thema-<id>-klein.png`, and the hidden
 # temporary name each is written under first (`.thema-<id>-klein.png.<8 random>.tmp`, 30
 # bytes more than the id). 100 leaves room under the 255 bytes a file name may have on
-# every common file system (tests/site/test_hostile_inputs.py builds a site with ids this long).
+# every common file system (tests/sites/test_hostile_inputs.py builds a site with ids this long).
 MAX_ID_LENGTH = 100
 
 

@@ -24,7 +24,7 @@ RESERVED_PAGE_IDS = {"visie", "themas", "routekaart", "projecten", "ontwikkeling
                      "open-data"}  # the downloads explained (views/website/opendata.py)
 # Every other name at the top of the built site: its files, and what MkDocs and Material
 # write there (404.html, sitemap.xml, search/). A version's folder may not take one of these
-# or a page's (DV220). tests/site/test_hostile_inputs.py compares this list with the top of real
+# or a page's (DV220). tests/sites/test_hostile_inputs.py compares this list with the top of real
 # builds, so a new file or section of the site cannot be forgotten here.
 SITE_ROOT_NAMES = frozenset(RESERVED_PAGE_IDS | {
     "index.html", "404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz", "versions.json",
