@@ -43,7 +43,8 @@ def plan(model: Datavisie, style: Style, *, enabled: bool, posters_dir: Path | N
         PosterLink(p.name, p.title, (
             *((fmt.upper(), f"posters/{p.name}.{fmt}") for fmt in FORMATS),
             ("PDF voor de drukker", f"posters/{p.name}-drukwerk.pdf")),
-            thumbnail=f"posters/{p.name}-klein.png", page=poster_page(p.kind, p.theme))
+            thumbnail=f"posters/{p.name}-klein.png", thumbnail_size=p.thumbnail_size,
+            page=poster_page(p.kind, p.theme))
         for p in posters.poster_list(model, posters_dir=posters_dir))
     return PosterPlan(links, tuple(warnings), posters_dir)
 

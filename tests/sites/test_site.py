@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from places import BIN, NOORDKUST, REPO
-from sitekit import earlier_output
+from sitekit import Html, earlier_output
 
 from build_tools.audience import for_audience, internal_fragments
 from build_tools.content.forge import forge_of
@@ -407,6 +407,22 @@ def test_charts_and_tables_say_the_same(denhelder: Path) -> None:
     assert 'class="dv-chart dv-tijdlijn"' in roadmap and "<table" in roadmap
     assert 'class="dv-chart dv-radar"' in maturity and "<table" in maturity
     assert roadmap.count('name="dv-filter-mijlpalen-status"') == 6  # "Alle" + five statuses
+
+
+@slow
+@pytest.mark.parametrize("page", ["index.html", "posters/index.html"])
+def test_poster_thumbnails_carry_their_real_size(denhelder: Path, page: str) -> None:
+    """A thumbnail without its size moves the page when it arrives (layout shift on a phone;
+    a link clicked at that moment is missed). Its width and height are the PNG's own."""
+    from PIL import Image
+
+    base = denhelder / page
+    images = [a for a in Html(base.read_text(encoding="utf-8")).find("img")
+              if a["src"].endswith("-klein.png")]
+    assert len(images) >= 6  # visie, routekaart and one per theme
+    for attrs in images:
+        with Image.open(base.parent / attrs["src"]) as png:
+            assert (int(attrs["width"]), int(attrs["height"])) == png.size, attrs["src"]
 
 
 def _copy_noordkust(dest: Path) -> Path:

@@ -67,6 +67,7 @@ from build_tools.views.posters.raster import (
     cache_key,
     cache_put,
     shared_rasteriser,
+    thumbnail_size,
 )
 from build_tools.views.posters.render import DEFAULT_DIR, compose, embed_svg
 from build_tools.views.posters.textfit import face_family
@@ -90,6 +91,7 @@ class PosterInfo:
     alt: str
     kind: str
     theme: str | None = None
+    thumbnail_size: tuple[int, int] = (0, 0)  # pixels of `<name>-klein.png`
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,8 @@ class PosterFile:
 def poster_list(model: Datavisie, *, posters_dir: Path | None = None) -> list[PosterInfo]:
     defs = _checked_definitions(posters_dir)
     return [PosterInfo(j.name, job_title(j), alt_text(model, j), j.defn.kind,
-                       j.theme.id if j.theme else None) for j in jobs_for(model, defs)]
+                       j.theme.id if j.theme else None, thumbnail_size(j.defn.size))
+            for j in jobs_for(model, defs)]
 
 
 def check_fit(model: Datavisie, style: Style, *, posters_dir: Path | None = None,

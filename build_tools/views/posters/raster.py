@@ -141,6 +141,15 @@ def timed_convert(task: Task) -> tuple[bytes, float]:
     return data, time.perf_counter() - start
 
 
+def thumbnail_size(size: tuple[float, float]) -> tuple[int, int]:
+    """The pixel size `convert` gives a thumbnail of a poster of `size` (width, height in any
+    unit): rendered at twice the width, then scaled down as `thumbnail` does. The site writes
+    it into `<img width height>` so that the page does not move when the image arrives."""
+    width, height = size
+    rendered = round(THUMB_WIDTH * 2 * height / width)
+    return THUMB_WIDTH, round(rendered * THUMB_WIDTH / (THUMB_WIDTH * 2))
+
+
 def thumbnail(png: bytes, width: int = THUMB_WIDTH) -> bytes:
     """A smaller PNG for lists on the site (Pillow, Lanczos; no timestamps, so stable)."""
     from PIL import Image

@@ -90,6 +90,7 @@ class PosterLink:
     title: str
     files: tuple[tuple[str, str], ...]  # (label, path), e.g. ("PDF", "posters/visie.pdf")
     thumbnail: str | None = None
+    thumbnail_size: tuple[int, int] | None = None  # (width, height) in pixels
     page: str | None = None  # the page with the poster's text (docs path, e.g. visie/index.md)
 
 

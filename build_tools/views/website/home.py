@@ -16,6 +16,7 @@ from build_tools.views.website.context import (
 )
 from build_tools.views.website.html import esc, link, status_badge
 from build_tools.views.website.page import Blocks, Linker, SitePage
+from build_tools.views.website.posters import thumbnail_img
 from build_tools.views.website.roadmap import progress_bar
 from build_tools.views.website.versions import decision_text, pending
 from build_tools.views.website.vision import theme_tiles
@@ -71,8 +72,7 @@ def _version(ctx: SiteContext, to: Linker) -> str:
 def _posters(ctx: SiteContext, to: Linker) -> str:
     items = []
     for poster in ctx.posters:
-        thumb = (f'<img src="{esc(to(poster.thumbnail))}" alt="" loading="lazy">'
-                 if poster.thumbnail else "")
+        thumb = thumbnail_img(poster, to, "")
         files = " · ".join(link(to(path), label) for label, path in poster.files)
         items.append(f'<li class="dv-poster">{thumb}<p class="dv-poster__titel">'
                      f'{esc(poster.title)}</p><p class="dv-klein">{files}</p></li>')

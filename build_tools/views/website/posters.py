@@ -3,9 +3,26 @@ whose files exist in the output are passed in, so the page never links to a miss
 
 from __future__ import annotations
 
-from build_tools.views.website.context import POSTERS, ROADMAP, VISION, SiteContext, theme_path
+from build_tools.views.website.context import (
+    POSTERS,
+    ROADMAP,
+    VISION,
+    PosterLink,
+    SiteContext,
+    theme_path,
+)
 from build_tools.views.website.html import esc, link
 from build_tools.views.website.page import Blocks, Linker, SitePage
+
+
+def thumbnail_img(poster: PosterLink, to: Linker, alt: str) -> str:
+    """The poster's thumbnail as `<img>`, with its size so the page does not shift while it
+    loads ("" when the poster has none)."""
+    if not poster.thumbnail:
+        return ""
+    size = (f' width="{poster.thumbnail_size[0]}" height="{poster.thumbnail_size[1]}"'
+            if poster.thumbnail_size else "")
+    return f'<img src="{esc(to(poster.thumbnail))}" alt="{esc(alt)}"{size} loading="lazy">'
 
 
 def poster_page(kind: str, theme: str | None) -> str | None:
@@ -26,9 +43,9 @@ def posters_page(ctx: SiteContext) -> SitePage | None:
     blocks = Blocks()
     items = []
     for poster in ctx.posters:
-        thumb = (f'<a href="{esc(to(poster.files[0][1]))}"><img src="{esc(to(poster.thumbnail))}"'
-                 f' alt="Voorbeeld van de poster {esc(poster.title)}" loading="lazy"></a>'
-                 if poster.thumbnail and poster.files else "")
+        image = thumbnail_img(poster, to, f"Voorbeeld van de poster {poster.title}")
+        thumb = (f'<a href="{esc(to(poster.files[0][1]))}">{image}</a>'
+                 if image and poster.files else "")
         files = " · ".join(link(to(path), label) for label, path in poster.files)
         text = (f'<p class="dv-poster__tekst">'
                 f'{link(to(poster.page), "Lees de tekst van deze poster")}</p>'
