@@ -25,17 +25,27 @@ KEY_PAGES = ("", "visie/", "themas/ethiek/", "routekaart/", "projecten/",
 _VISIBLE = "el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length)"
 
 
+# Marks the links of a list that lead to a page (data-dv-doel="0", "1", ...), so a locator
+# finds them again by the mark: an index into the list breaks when the page's scripts add
+# links meanwhile (Material inserts the version selector's links once versions.json arrives).
+_MARK = """(els, url) => { let n = 0;
+  for (const a of els) {
+    a.removeAttribute('data-dv-doel');
+    if (a.origin + a.pathname === url) a.setAttribute('data-dv-doel', String(n++));
+  }
+  return n; }"""
+
+
 def click_link_to(page: Any, target: str, *, within: str = "body") -> None:
     """Click the first visible `<a>` inside `within` that leads to `target` (site-relative),
     and wait until the browser is there."""
     url = page.base + target
     # Web fonts swapping in move the links; click only once the layout has settled.
     page.evaluate("document.fonts.ready")
-    links = page.locator(f"{within} a[href]")
-    hrefs = links.evaluate_all("els => els.map(a => a.href.split('#')[0])")
-    for i, href in enumerate(hrefs):
-        link = links.nth(i)
-        if href == url and link.is_visible():
+    found = page.locator(f"{within} a[href]").evaluate_all(_MARK, url)
+    for i in range(found):
+        link = page.locator(f'{within} a[data-dv-doel="{i}"]')
+        if link.is_visible():
             link.click()
             page.wait_for_url(url, timeout=30_000)
             return
@@ -215,8 +225,8 @@ def test_search_finds_a_dutch_word(open_page: Any, word: str, target: str) -> No
             ".slice(0, 3).some(a => a.origin + a.pathname === t)"
     page.wait_for_function(found, arg=page.base + target, timeout=30_000)
     results = page.locator(".md-search-result__item > a")
-    paths = results.evaluate_all("els => els.map(a => a.origin + a.pathname)")
-    results.nth(paths.index(page.base + target)).click()
+    assert results.evaluate_all(_MARK, page.base + target) > 0
+    page.locator('.md-search-result__item > a[data-dv-doel="0"]').click()
     page.wait_for_url(f"{page.base}{target}*")
     assert heading(page)
 
@@ -326,10 +336,10 @@ def test_screenshots_of_key_pages(open_page: Any, screenshots: Path, width: int,
     for url in KEY_PAGES:
         page.goto(server.url + url)
         page.evaluate("document.fonts.ready")
-        # Lazy images below the fold load only when scrolled to; a full-page picture needs them.
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        # Lazy images load only near the viewport; a full-page picture needs them all now.
+        page.evaluate("document.querySelectorAll('img[loading=lazy]')"
+                      ".forEach(i => { i.loading = 'eager'; })")
         page.wait_for_function("() => [...document.images].every(i => i.complete)")
-        page.evaluate("window.scrollTo(0, 0)")
         name = (url.strip("/").replace("/", "-") or "home") + f"-{width}.png"
         page.screenshot(path=str(screenshots / name), full_page=True)
         assert (screenshots / name).stat().st_size > 0
