@@ -112,13 +112,10 @@ def project_grammar(root: Path, settings: Mapping[str, object] | None = None) ->
 
 
 @functools.cache
-def renderer(grammar: Grammar) -> markdown.Markdown:
-    """The site's Markdown for one grammar, made once and reset for every text. An extension
-    that cannot be loaded here (not installed, options only MkDocs can give) is left out:
-    MkDocs itself reports it."""
-    from build_tools.views.website.markdown_ext import ContentExtension
-
-    loaded: list[Any] = []
+def loadable(grammar: Grammar) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """The grammar's extensions that load here, with their options. One that cannot (not
+    installed, options only MkDocs can give) is left out: MkDocs itself reports it."""
+    loaded: list[str] = []
     configs: dict[str, Any] = {}
     for name, options in grammar.extensions:
         cfg = json.loads(options)
@@ -128,6 +125,15 @@ def renderer(grammar: Grammar) -> markdown.Markdown:
             continue
         loaded.append(name)
         configs[name] = cfg
+    return tuple(loaded), configs
+
+
+@functools.cache
+def renderer(grammar: Grammar) -> markdown.Markdown:
+    """The site's Markdown for one grammar, made once and reset for every text."""
+    from build_tools.views.website.markdown_ext import ContentExtension
+
+    loaded, configs = loadable(grammar)
     return markdown.Markdown(extensions=[*loaded, ContentExtension()],
                              extension_configs=configs)
 
