@@ -3,62 +3,52 @@ quadratic in the headings of a page (20,000 headings took 19 s, 60,000 did not e
 so a file with tens of thousands is refused before the build starts, not after minutes.
 
 The headings are counted on the parsed Markdown (Python-Markdown's own block parser with the
-site's block extensions), so a heading inside a list, a quote or an admonition counts and a
-`#` in a code block or a link does not. Parsing is only needed near the limit: a count of the
-lines that can only be headings decides the hostile case, a count of every `#` the ordinary
-one. Pure: model -> list of Issues.
+site's own grammar: the extensions of its mkdocs.yml), so a heading inside a list, a quote or
+an admonition counts and a `#` in a code block or a link does not. Parsing is only needed
+near the limit: a count of the lines that can only be headings decides the hostile case, a
+count of every `#` the ordinary one. Pure: model -> list of Issues.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from typing import Any
 
-from build_tools.content.model import LEAF_TYPES
-from build_tools.errors import Issue, Pos
+from build_tools.content.fields import MarkdownText, markdown_texts
+from build_tools.content.grammar import DEFAULT_GRAMMAR, Grammar, loadable
+from build_tools.errors import Issue
 
 # Generous: the example's page with the most headings has 7, a long policy text a hundred, the
 # large valid text the tests build (500 kB) a thousand; 1,900 more headings on a page of the
 # example add 0.3 s to its build (20,000 took 19 s: the cost grows with the square).
 MAX_HEADINGS = 2_000
-_EXTENSIONS = ("admonition", "pymdownx.details", "def_list", "footnotes", "tables",
-               "sane_lists", "attr_list")
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SETEXT = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
-_NOT_WALKED = frozenset({"pos", "fpos", "intern"})
-_NOWHERE = Pos("", 1, 1)
-
-
-@dataclasses.dataclass(frozen=True)
-class _Text:
-    text: str
-    pos: Pos  # where the text starts (a body's first line, a field's value)
-    body: bool  # a Markdown body: line numbers inside it are file lines
 
 
 def heading_issues(model: Any) -> list[Issue]:
     """DV016 for each content file whose Markdown texts hold more than MAX_HEADINGS headings
     together (a file is one page: a project's fields all show on its page)."""
-    files: dict[str, list[_Text]] = {}
-    _walk(model, files)
+    files: dict[str, list[MarkdownText]] = {}
+    for text in markdown_texts(model):
+        files.setdefault(text.file, []).append(text)
     issues = []
     for path, texts in sorted(files.items()):
         if sum(t.text.count("#") + len(_SETEXT.findall(t.text)) for t in texts) <= MAX_HEADINGS:
             continue  # the common case: not even the upper bound reaches the limit
-        issue = _over_limit(path, texts)
+        issue = _over_limit(path, texts, model.grammar)
         if issue is not None:
             issues.append(issue)
     return issues
 
 
-def _over_limit(path: str, texts: list[_Text]) -> Issue | None:
+def _over_limit(path: str, texts: list[MarkdownText], grammar: Grammar) -> Issue | None:
     total = 0
     for t in texts:
         sure = _sure_lines(t.text)
-        count = len(sure) if total + len(sure) > MAX_HEADINGS else count_headings(t.text)
+        count = len(sure) if total + len(sure) > MAX_HEADINGS else count_headings(t.text, grammar)
         if total + count > MAX_HEADINGS:
             first_over = MAX_HEADINGS - total  # 0-based index of the heading over the limit
             line = t.pos.line
@@ -91,10 +81,10 @@ def _sure_lines(text: str) -> list[int]:
     return out
 
 
-def count_headings(text: str) -> int:
+def count_headings(text: str, grammar: Grammar = DEFAULT_GRAMMAR) -> int:
     """The headings Python-Markdown makes of `text` (block parsing only: inline patterns and
     serialising, most of the work of a conversion, cannot add or remove a heading)."""
-    md = _markdown().reset()
+    md = _markdown(grammar).reset()
     lines = text.split("\n")
     for pre in md.preprocessors:
         lines = pre.run(lines)
@@ -103,40 +93,8 @@ def count_headings(text: str) -> int:
 
 
 @functools.cache
-def _markdown() -> Any:
+def _markdown(grammar: Grammar) -> Any:
     import markdown  # only for a file near the limit
 
-    return markdown.Markdown(extensions=list(_EXTENSIONS))
-
-
-@functools.cache
-def _plan(cls: type) -> tuple[tuple[str, bool, bool], ...] | None:
-    """(field, is Markdown, walk into it) per field of a model class, once per class."""
-    if not dataclasses.is_dataclass(cls):
-        return None
-    return tuple((f.name, bool(f.metadata.get("markdown")), f.name not in _NOT_WALKED)
-                 for f in dataclasses.fields(cls))
-
-
-def _walk(value: Any, files: dict[str, list[_Text]], path: str = "") -> None:
-    if isinstance(value, LEAF_TYPES):
-        return
-    if isinstance(value, tuple):
-        for item in value:
-            _walk(item, files, path)
-        return
-    plan = _plan(value.__class__)
-    if plan is None:
-        return
-    where: Pos = getattr(value, "pos", _NOWHERE)
-    path = getattr(value, "path", None) or where.path or path
-    for name, markdown, walk in plan:
-        current = getattr(value, name)
-        if markdown and isinstance(current, str):
-            if name == "body":
-                text = _Text(current, Pos(path, getattr(value, "body_line", 1), 1), True)
-            else:
-                text = _Text(current, getattr(value, "fpos", {}).get(name, where), False)
-            files.setdefault(path, []).append(text)
-        elif walk:
-            _walk(current, files, path)
+    loaded, configs = loadable(grammar)
+    return markdown.Markdown(extensions=list(loaded), extension_configs=configs)

@@ -11,18 +11,16 @@ Pure: model -> list of Issues."""
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from build_tools.content import blockfilter
+from build_tools.content.fields import markdown_texts
 from build_tools.content.grammar import Grammar
 from build_tools.content.markup_tree import tree_issues
-from build_tools.content.model import LEAF_TYPES
 from build_tools.content.yamlio import MAX_LINE
-from build_tools.errors import Issue, Pos
+from build_tools.errors import Issue
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -137,49 +135,8 @@ def _text_issues(text: str, where: str, at: Any, grammar: Grammar,
         # internal blocks: found by parsing, which heavy text would stall
         out += [Issue.at(at(p.line), p.code, p.message + line_of(p.line), p.hint)
                 for p in blockfilter.read(text, grammar).problems]
-        out += tree_issues(text, where, at, grammar)
+        out += tree_issues(text, where, at)
     return out + heavy
-
-
-_NOWHERE = Pos("", 1, 1)
-_NOT_WALKED = frozenset({"pos", "fpos", "intern", "grammar"})
-
-
-@functools.cache
-def _plan(cls: type) -> tuple[tuple[str, bool, bool], ...] | None:
-    """(field, is Markdown, walk into it) for each field of a model class; None: not a
-    dataclass. Worked out once per class, not once per value (41,000 values at N=1,000)."""
-    if not dataclasses.is_dataclass(cls):
-        return None
-    return tuple((f.name, bool(f.metadata.get("markdown")), f.name not in _NOT_WALKED)
-                 for f in dataclasses.fields(cls))
-
-
-def _walk(value: Any, out: list[Issue], grammar: Grammar) -> None:
-    if isinstance(value, LEAF_TYPES):
-        return
-    if isinstance(value, tuple):
-        for item in value:
-            _walk(item, out, grammar)
-        return
-    plan = _plan(value.__class__)
-    if plan is None:
-        return
-    where: Pos = getattr(value, "pos", _NOWHERE)
-    for name, markdown, walk in plan:
-        current = getattr(value, name)
-        if markdown and isinstance(current, str):
-            if name == "body":
-                path = getattr(value, "path", where.path)
-                start = getattr(value, "body_line", 1)
-                out += _text_issues(current, "de tekst",
-                                    lambda n, p=path, s=start: Pos(p, s + n, 1), grammar)
-            else:
-                pos = getattr(value, "fpos", {}).get(name, where)
-                out += _text_issues(current, f"`{name}`", lambda n, pos=pos: pos, grammar,
-                                    lambda n, name=name: f" (`{name}`, regel {n + 1})")
-        elif walk:
-            _walk(current, out, grammar)
 
 
 def markup_issues(model: Any, values: Any = None) -> list[Issue]:
@@ -187,5 +144,11 @@ def markup_issues(model: Any, values: Any = None) -> list[Issue]:
     DV130-DV133), or of `values` of it (the adopted texts from git), read with the model's
     grammar."""
     out: list[Issue] = []
-    _walk(model if values is None else values, out, model.grammar)
+    grammar = model.grammar
+    for t in markdown_texts(model if values is None else values):
+        if t.body:
+            out += _text_issues(t.text, "de tekst", t.at, grammar)
+        else:
+            out += _text_issues(t.text, f"`{t.name}`", t.at, grammar,
+                                lambda n, name=t.name: f" (`{name}`, regel {n + 1})")
     return out

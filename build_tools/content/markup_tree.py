@@ -22,12 +22,13 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from build_tools.content.grammar import DEFAULT_GRAMMAR, Grammar, loadable
 from build_tools.errors import Issue, Pos
 
-# Besides the site's own grammar (mkdocs.yml's extensions and the ones MkDocs always adds),
-# the Markdown export renders abbreviations: its texts are checked with `abbr` too.
-EXPORT_EXTENSIONS = ("abbr",)
+# The grammar of content Markdown on the site: mkdocs.yml's extensions and the ones MkDocs
+# always adds (toc, tables, fenced_code), plus `abbr` (the Markdown export's). A test keeps
+# this a superset of every extension the example sites configure.
+CHECK_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "pymdownx.details",
+                    "attr_list", "def_list", "footnotes", "sane_lists", "abbr")
 
 AUTHOR_CLASSES = frozenset({"md-button", "md-button--primary"})  # Material's, for links
 THEME_PREFIXES = ("md-", "dv-", "_", "tabbed", "datavisie")
@@ -149,23 +150,19 @@ class _Capture(Treeprocessor):
         self.md.dv_tree = root  # type: ignore[attr-defined]
 
 
-@functools.cache
-def _parser(grammar: Grammar) -> markdown.Markdown:
-    """One parser per grammar, reset per text: the site's extensions (grammar.py) and the
-    export's. Raw HTML is off, as on the site (it becomes text)."""
-    loaded, configs = loadable(grammar)
-    extra = [name for name in EXPORT_EXTENSIONS if name not in loaded]
-    md = markdown.Markdown(extensions=[*loaded, *extra], extension_configs=configs)
+@functools.lru_cache(maxsize=1)
+def _parser() -> markdown.Markdown:
+    """One parser, reset per text. Raw HTML is off, as on the site (it becomes text)."""
+    md = markdown.Markdown(extensions=list(CHECK_EXTENSIONS))
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_Capture(md), "datavisie-capture", -100)
     return md
 
 
-def findings(text: str, grammar: Grammar = DEFAULT_GRAMMAR) -> list[Finding]:
-    """Everything the author's text puts on the page that it may not, in document order,
-    read with the site's grammar (that of a project without mkdocs.yml by default)."""
-    md = _parser(grammar)
+def findings(text: str) -> list[Finding]:
+    """Everything the author's text puts on the page that it may not, in document order."""
+    md = _parser()
     md.reset()
     md.convert(text)
     return _findings(md.dv_tree)  # type: ignore[attr-defined]
@@ -180,14 +177,13 @@ def may_need_parsing(text: str) -> bool:
     return "_" in unicodedata.normalize("NFKD", text)
 
 
-def tree_issues(text: str, where: str, at: Callable[[int], Pos],
-                grammar: Grammar = DEFAULT_GRAMMAR) -> list[Issue]:
+def tree_issues(text: str, where: str, at: Callable[[int], Pos]) -> list[Issue]:
     """Issues for `text` (a Markdown body or field), each at the line that brings it in:
     the shortest start of the text whose parse already holds it (a reference definition
     or an attribute list on a later line is that line, as the renderer reads it)."""
     if not may_need_parsing(text):
         return []
-    found = findings(text, grammar)
+    found = findings(text)
     if not found:
         return []
     lines = text.split("\n")
@@ -199,18 +195,17 @@ def tree_issues(text: str, where: str, at: Callable[[int], Pos],
         seen[key] = nth = seen.get(key, 0) + 1
         if nth > MAX_LOCATED:
             continue
-        line = _first_line(lines, key, nth, grammar) if by_line else 0
+        line = _first_line(lines, key, nth) if by_line else 0
         message, hint = _TEXTS[f.code, f.kind]
         out.append(Issue.at(at(line), f.code, message.format(value=f.value, where=where),
                             hint))
     return out
 
 
-def _first_line(lines: list[str], key: tuple[str, str], nth: int, grammar: Grammar) -> int:
+def _first_line(lines: list[str], key: tuple[str, str], nth: int) -> int:
     """0-based line at which the `nth` occurrence of `key` appears (bisection on prefixes)."""
     def count(n: int) -> int:
-        return sum(1 for f in findings("\n".join(lines[:n]), grammar)
-                   if (f.code, f.value) == key)
+        return sum(1 for f in findings("\n".join(lines[:n])) if (f.code, f.value) == key)
 
     lo, hi = 1, len(lines)
     while lo < hi:
