@@ -135,7 +135,7 @@ def _text_issues(text: str, where: str, at: Any, grammar: Grammar,
         # internal blocks: found by parsing, which heavy text would stall
         out += [Issue.at(at(p.line), p.code, p.message + line_of(p.line), p.hint)
                 for p in blockfilter.read(text, grammar).problems]
-        out += tree_issues(text, where, at)
+        out += tree_issues(text, where, at, grammar)
     return out + heavy
 
 

@@ -1,5 +1,8 @@
 """What an author's Markdown may put on a page, checked on the tree Python-Markdown builds from
-it (the renderer's own grammar, so no nesting can hide a construct from the check).
+it with the site's own grammar (the extensions of its mkdocs.yml, as the renderer loads them),
+so no nesting can hide a construct from the check. Only what the author chose is judged:
+attributes a `{: }` list sets, a heading's id, an image's address, a block's type; the ids and
+classes an extension writes for itself (a tab's) are not the author's.
 
 Ids, classes and attributes from content must not reach the theme's machinery: Material
 finds its configuration, drawer, search and palette by ids starting with `__`, and its
@@ -17,18 +20,18 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from build_tools.content.grammar import DEFAULT_GRAMMAR, Grammar, loadable
 from build_tools.errors import Issue, Pos
 
-# The grammar of content Markdown on the site: mkdocs.yml's extensions and the ones MkDocs
-# always adds (toc, tables, fenced_code), plus `abbr` (the Markdown export's). A test keeps
-# this a superset of every extension the example sites configure.
-CHECK_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "pymdownx.details",
-                    "attr_list", "def_list", "footnotes", "sane_lists", "abbr")
+# Besides the site's own grammar (mkdocs.yml's extensions and the ones MkDocs always adds),
+# the Markdown export renders abbreviations: its texts are checked with `abbr` too.
+EXPORT_EXTENSIONS = ("abbr",)
 
 AUTHOR_CLASSES = frozenset({"md-button", "md-button--primary"})  # Material's, for links
 THEME_PREFIXES = ("md-", "dv-", "_", "tabbed", "datavisie")
@@ -58,6 +61,8 @@ ATTRIBUTES = {
 }
 _TABLE_STYLE = re.compile(r"text-align: (left|center|right);")  # Markdown's table alignment
 _CLASS_WORD = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_UNSET = object()
 MAX_LOCATED = 10  # occurrences of one text located line by line; more are counted
 
 
@@ -112,11 +117,31 @@ _TEXTS = {
 }
 
 
-def _findings(root: etree.Element) -> list[Finding]:
+def _by_author(el: etree.Element, name: str, written: dict[int, set[str]]) -> bool:
+    """Whether the author's text chose attribute `name` of `el`: set with a `{: }` list, a
+    heading's id (made from its text), an image's address, the type of an admonition or
+    details block. Anything else is the output of Markdown or of an extension of the site's
+    grammar (their classes and ids are not the author's; the sanitiser's allow-list decides
+    what of it is published)."""
+    if name in written.get(id(el), ()):
+        return True
+    if name == "id":
+        return el.tag in _HEADINGS
+    if name == "src":
+        return el.tag == "img"
+    if name == "class":
+        return el.tag == "details" or (el.tag == "div" and
+                                       (el.get("class") or "").split()[:1] == ["admonition"])
+    return False
+
+
+def _findings(root: etree.Element, written: dict[int, set[str]]) -> list[Finding]:
     out: list[Finding] = []
     for el in root.iter():
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(el.tag, frozenset())
         for name, value in el.attrib.items():
+            if not _by_author(el, name, written):
+                continue
             if name == "id" and reserved_id(value):
                 out.append(Finding("DV130", value))
             elif name == "class":
@@ -150,22 +175,51 @@ class _Capture(Treeprocessor):
         self.md.dv_tree = root  # type: ignore[attr-defined]
 
 
-@functools.lru_cache(maxsize=1)
-def _parser() -> markdown.Markdown:
-    """One parser, reset per text. Raw HTML is off, as on the site (it becomes text)."""
-    md = markdown.Markdown(extensions=list(CHECK_EXTENSIONS))
+@functools.cache
+def _parser(grammar: Grammar) -> markdown.Markdown:
+    """One parser per grammar, reset per text: the site's extensions (grammar.py) and the
+    export's. Raw HTML is off, as on the site (it becomes text)."""
+    loaded, configs = loadable(grammar)
+    extra = [name for name in EXPORT_EXTENSIONS if name not in loaded]
+    md = markdown.Markdown(extensions=[*loaded, *extra], extension_configs=configs)
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_Capture(md), "datavisie-capture", -100)
+    md.dv_set = []  # type: ignore[attr-defined]
+    if "attr_list" in md.treeprocessors:
+        _record_attribute_lists(md)
     return md
 
 
-def findings(text: str) -> list[Finding]:
-    """Everything the author's text puts on the page that it may not, in document order."""
-    md = _parser()
+def _record_attribute_lists(md: markdown.Markdown) -> None:
+    """Note every attribute a `{: }` list sets (in `md.dv_set`: element, names), so the check
+    can tell what the author wrote from what an extension made (pymdownx.tabbed writes ids,
+    classes and form attributes of its own)."""
+    lists = md.treeprocessors["attr_list"]
+    assign = lists.assign_attrs  # type: ignore[attr-defined]
+
+    def recording(elem: etree.Element, attrs: str, **options: Any) -> Any:
+        before = dict(elem.attrib)
+        remainder = assign(elem, attrs, **options)
+        names = {k for k, v in elem.attrib.items() if before.get(k, _UNSET) != v}
+        if names:  # the element is kept alive with the list: its id stays unique
+            md.dv_set.append((elem, names))  # type: ignore[attr-defined]
+        return remainder
+
+    lists.assign_attrs = recording  # type: ignore[attr-defined]
+
+
+def findings(text: str, grammar: Grammar = DEFAULT_GRAMMAR) -> list[Finding]:
+    """Everything the author's text puts on the page that it may not, in document order,
+    read with the site's grammar (that of a project without mkdocs.yml by default)."""
+    md = _parser(grammar)
     md.reset()
+    md.dv_set = []  # type: ignore[attr-defined]
     md.convert(text)
-    return _findings(md.dv_tree)  # type: ignore[attr-defined]
+    written: dict[int, set[str]] = {}
+    for elem, names in md.dv_set:  # type: ignore[attr-defined]
+        written.setdefault(id(elem), set()).update(names)
+    return _findings(md.dv_tree, written)  # type: ignore[attr-defined]
 
 
 def may_need_parsing(text: str) -> bool:
@@ -177,13 +231,14 @@ def may_need_parsing(text: str) -> bool:
     return "_" in unicodedata.normalize("NFKD", text)
 
 
-def tree_issues(text: str, where: str, at: Callable[[int], Pos]) -> list[Issue]:
+def tree_issues(text: str, where: str, at: Callable[[int], Pos],
+                grammar: Grammar = DEFAULT_GRAMMAR) -> list[Issue]:
     """Issues for `text` (a Markdown body or field), each at the line that brings it in:
     the shortest start of the text whose parse already holds it (a reference definition
     or an attribute list on a later line is that line, as the renderer reads it)."""
     if not may_need_parsing(text):
         return []
-    found = findings(text)
+    found = findings(text, grammar)
     if not found:
         return []
     lines = text.split("\n")
@@ -195,17 +250,18 @@ def tree_issues(text: str, where: str, at: Callable[[int], Pos]) -> list[Issue]:
         seen[key] = nth = seen.get(key, 0) + 1
         if nth > MAX_LOCATED:
             continue
-        line = _first_line(lines, key, nth) if by_line else 0
+        line = _first_line(lines, key, nth, grammar) if by_line else 0
         message, hint = _TEXTS[f.code, f.kind]
         out.append(Issue.at(at(line), f.code, message.format(value=f.value, where=where),
                             hint))
     return out
 
 
-def _first_line(lines: list[str], key: tuple[str, str], nth: int) -> int:
+def _first_line(lines: list[str], key: tuple[str, str], nth: int, grammar: Grammar) -> int:
     """0-based line at which the `nth` occurrence of `key` appears (bisection on prefixes)."""
     def count(n: int) -> int:
-        return sum(1 for f in findings("\n".join(lines[:n])) if (f.code, f.value) == key)
+        return sum(1 for f in findings("\n".join(lines[:n]), grammar)
+                   if (f.code, f.value) == key)
 
     lo, hi = 1, len(lines)
     while lo < hi:

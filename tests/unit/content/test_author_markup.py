@@ -18,6 +18,7 @@ from places import REPO
 from sitekit import Html, bouw, make_project, read_markdown, write_markdown
 
 from build_tools.content import markup_tree
+from build_tools.content.grammar import DEFAULT_GRAMMAR, Grammar, renderer
 from build_tools.content.load import load
 from build_tools.errors import ContentError, Pos
 from build_tools.views.website.markdown_ext import ContentExtension
@@ -141,21 +142,48 @@ def test_the_build_refuses_and_publishes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-def test_the_check_reads_every_extension_the_sites_configure() -> None:
-    """The check's grammar holds the Markdown extensions of every site we ship (mkdocs.yml
-    of the example and of the second municipality, the Markdown export's list)."""
-    import yaml
+TABBED = 'Tekst.\n\n=== "Kaart"\n\n    ![kaart](https://evil.example/kaart.png)\n'
 
-    from build_tools.views.website import folder
 
-    configured = set()
-    for config in (REPO / "mkdocs.yml", REPO / "tests/fixtures/noordkust/mkdocs.yml"):
-        for ext in yaml.safe_load(config.read_text(encoding="utf-8"))["markdown_extensions"]:
-            configured.add(ext if isinstance(ext, str) else next(iter(ext)))
-    source = Path(folder.__file__).read_text(encoding="utf-8")
-    configured |= set(re.findall(r'"([a-z_.]+)"', source.split('"markdown_extensions":')[1]
-                                 .split("]")[0]))
-    assert configured <= set(markup_tree.CHECK_EXTENSIONS), configured
+def test_the_check_reads_with_the_sites_own_grammar() -> None:
+    """The check parses with the extensions of the site's mkdocs.yml (grammar.py), as the
+    renderer does: an image in a tab is an image on a site with pymdownx.tabbed, and code
+    on a site without it. No second list of extensions can fall behind mkdocs.yml."""
+    tabbed = Grammar.from_config(["attr_list", "pymdownx.tabbed"])
+    # the tab's own ids, classes and form attributes are the extension's, not the author's
+    assert [(f.code, f.value) for f in markup_tree.findings(TABBED, tabbed)] == [
+        ("DV133", "https://evil.example/kaart.png")]
+    assert markup_tree.findings(TABBED, DEFAULT_GRAMMAR) == []
+    located = markup_tree.tree_issues(TABBED, "de tekst", lambda n: Pos("t.md", n + 1, 1),
+                                      tabbed)
+    assert [i.format()[:len("t.md:5:1: DV133")] for i in located] == ["t.md:5:1: DV133"]
+    # what the author sets inside a tab is the author's
+    marked = TABBED + '\n    Tekst.\n    {: #__config .md-nav onclick="x" }\n'
+    assert sorted(f.code for f in markup_tree.findings(marked, tabbed)) == [
+        "DV130", "DV131", "DV132", "DV133"]
+    # the renderer of each grammar agrees: an <img> with the tab, none without
+    assert "<img" in renderer(tabbed).reset().convert(TABBED)
+    assert "<img" not in renderer(DEFAULT_GRAMMAR).reset().convert(TABBED)
+
+
+@slow
+def test_a_project_grammar_reaches_the_check(tmp_path: Path) -> None:
+    """A municipality that adds an extension to its mkdocs.yml gets its texts checked with
+    it: the image from another host inside a tab is refused at its line."""
+    project = make_project(tmp_path / "p", posters=False, cards=False)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "markdown_extensions:\n" in text
+    config.write_text(text.replace("markdown_extensions:\n",
+                                   "markdown_extensions:\n  - pymdownx.tabbed\n", 1),
+                      encoding="utf-8")
+    page = project / "content/paginas/over.md"
+    meta, body = read_markdown(page)
+    write_markdown(page, meta, body.rstrip("\n") + "\n\n" + TABBED)
+    with pytest.raises(ContentError) as caught:
+        load(project)
+    assert [(i.path, i.code) for i in caught.value.issues] == [
+        ("content/paginas/over.md", "DV133")]
 
 
 # --- generated: the attacks in nested containers, against the site's own renderer -----------
