@@ -106,6 +106,31 @@ def _install(package: str) -> str:
     return f'python -m pip install --quiet "datavisie @ git+{package}"'
 
 
+def _github_job_start(package: str, *, explain: bool) -> str:
+    """The first steps of both GitHub jobs: the whole history (adopted versions are tags),
+    Python, Cairo for the posters, datavisie, and the check with annotations at the lines."""
+    why = "   # de hele geschiedenis en de tags: de vastgestelde versies" if explain else ""
+    return f"""    runs-on: ubuntu-latest
+    timeout-minutes: 20
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0{why}
+          fetch-tags: true
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: Cairo installeren (voor de posters)
+        run: |
+          sudo apt-get update -qq
+          sudo apt-get install -y -qq --no-install-recommends libcairo2
+      - name: datavisie installeren
+        run: {_install(package)}
+      - name: Inhoud controleren
+        run: datavisie check --format github
+"""
+
+
 def github_publish(package: str) -> str:
     return f"""# Bij elke wijziging op main: controleren, bouwen en publiceren op GitHub Pages.
 # Eenmalig: Settings > Pages > Source: "GitHub Actions".
@@ -127,25 +152,7 @@ concurrency:
 
 jobs:
   bouwen:
-    runs-on: ubuntu-latest
-    timeout-minutes: 20
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0   # de hele geschiedenis en de tags: de vastgestelde versies
-          fetch-tags: true
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - name: Cairo installeren (voor de posters)
-        run: |
-          sudo apt-get update -qq
-          sudo apt-get install -y -qq --no-install-recommends libcairo2
-      - name: datavisie installeren
-        run: {_install(package)}
-      - name: Inhoud controleren
-        run: datavisie check --format github
-      - name: Site bouwen
+{_github_job_start(package, explain=True)}      - name: Site bouwen
         run: |
           export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"
           datavisie bouw
@@ -180,25 +187,7 @@ permissions:
 
 jobs:
   controleren:
-    runs-on: ubuntu-latest
-    timeout-minutes: 20
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-          fetch-tags: true
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - name: Cairo installeren (voor de posters)
-        run: |
-          sudo apt-get update -qq
-          sudo apt-get install -y -qq --no-install-recommends libcairo2
-      - name: datavisie installeren
-        run: {_install(package)}
-      - name: Inhoud controleren
-        run: datavisie check --format github
-      - name: Voorbeeld bouwen
+{_github_job_start(package, explain=False)}      - name: Voorbeeld bouwen
         run: |
           export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"
           datavisie bouw --uit voorbeeld
